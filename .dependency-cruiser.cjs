@@ -1,0 +1,49 @@
+/** Architecture rules (../shared/architecture.md, Habits): a violation fails `npm test`. */
+const CONTEXTS = 'cases|persons|exchanges|verifications|handovers';
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'A domain folder imports nothing but its own domain and the shared kernel.',
+      severity: 'error',
+      from: { path: `^libs/(${CONTEXTS})/src/domain/` },
+      to: {
+        pathNot: [`^libs/$1/src/domain/`, '^libs/shared-kernel/src/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'domain-is-pure-no-packages',
+      comment: 'No framework or I/O package in a domain folder.',
+      severity: 'error',
+      from: { path: `^libs/(${CONTEXTS})/src/domain/` },
+      to: { dependencyTypes: ['npm', 'core'] },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-never-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|^node_modules/|\\.mjs$)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { conditionNames: ['source', 'import', 'require', 'node', 'default'], exportsFields: ['exports'], importsFields: ['imports'] },
+    combinedDependencies: true,
+  },
+};

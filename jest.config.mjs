@@ -1,0 +1,25 @@
+// One jest run, three levels. ESM throughout (NestJS 12 is ESM-only), so ts-jest transpiles
+// each file on its own (isolatedModules) and node runs them with --experimental-vm-modules.
+const base = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+};
+
+export default {
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
+  reporters: ['default', '<rootDir>/libs/testing/src/skip-summary-reporter.mjs'],
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/{apps,test}/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,156 @@
+import { resolve } from 'node:path';
+
+/**
+ * The one configuration object. Built once at boot from the environment; nothing else reads
+ * process.env. Every problem is collected so a bad configuration fails with the whole list.
+ */
+export type EventStoreKind = 'pglite' | 'postgres' | 'kurrentdb';
+
+export interface AppConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreKind;
+  readonly databaseUrl: string | null;
+  readonly kurrentdbUrl: string | null;
+  readonly kafkaBrokers: readonly string[];
+  readonly auth: {
+    /** local: tokens signed with the instance's own key in DATA_DIR; oidc: verified against a JWKS. */
+    readonly mode: 'local' | 'oidc';
+    readonly jwksUrl: string | null;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly tokenTtlSeconds: number;
+  };
+  readonly crypto: {
+    /** base64 of 32 bytes; null in embedded mode means a key file in DATA_DIR. */
+    readonly masterKey: string | null;
+  };
+  readonly http: {
+    readonly bodyLimitBytes: number;
+  };
+  readonly pglite: {
+    /** Flush the data directory to stable storage before acknowledging a write. */
+    readonly syncOnCommit: boolean;
+  };
+  readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Every variable the service reads, with its meaning; the README table and deploy/ checks use it. */
+export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
+  HOST: 'interface to listen on (default 127.0.0.1)',
+  PORT: 'HTTP port (default 3000)',
+  DATA_DIR: 'embedded data: PGlite files, local signing key, master key (default ./data)',
+  EVENT_STORE: 'pglite (default) | postgres | kurrentdb',
+  DATABASE_URL: 'PostgreSQL URL for events (postgres) and/or read models',
+  KURRENTDB_URL: 'KurrentDB connection string (EVENT_STORE=kurrentdb)',
+  KAFKA_BROKERS: 'comma-separated host:port list; unset means no Kafka',
+  AUTH_JWKS_URL: 'OIDC issuer JWKS URL; unset means tokens signed by the local key',
+  AUTH_ISSUER: 'expected token issuer (default blo-ledger)',
+  AUTH_AUDIENCE: 'expected token audience (default blo-ledger)',
+  TOKEN_TTL_SECONDS: 'lifetime of CLI-minted tokens (default 43200)',
+  MASTER_KEY: 'base64 32-byte key wrapping per-person data keys; required unless embedded',
+  BODY_LIMIT_BYTES: 'largest accepted request body (default 1048576)',
+  PGLITE_SYNC: 'fsync the PGlite data directory on every commit: on (default) | off',
+  LOG_LEVEL: 'error | warn | log (default) | debug',
+};
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, protocols: readonly string[], problems: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  try {
+    const u = new URL(raw);
+    if (!protocols.includes(u.protocol))
+      problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const eventStore = oneOf(env, 'EVENT_STORE', ['pglite', 'postgres', 'kurrentdb'] as const, 'pglite', problems);
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const kurrentdbUrl = url(
+    env,
+    'KURRENTDB_URL',
+    ['kurrentdb:', 'esdb:', 'kurrentdb+discover:', 'esdb+discover:'],
+    problems,
+  );
+  const jwksUrl = url(env, 'AUTH_JWKS_URL', ['https:', 'http:'], problems);
+  if (eventStore === 'postgres' && !databaseUrl) problems.push('EVENT_STORE=postgres needs DATABASE_URL');
+  if (eventStore === 'kurrentdb' && !kurrentdbUrl) problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
+  if (eventStore === 'kurrentdb' && !databaseUrl)
+    problems.push('EVENT_STORE=kurrentdb needs DATABASE_URL for read models');
+
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  for (const b of brokers)
+    if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b)) problems.push(`KAFKA_BROKERS entry "${b}" is not host:port`);
+
+  const masterKey = env.MASTER_KEY ?? null;
+  if (masterKey !== null && Buffer.from(masterKey, 'base64').length !== 32) {
+    problems.push('MASTER_KEY must be base64 of exactly 32 bytes');
+  }
+  if (eventStore !== 'pglite' && masterKey === null)
+    problems.push(`MASTER_KEY is required with EVENT_STORE=${eventStore}`);
+
+  const sync = oneOf(env, 'PGLITE_SYNC', ['on', 'off'] as const, 'on', problems);
+  const config: AppConfig = {
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    dataDir: resolve(cwd, env.DATA_DIR || './data'),
+    eventStore,
+    databaseUrl,
+    kurrentdbUrl,
+    kafkaBrokers: brokers,
+    auth: {
+      mode: jwksUrl ? 'oidc' : 'local',
+      jwksUrl,
+      issuer: env.AUTH_ISSUER || 'blo-ledger',
+      audience: env.AUTH_AUDIENCE || 'blo-ledger',
+      tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600, problems),
+    },
+    crypto: { masterKey },
+    http: { bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024, problems) },
+    pglite: { syncOnCommit: sync === 'on' },
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

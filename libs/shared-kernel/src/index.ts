@@ -1,0 +1,4 @@
+export * from './decider.js';
+export * from './domain-error.js';
+export * from './zoned-instant.js';
+export * from './ids.js';

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 export function recordSkip(line: string): void {
   const file = process.env.BLO_SKIP_LOG;
   if (file) appendFileSync(file, `${line}\n`);
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: ${line}`);
 }
 

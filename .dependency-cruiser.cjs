@@ -43,7 +43,7 @@ module.exports = {
     exclude: { path: '(^dist/|^node_modules/|\\.mjs$)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { conditionNames: ['source', 'import', 'require', 'node', 'default'], exportsFields: ['exports'], importsFields: ['imports'] },
+    enhancedResolveOptions: { conditionNames: ['source', 'import', 'require', 'node', 'default'], exportsFields: ['exports'] },
     combinedDependencies: true,
   },
 };

@@ -1,1 +1,2 @@
 export * from './test-servers.js';
+export * from './decider-spec.js';

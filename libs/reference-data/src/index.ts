@@ -1,0 +1,2 @@
+export * from './border-register.data.js';
+export * from './border-register.js';

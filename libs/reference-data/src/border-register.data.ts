@@ -172,7 +172,7 @@ export const GATES: readonly BorderGate[] = [
     code: 'HUU_NGHI',
     name: {
       vi: 'Cửa khẩu quốc tế Hữu Nghị',
-      zh: '友谊关口岸（越方：友谊口岸）',
+      zh: '友谊国际口岸',
       en: 'Huu Nghi International Border Gate',
     },
     counterpartGate: { vi: 'Hữu Nghị Quan', zh: '友谊关', en: 'Youyiguan' },

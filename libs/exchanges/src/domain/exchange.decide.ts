@@ -1,0 +1,122 @@
+import { assertNever, refuse } from '#shared-kernel';
+import type { AcknowledgeMessage, ExchangeCommand, OpenExchange, SendDraft } from './exchange.commands.js';
+import { ExchangeErrors as E } from './exchange.errors.js';
+import type { ExchangeEvent } from './exchange.events.js';
+import { answerEvent, checkReplyTime, isBefore, isBlank, isOneOf, logMessage } from './exchange.message-rules.js';
+import { EXCHANGE_CHANNELS } from './exchange.values.js';
+import { findMessage, type ExchangeMessage, type ExchangeState } from './exchange.state.js';
+
+type Open = Extract<ExchangeState, { status: 'open' }>;
+
+export function decideExchange(command: ExchangeCommand, state: ExchangeState): readonly ExchangeEvent[] {
+  if (command.type === 'OpenExchange') return open(command, state);
+  const thread = requireOpen(state);
+  switch (command.type) {
+    case 'LogMessage':
+      return logMessage(thread.exchangeId, command.data, thread.messages);
+    case 'SendDraft':
+      return sendDraft(command, thread);
+    case 'DiscardDraft': {
+      const draft = requireMessage(thread, command.data.messageId);
+      if (draft.status !== 'draft') refuse(E.INVALID_TRANSITION, `a ${draft.status} message cannot be discarded`);
+      return [{ type: 'DraftDiscarded', data: { exchangeId: thread.exchangeId, messageId: draft.messageId } }];
+    }
+    case 'AcknowledgeMessage':
+      return acknowledge(command, thread);
+    case 'CloseExchange': {
+      if (isBlank(command.data.reason)) refuse(E.REASON_REQUIRED, 'closing an exchange needs a reason', 'invalid');
+      // A draft left in a closed thread could never be sent: the officer sends or discards it first.
+      if (thread.messages.some((m) => m.status === 'draft')) {
+        refuse(E.DRAFTS_PENDING, 'send or discard the drafts before closing the exchange');
+      }
+      return [{ type: 'ExchangeClosed', data: { exchangeId: thread.exchangeId, reason: command.data.reason } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function open(command: OpenExchange, state: ExchangeState): readonly ExchangeEvent[] {
+  if (state.status !== 'none') refuse(E.ALREADY_EXISTS, 'this exchange already exists');
+  const { exchangeId, caseIds, counterpart, channel, message } = command.data;
+  if (caseIds.length === 0) refuse(E.CASE_REQUIRED, 'an exchange belongs to at least one case', 'invalid');
+  if (new Set(caseIds).size !== caseIds.length) refuse(E.DUPLICATE_CASE, 'a case is listed twice', 'invalid');
+  if (isBlank(counterpart)) refuse(E.COUNTERPART_REQUIRED, 'an exchange needs a counterpart unit', 'invalid');
+  if (!isOneOf(EXCHANGE_CHANNELS, channel)) refuse(E.INVALID_CHANNEL, 'unknown exchange channel', 'invalid');
+  return [
+    { type: 'ExchangeOpened', data: { exchangeId, caseIds, counterpart, channel, occurredAt: message.occurredAt } },
+    ...logMessage(exchangeId, message, []),
+  ];
+}
+
+function requireOpen(state: ExchangeState): Open {
+  switch (state.status) {
+    case 'none':
+      return refuse(E.NOT_FOUND, 'no such exchange', 'not_found');
+    case 'closed':
+      return refuse(E.CLOSED, 'the exchange is closed');
+    case 'open':
+      return state;
+    default:
+      return assertNever(state);
+  }
+}
+
+function requireMessage(thread: Open, messageId: string): ExchangeMessage {
+  return findMessage(thread, messageId) ?? refuse(E.MESSAGE_NOT_FOUND, 'no such message in this exchange', 'not_found');
+}
+
+function sendDraft(command: SendDraft, thread: Open): readonly ExchangeEvent[] {
+  const draft = requireMessage(thread, command.data.messageId);
+  if (draft.status !== 'draft') return refuse(E.INVALID_TRANSITION, `a ${draft.status} message cannot be sent`);
+  const { occurredAt } = command.data;
+  if (isBefore(occurredAt, draft.loggedAt))
+    refuse(E.INVALID_TIME, 'a draft cannot be sent before it was written', 'invalid');
+  const target = draft.inReplyTo === undefined ? undefined : findMessage(thread, draft.inReplyTo);
+  if (target) checkReplyTime(target, occurredAt);
+  const answered = target && answerEvent(thread.exchangeId, target, draft.messageId, occurredAt);
+  return [
+    { type: 'DraftSent', data: { exchangeId: thread.exchangeId, messageId: draft.messageId, occurredAt } },
+    ...(answered ? [answered] : []),
+  ];
+}
+
+function acknowledge(command: AcknowledgeMessage, thread: Open): readonly ExchangeEvent[] {
+  const { messageId, at, by } = command.data;
+  const message = messageId === undefined ? latestAwaitingAcknowledgement(thread) : requireMessage(thread, messageId);
+  if (message.direction !== 'outgoing') return refuse(E.INVALID_TRANSITION, 'only outgoing messages are acknowledged');
+  switch (message.status) {
+    case 'sent':
+      break;
+    case 'acknowledged':
+      return refuse(E.ALREADY_ACKNOWLEDGED, 'the message was already acknowledged');
+    case 'draft':
+    case 'discarded':
+    case 'answered':
+      return refuse(E.INVALID_TRANSITION, `a ${message.status} message cannot be acknowledged`);
+    default:
+      return assertNever(message);
+  }
+  if (isBefore(at, message.sentAt)) refuse(E.INVALID_TIME, 'an acknowledgement cannot precede the message', 'invalid');
+  return [
+    {
+      type: 'MessageAcknowledged',
+      data: {
+        exchangeId: thread.exchangeId,
+        messageId: message.messageId,
+        occurredAt: at,
+        ...(isBlank(by) ? {} : { by }),
+      },
+    },
+  ];
+}
+
+/** The counterpart usually confirms the last thing we sent: the latest sent time wins, then log order. */
+function latestAwaitingAcknowledgement(thread: Open): ExchangeMessage {
+  let latest: Extract<ExchangeMessage, { status: 'sent' }> | undefined;
+  for (const m of thread.messages) {
+    if (m.direction === 'outgoing' && m.status === 'sent' && (!latest || !isBefore(m.sentAt, latest.sentAt)))
+      latest = m;
+  }
+  return latest ?? refuse(E.NOTHING_TO_ACKNOWLEDGE, 'no sent message is awaiting acknowledgement');
+}

@@ -1,0 +1,94 @@
+import { assertNever } from '#shared-kernel';
+import type { ExchangeEvent, MessageLogged } from './exchange.events.js';
+import type { ExchangeMessage, ExchangeState, MessageContent } from './exchange.state.js';
+
+type OpenExchange = Extract<ExchangeState, { status: 'open' }>;
+
+/** Total and pure: an event that does not fit the current state leaves it unchanged. */
+export function evolveExchange(state: ExchangeState, event: ExchangeEvent): ExchangeState {
+  switch (event.type) {
+    case 'ExchangeOpened': {
+      if (state.status !== 'none') return state;
+      const { exchangeId, caseIds, counterpart, channel, occurredAt } = event.data;
+      return { status: 'open', exchangeId, caseIds, counterpart, channel, openedAt: occurredAt, messages: [] };
+    }
+    case 'MessageLogged': {
+      if (state.status !== 'open' || state.messages.some((m) => m.messageId === event.data.messageId)) return state;
+      return { ...state, messages: [...state.messages, messageFrom(event)] };
+    }
+    case 'DraftSent':
+      return updateMessage(state, event.data.messageId, (m) =>
+        m.direction === 'outgoing' && m.status === 'draft'
+          ? { ...m, status: 'sent', sentAt: event.data.occurredAt }
+          : m,
+      );
+    case 'DraftDiscarded':
+      return updateMessage(state, event.data.messageId, (m) =>
+        m.direction === 'outgoing' && m.status === 'draft' ? { ...m, status: 'discarded' } : m,
+      );
+    case 'MessageAcknowledged': {
+      const { occurredAt, by } = event.data;
+      return updateMessage(state, event.data.messageId, (m) =>
+        m.direction === 'outgoing' && m.status === 'sent'
+          ? { ...m, status: 'acknowledged', acknowledgement: { at: occurredAt, ...(by !== undefined ? { by } : {}) } }
+          : m,
+      );
+    }
+    case 'MessageAnswered': {
+      const answer = { at: event.data.occurredAt, replyMessageId: event.data.replyMessageId };
+      return updateMessage(state, event.data.messageId, (m): ExchangeMessage => {
+        if (m.direction === 'incoming') return m.status === 'received' ? { ...m, status: 'answered', answer } : m;
+        if (m.status === 'sent' || m.status === 'acknowledged') return { ...m, status: 'answered', answer };
+        return m;
+      });
+    }
+    case 'ExchangeClosed': {
+      if (state.status !== 'open') return state;
+      return { ...state, status: 'closed', closeReason: event.data.reason };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+function messageFrom(event: MessageLogged): ExchangeMessage {
+  const d = event.data;
+  const content: MessageContent = {
+    messageId: d.messageId,
+    subject: d.subject,
+    body: d.body,
+    language: d.language,
+    handlingCode: d.handlingCode,
+    attachments: d.attachments,
+    loggedAt: d.occurredAt,
+    carriesPersonalData: d.carriesPersonalData,
+    ...(d.evaluation !== undefined ? { evaluation: d.evaluation } : {}),
+    ...(d.ourReference !== undefined ? { ourReference: d.ourReference } : {}),
+    ...(d.theirReference !== undefined ? { theirReference: d.theirReference } : {}),
+    ...(d.responseDueAt !== undefined ? { responseDueAt: d.responseDueAt } : {}),
+    ...(d.personalData !== undefined ? { personalData: d.personalData } : {}),
+    ...(d.inReplyTo !== undefined ? { inReplyTo: d.inReplyTo } : {}),
+  };
+  if (d.direction === 'incoming')
+    return { ...content, direction: 'incoming', status: 'received', receivedAt: d.occurredAt };
+  return d.draft
+    ? { ...content, direction: 'outgoing', status: 'draft' }
+    : { ...content, direction: 'outgoing', status: 'sent', sentAt: d.occurredAt };
+}
+
+function updateMessage(
+  state: ExchangeState,
+  messageId: string,
+  change: (message: ExchangeMessage) => ExchangeMessage,
+): ExchangeState {
+  if (state.status !== 'open') return state;
+  const open: OpenExchange = state;
+  let changed = false;
+  const messages = open.messages.map((m) => {
+    if (m.messageId !== messageId) return m;
+    const next = change(m);
+    changed = next !== m;
+    return next;
+  });
+  return changed ? { ...open, messages } : state;
+}

@@ -1,0 +1,73 @@
+import type { ZonedInstant } from '#shared-kernel';
+
+/** How the thread with the counterpart runs. Off-system contacts (phone, meetings) are logged too. */
+export const EXCHANGE_CHANNELS = [
+  'hotline',
+  'official_letter',
+  'blo_meeting',
+  'liaison_officer',
+  'secure_email',
+  'interpol_ncb',
+  'phone',
+  'other',
+] as const;
+export type ExchangeChannel = (typeof EXCHANGE_CHANNELS)[number];
+
+export const MESSAGE_DIRECTIONS = ['outgoing', 'incoming'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+export const MESSAGE_LANGUAGES = ['vi', 'zh', 'en'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+/** Handling codes after Europol's: H0 crime prevention use only … H3 other restrictions. */
+export const HANDLING_CODES = ['H0', 'H1', 'H2', 'H3'] as const;
+export type HandlingCode = (typeof HANDLING_CODES)[number];
+
+/** Source reliability (A/B/C/X) × information assessment (1–4), the 4×4 evaluation grid. */
+export const SOURCE_EVALUATIONS = ['A', 'B', 'C', 'X'] as const;
+export const INFORMATION_EVALUATIONS = [1, 2, 3, 4] as const;
+export interface Evaluation {
+  readonly source: (typeof SOURCE_EVALUATIONS)[number];
+  readonly information: (typeof INFORMATION_EVALUATIONS)[number];
+}
+
+export interface Attachment {
+  readonly name: string;
+  /** Lower-case hex SHA-256 of the file; the file itself lives outside the event log. */
+  readonly sha256: string;
+}
+
+/**
+ * Disclosure of a victim's data needs the person's or their legal representative's consent unless a
+ * law removes that need (Law 53/2024; PDPL 91/2025 treats a foreign reader as a cross-border transfer).
+ */
+export const CONSENT_KINDS = ['person', 'legal_representative', 'not_required_by_law'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export interface PersonalDataBasis {
+  readonly legalBasis: string;
+  readonly consent: ConsentKind;
+}
+
+/** What a liaison officer declares about one message, as LogMessage and OpenExchange carry it. */
+export interface MessageInput {
+  readonly messageId: string;
+  readonly direction: MessageDirection;
+  readonly subject: string;
+  /** Opaque to the domain: the application may store ciphertext here. */
+  readonly body: string;
+  readonly language: MessageLanguage;
+  readonly handlingCode: HandlingCode;
+  readonly evaluation?: Evaluation;
+  readonly ourReference?: string;
+  readonly theirReference?: string;
+  readonly attachments?: readonly Attachment[];
+  readonly occurredAt: ZonedInstant;
+  readonly responseDueAt?: ZonedInstant;
+  /** Only outgoing messages can be drafts; a received message is a fact. */
+  readonly draft?: boolean;
+  /** The sender says whether the message carries personal data; the domain cannot read the body. */
+  readonly carriesPersonalData: boolean;
+  readonly personalData?: PersonalDataBasis;
+  /** A message of the other direction in the same thread that this one answers. */
+  readonly inReplyTo?: string;
+}

@@ -1,0 +1,28 @@
+import type { DomainCommand } from '#shared-kernel';
+import type { AgeBand, PersonRole } from './person.values.js';
+
+/** The application seals the personal data with the person's own key before building this. */
+export type RegisterPerson = DomainCommand<
+  'RegisterPerson',
+  { personId: string; caseId: string; role: PersonRole; ageBand: AgeBand; personal: string }
+>;
+
+export type BeginIdentification = DomainCommand<'BeginIdentification', { basis?: string }>;
+
+export type ConfirmVictim = DomainCommand<'ConfirmVictim', { evidenceBases: readonly string[]; documentRef?: string }>;
+
+export type ConcludeNotConfirmed = DomainCommand<'ConcludeNotConfirmed', { reason: string }>;
+
+export type ReopenIdentification = DomainCommand<'ReopenIdentification', { newEvidence: string }>;
+
+export type CorrectPersonalData = DomainCommand<'CorrectPersonalData', { personal: string }>;
+
+export type PersonCommand =
+  | RegisterPerson
+  | BeginIdentification
+  | ConfirmVictim
+  | ConcludeNotConfirmed
+  | ReopenIdentification
+  | CorrectPersonalData;
+
+export type PersonCommandType = PersonCommand['type'];

@@ -1,0 +1,299 @@
+import { DomainError, newId, type CommandMeta } from '#shared-kernel';
+import { deciderSpec } from '#testing';
+import type { PersonCommand } from './person.commands.js';
+import { personDecider } from './person.decider.js';
+import { PersonErrors } from './person.errors.js';
+import type { PersonEvent, PersonRegistered } from './person.events.js';
+import type { PersonRole } from './person.values.js';
+
+const meta: CommandMeta = {
+  actor: { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LC-BLO', province: 'lao-cai' },
+  now: new Date('2026-03-05T02:00:00Z'),
+};
+// Shaped like the security lib's envelope; the domain never opens it.
+const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
+const RESEALED = 'v1.1.b0Xf2LmN8tYq1Rz7.Jk3PqW9eR2tY5uI8oPa1sD.cmUtc2VhbGVk';
+
+const spec = deciderSpec(personDecider);
+const cmd = <T extends PersonCommand['type']>(
+  type: T,
+  data: Extract<PersonCommand, { type: T }>['data'],
+): PersonCommand => ({ type, data, meta }) as PersonCommand;
+
+describe('Person decider', () => {
+  let personId: string;
+  let caseId: string;
+  const registeredAs = (role: PersonRole): PersonRegistered => {
+    const identification = {
+      presumed_victim: 'presumed',
+      victim: 'identified_victim',
+      accompanying_minor: 'accompanying',
+      relative: 'not_on_victim_track',
+      suspect: 'not_on_victim_track',
+    } as const;
+    return {
+      type: 'PersonRegistered',
+      data: {
+        personId,
+        caseId,
+        role,
+        ageBand: role === 'accompanying_minor' ? 'under_18' : 'adult',
+        personal: SEALED,
+        identification: identification[role],
+      },
+    };
+  };
+  const begun = (basis: string | null = 'found at a massage parlour in Hekou'): PersonEvent => ({
+    type: 'IdentificationBegun',
+    data: { personId, caseId, basis },
+  });
+  const notConfirmed = (): PersonEvent => ({
+    type: 'IdentificationNotConfirmed',
+    data: { personId, caseId, reason: 'voluntary labour migration' },
+  });
+
+  beforeEach(() => {
+    personId = newId();
+    caseId = newId();
+  });
+
+  describe('RegisterPerson', () => {
+    const register = (role: PersonRole, over: Partial<PersonRegistered['data']> = {}) =>
+      cmd('RegisterPerson', {
+        personId,
+        caseId,
+        role,
+        ageBand: role === 'accompanying_minor' ? 'under_18' : 'adult',
+        personal: SEALED,
+        ...over,
+      });
+
+    it.each([
+      ['presumed_victim', 'presumed'],
+      ['victim', 'identified_victim'],
+      ['accompanying_minor', 'accompanying'],
+      ['relative', 'not_on_victim_track'],
+      ['suspect', 'not_on_victim_track'],
+    ] as const)('registers a %s, starting in %s', (role, status) => {
+      const state = spec
+        .given([])
+        .when(register(role))
+        .then([registeredAs(role)]);
+      expect(state.status).toBe(status);
+    });
+
+    it('refuses a second registration of the same person', () => {
+      spec
+        .given([registeredAs('victim')])
+        .when(register('victim'))
+        .thenRefuses(PersonErrors.ALREADY_EXISTS);
+    });
+
+    it('refuses personal data that is not sealed, without echoing it', () => {
+      const clear = JSON.stringify({ fullName: 'Nguyễn Thị Hoa', dateOfBirth: '2004-02-01' });
+      spec
+        .given([])
+        .when(register('presumed_victim', { personal: clear }))
+        .thenRefuses(PersonErrors.PERSONAL_DATA_NOT_SEALED);
+      spec
+        .given([])
+        .when(register('presumed_victim', { personal: 'Nguyen Thi Hoa' }))
+        .thenRefuses(PersonErrors.PERSONAL_DATA_NOT_SEALED);
+      const attempt = () =>
+        personDecider.decide(register('presumed_victim', { personal: clear }), personDecider.initialState);
+      expect(attempt).toThrow(DomainError);
+      expect(attempt).not.toThrow(/Hoa|2004/);
+    });
+
+    it.each([
+      [{ role: 'witness' as never }, PersonErrors.INVALID_ROLE],
+      [{ ageBand: 'teen' as never }, PersonErrors.INVALID_AGE_BAND],
+      [{ personId: '' }, PersonErrors.ID_REQUIRED],
+    ])('refuses inconsistent data %j', (over, code) => {
+      spec.given([]).when(register('presumed_victim', over)).thenRefuses(code);
+    });
+
+    it('refuses an accompanying minor in the adult age band, accepts an unknown age', () => {
+      spec
+        .given([])
+        .when(register('accompanying_minor', { ageBand: 'adult' }))
+        .thenRefuses(PersonErrors.AGE_BAND_CONFLICT);
+      spec
+        .given([])
+        .when(register('accompanying_minor', { ageBand: 'unknown' }))
+        .then([
+          {
+            ...registeredAs('accompanying_minor'),
+            data: { ...registeredAs('accompanying_minor').data, ageBand: 'unknown' },
+          },
+        ]);
+    });
+  });
+
+  describe('BeginIdentification', () => {
+    it('starts identification of a presumed victim', () => {
+      const state = spec
+        .given([registeredAs('presumed_victim')])
+        .when(cmd('BeginIdentification', { basis: 'found at a massage parlour in Hekou' }))
+        .then([begun()]);
+      expect(state.status).toBe('under_identification');
+    });
+
+    it('lets an accompanying minor enter identification, keeping the role', () => {
+      const state = spec
+        .given([registeredAs('accompanying_minor')])
+        .when(cmd('BeginIdentification', {}))
+        .then([begun(null)]);
+      expect(state.status === 'under_identification' && state.role).toBe('accompanying_minor');
+    });
+
+    it.each(['relative', 'suspect'] as const)('refuses a %s: not on the victim track', (role) => {
+      spec
+        .given([registeredAs(role)])
+        .when(cmd('BeginIdentification', {}))
+        .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
+    });
+
+    it('refuses when already under identification, identified, not confirmed, or missing', () => {
+      const p = registeredAs('presumed_victim');
+      spec.given([p, begun()]).when(cmd('BeginIdentification', {})).thenRefuses(PersonErrors.INVALID_TRANSITION);
+      spec
+        .given([registeredAs('victim')])
+        .when(cmd('BeginIdentification', {}))
+        .thenRefuses(PersonErrors.INVALID_TRANSITION);
+      spec
+        .given([p, begun(), notConfirmed()])
+        .when(cmd('BeginIdentification', {}))
+        .thenRefuses(PersonErrors.INVALID_TRANSITION);
+      spec.given([]).when(cmd('BeginIdentification', {})).thenRefuses(PersonErrors.NOT_FOUND);
+    });
+  });
+
+  describe('ConfirmVictim', () => {
+    it('identifies the victim on its evidence bases and confirming document', () => {
+      const state = spec
+        .given([registeredAs('presumed_victim'), begun()])
+        .when(
+          cmd('ConfirmVictim', { evidenceBases: [' art32.1.a ', 'art32.1.b', 'art32.1.a'], documentRef: '12/XN-CAT' }),
+        )
+        .then([
+          {
+            type: 'VictimIdentified',
+            data: { personId, caseId, evidenceBases: ['art32.1.a', 'art32.1.b'], documentRef: '12/XN-CAT' },
+          },
+        ]);
+      expect(state.status === 'identified_victim' && state.evidenceBases).toEqual(['art32.1.a', 'art32.1.b']);
+    });
+
+    it('refuses without any evidence basis', () => {
+      spec
+        .given([registeredAs('presumed_victim'), begun()])
+        .when(cmd('ConfirmVictim', { evidenceBases: ['  '] }))
+        .thenRefuses(PersonErrors.EVIDENCE_REQUIRED);
+    });
+
+    it('refuses outside identification, off the track, or for a missing person', () => {
+      const confirm = cmd('ConfirmVictim', { evidenceBases: ['art32.1.a'] });
+      spec
+        .given([registeredAs('presumed_victim')])
+        .when(confirm)
+        .thenRefuses(PersonErrors.INVALID_TRANSITION);
+      spec
+        .given([registeredAs('suspect')])
+        .when(confirm)
+        .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
+      spec.given([]).when(confirm).thenRefuses(PersonErrors.NOT_FOUND);
+    });
+  });
+
+  describe('ConcludeNotConfirmed', () => {
+    it('concludes identification as not confirmed', () => {
+      const state = spec
+        .given([registeredAs('presumed_victim'), begun()])
+        .when(cmd('ConcludeNotConfirmed', { reason: 'voluntary labour migration' }))
+        .then([notConfirmed()]);
+      expect(state.status).toBe('not_confirmed');
+    });
+
+    it('refuses without a reason, outside identification, off the track, or for a missing person', () => {
+      const conclude = cmd('ConcludeNotConfirmed', { reason: 'no indicators' });
+      spec
+        .given([registeredAs('presumed_victim'), begun()])
+        .when(cmd('ConcludeNotConfirmed', { reason: ' ' }))
+        .thenRefuses(PersonErrors.REASON_REQUIRED);
+      spec
+        .given([registeredAs('victim')])
+        .when(conclude)
+        .thenRefuses(PersonErrors.INVALID_TRANSITION);
+      spec
+        .given([registeredAs('relative')])
+        .when(conclude)
+        .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
+      spec.given([]).when(conclude).thenRefuses(PersonErrors.NOT_FOUND);
+    });
+  });
+
+  describe('ReopenIdentification', () => {
+    const reopen = (newEvidence = 'statement from Guangxi police') => cmd('ReopenIdentification', { newEvidence });
+
+    it('reopens a not-confirmed conclusion on new evidence, back under identification', () => {
+      const state = spec
+        .given([registeredAs('presumed_victim'), begun(), notConfirmed()])
+        .when(reopen())
+        .then([
+          { type: 'IdentificationReopened', data: { personId, caseId, newEvidence: 'statement from Guangxi police' } },
+        ]);
+      expect(state.status === 'under_identification' && state.basis).toBe('statement from Guangxi police');
+    });
+
+    it('refuses without evidence, for an identified victim, off the track, or for a missing person', () => {
+      spec
+        .given([registeredAs('presumed_victim'), begun(), notConfirmed()])
+        .when(reopen(''))
+        .thenRefuses(PersonErrors.EVIDENCE_REQUIRED);
+      spec
+        .given([registeredAs('victim')])
+        .when(reopen())
+        .thenRefuses(PersonErrors.INVALID_TRANSITION);
+      spec
+        .given([registeredAs('presumed_victim'), begun()])
+        .when(reopen())
+        .thenRefuses(PersonErrors.INVALID_TRANSITION);
+      spec
+        .given([registeredAs('suspect')])
+        .when(reopen())
+        .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
+      spec.given([]).when(reopen()).thenRefuses(PersonErrors.NOT_FOUND);
+    });
+  });
+
+  describe('CorrectPersonalData', () => {
+    it('replaces the sealed envelope in any status, for any role', () => {
+      for (const role of ['presumed_victim', 'suspect'] as const) {
+        const state = spec
+          .given([registeredAs(role)])
+          .when(cmd('CorrectPersonalData', { personal: RESEALED }))
+          .then([{ type: 'PersonalDataCorrected', data: { personId, caseId, personal: RESEALED } }]);
+        expect(state.status !== 'none' && state.personal).toBe(RESEALED);
+      }
+    });
+
+    it('records nothing when the envelope is the same', () => {
+      spec
+        .given([registeredAs('victim')])
+        .when(cmd('CorrectPersonalData', { personal: SEALED }))
+        .then([]);
+    });
+
+    it('refuses clear text and a missing person', () => {
+      spec
+        .given([registeredAs('victim')])
+        .when(cmd('CorrectPersonalData', { personal: 'Trần Văn Nam' }))
+        .thenRefuses(PersonErrors.PERSONAL_DATA_NOT_SEALED);
+      spec
+        .given([])
+        .when(cmd('CorrectPersonalData', { personal: RESEALED }))
+        .thenRefuses(PersonErrors.NOT_FOUND);
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateSecretFile } from './secret-file.js';
@@ -36,5 +37,16 @@ describe('secret files in the data directory', () => {
     expect(generated).toBeGreaterThan(1); // the race really happened: several contenders wrote a candidate
     expect(new Set(results).size).toBe(1);
     expect(await readdir(join(dataDir, 'keys'))).toEqual(['race.key']); // no temp file left behind
+  });
+
+  it('never replaces a file another process published after we looked', async () => {
+    const path = join(dataDir, 'keys', 'late.key');
+    // The other process writes its key between our "not there yet" and our publish.
+    const mine = await loadOrCreateSecretFile(path, () => {
+      writeFileSync(path, 'theirs', { mode: 0o600 });
+      return 'mine';
+    });
+    expect(mine).toBe('theirs');
+    expect(await readFile(path, 'utf8')).toBe('theirs');
   });
 });

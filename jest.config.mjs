@@ -5,6 +5,7 @@ const base = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#([a-z-]+)/application$': '<rootDir>/libs/$1/src/application/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

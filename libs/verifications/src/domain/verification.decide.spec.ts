@@ -1,0 +1,269 @@
+import { newId, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { deciderSpec } from '#testing';
+import type { VerificationCommand } from './verification.commands.js';
+import { verificationDecider } from './verification.decider.js';
+import { VerificationErrors } from './verification.errors.js';
+import type { VerificationEvent, VerificationRequested } from './verification.events.js';
+import { isVerificationOpen, isVerificationOverdue, openVerificationDueAt } from './verification.selectors.js';
+
+const NOW = new Date('2026-03-05T02:00:00Z');
+const meta: CommandMeta = { actor: { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LS-BLO' }, now: NOW };
+const cn = (iso: string): ZonedInstant => ({ at: iso, offset: '+08:00', zone: 'Asia/Shanghai' });
+const vn = (iso: string): ZonedInstant => ({ at: iso, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' });
+
+const spec = deciderSpec(verificationDecider);
+const cmd = <T extends VerificationCommand['type']>(
+  type: T,
+  data: Extract<VerificationCommand, { type: T }>['data'],
+): VerificationCommand => ({ type, data, meta }) as VerificationCommand;
+
+describe('VerificationRequest decider', () => {
+  let verificationId: string;
+  let caseId: string;
+  let personId: string;
+  let requested: VerificationRequested;
+  const extended = (reason = 'counterpart asked for more time'): VerificationEvent => ({
+    type: 'VerificationExtended',
+    data: {
+      verificationId,
+      caseId,
+      previousDueAt: requested.data.dueAt,
+      newDueAt: vn('2026-03-15T02:00:00.000Z'),
+      reason,
+    },
+  });
+  const answeredAt = vn('2026-03-10T03:00:00.000Z');
+  const answerData = (late = false) => ({
+    verificationId,
+    caseId,
+    details: 'household register found',
+    occurredAt: answeredAt,
+    late,
+  });
+  const withdrawn = (): VerificationEvent => ({
+    type: 'VerificationWithdrawn',
+    data: { verificationId, caseId, reason: 'person identified by other means' },
+  });
+
+  beforeEach(() => {
+    verificationId = newId();
+    caseId = newId();
+    personId = newId();
+    requested = {
+      type: 'VerificationRequested',
+      data: {
+        verificationId,
+        caseId,
+        personId,
+        direction: 'outgoing',
+        counterpart: 'CN-GX-PSD',
+        subject: 'identity',
+        questions: 'Please confirm identity against household registration',
+        legalBasis: 'BLO cooperation agreement',
+        dueAt: vn('2026-03-12T02:00:00.000Z'),
+        occurredAt: vn('2026-03-05T01:00:00.000Z'),
+      },
+    };
+  });
+
+  describe('RequestVerification', () => {
+    const request = (over: Partial<Extract<VerificationCommand, { type: 'RequestVerification' }>['data']> = {}) =>
+      cmd('RequestVerification', {
+        ...requested.data,
+        personId,
+        legalBasis: 'BLO cooperation agreement',
+        ...over,
+      });
+
+    it('records an open request with its due time', () => {
+      const state = spec.given([]).when(request()).then([requested]);
+      expect(state.status).toBe('requested');
+      expect(isVerificationOpen(state)).toBe(true);
+      expect(openVerificationDueAt(state)).toEqual(requested.data.dueAt);
+    });
+
+    it('records a request about no registered person, with no legal basis given', () => {
+      spec
+        .given([])
+        .when(request({ personId: undefined, legalBasis: undefined, direction: 'incoming' }))
+        .then([{ ...requested, data: { ...requested.data, personId: null, legalBasis: null, direction: 'incoming' } }]);
+    });
+
+    it('refuses a due time at or before the request, comparing instants across zones', () => {
+      // 09:00 in China is 08:00 in Vietnam: the same instant, so not after the request.
+      const occurredAt = vn('2026-03-05T01:00:00.000Z');
+      spec
+        .given([])
+        .when(request({ occurredAt, dueAt: cn('2026-03-05T01:00:00.000Z') }))
+        .thenRefuses(VerificationErrors.DUE_BEFORE_REQUEST);
+      spec
+        .given([])
+        .when(request({ occurredAt, dueAt: cn('2026-03-04T23:00:00.000Z') }))
+        .thenRefuses(VerificationErrors.DUE_BEFORE_REQUEST);
+      expect(() => verificationDecider.decide(request({ dueAt: occurredAt, occurredAt }), { status: 'none' })).toThrow(
+        expect.objectContaining({ kind: 'invalid' }),
+      );
+    });
+
+    it('refuses an existing request id', () => {
+      spec.given([requested]).when(request()).thenRefuses(VerificationErrors.ALREADY_EXISTS);
+    });
+
+    it.each([
+      [{ direction: 'sideways' as never }, VerificationErrors.INVALID_DIRECTION],
+      [{ subject: 'marital_status' as never }, VerificationErrors.INVALID_SUBJECT],
+      [{ counterpart: ' ' }, VerificationErrors.COUNTERPART_REQUIRED],
+      [{ questions: '' }, VerificationErrors.QUESTIONS_REQUIRED],
+      [{ caseId: '' }, VerificationErrors.ID_REQUIRED],
+      [{ dueAt: vn('soon') }, VerificationErrors.INVALID_INSTANT],
+    ])('refuses inconsistent data %j', (over, code) => {
+      spec.given([]).when(request(over)).thenRefuses(code);
+    });
+  });
+
+  describe('ExtendVerification', () => {
+    const extend = (newDueAt: ZonedInstant, reason = 'counterpart asked for more time') =>
+      cmd('ExtendVerification', { newDueAt, reason });
+
+    it('moves the due time later, keeping the history of extensions', () => {
+      const state = spec
+        .given([requested])
+        .when(extend(vn('2026-03-15T02:00:00.000Z')))
+        .then([extended()]);
+      expect(state.status).toBe('extended');
+      expect(openVerificationDueAt(state)).toEqual(vn('2026-03-15T02:00:00.000Z'));
+      const again = spec
+        .given([requested, extended()])
+        .when(extend(cn('2026-03-20T02:00:00.000Z'), 'second delay'))
+        .then([
+          {
+            type: 'VerificationExtended',
+            data: {
+              verificationId,
+              caseId,
+              previousDueAt: vn('2026-03-15T02:00:00.000Z'),
+              newDueAt: cn('2026-03-20T02:00:00.000Z'),
+              reason: 'second delay',
+            },
+          },
+        ]);
+      expect(again.status !== 'none' && again.extensions).toHaveLength(2);
+    });
+
+    it('refuses a due time that is not later than the current one', () => {
+      spec.given([requested]).when(extend(requested.data.dueAt)).thenRefuses(VerificationErrors.EXTENSION_NOT_LATER);
+      spec
+        .given([requested, extended()])
+        .when(extend(vn('2026-03-13T02:00:00.000Z')))
+        .thenRefuses(VerificationErrors.EXTENSION_NOT_LATER);
+    });
+
+    it('refuses without a reason, once final, and for a missing request', () => {
+      const later = vn('2026-04-01T00:00:00.000Z');
+      spec.given([requested]).when(extend(later, ' ')).thenRefuses(VerificationErrors.REASON_REQUIRED);
+      spec
+        .given([requested, { type: 'VerificationAnsweredConfirmed', data: answerData() }])
+        .when(extend(later))
+        .thenRefuses(VerificationErrors.ALREADY_ANSWERED);
+      spec.given([requested, withdrawn()]).when(extend(later)).thenRefuses(VerificationErrors.WITHDRAWN);
+      spec.given([]).when(extend(later)).thenRefuses(VerificationErrors.NOT_FOUND);
+    });
+  });
+
+  describe('AnswerVerification', () => {
+    const answer = (result: string, at: ZonedInstant = answeredAt, details = 'household register found') =>
+      cmd('AnswerVerification', { result: result as never, details, answeredAt: at });
+
+    it.each([
+      ['confirmed', 'VerificationAnsweredConfirmed'],
+      ['not_confirmed', 'VerificationAnsweredNotConfirmed'],
+      ['inconclusive', 'VerificationAnsweredInconclusive'],
+    ] as const)('records a %s answer as its own event, closing the request', (result, type) => {
+      const state = spec
+        .given([requested])
+        .when(answer(result))
+        .then([{ type, data: answerData() }]);
+      expect(state.status === 'answered' && state.result).toBe(result);
+      expect(isVerificationOpen(state)).toBe(false);
+      expect(openVerificationDueAt(state)).toBeNull();
+    });
+
+    it('accepts a late answer and marks it late against the due time in force', () => {
+      const late = vn('2026-03-13T00:00:00.000Z');
+      spec
+        .given([requested])
+        .when(answer('confirmed', late))
+        .then([{ type: 'VerificationAnsweredConfirmed', data: { ...answerData(true), occurredAt: late } }]);
+      spec
+        .given([requested, extended()])
+        .when(answer('confirmed', late))
+        .then([{ type: 'VerificationAnsweredConfirmed', data: { ...answerData(false), occurredAt: late } }]);
+    });
+
+    it('refuses an answer that predates the request, an unknown result, and empty details', () => {
+      spec
+        .given([requested])
+        .when(answer('confirmed', vn('2026-03-05T00:59:00.000Z')))
+        .thenRefuses(VerificationErrors.ANSWER_BEFORE_REQUEST);
+      spec.given([requested]).when(answer('probably')).thenRefuses(VerificationErrors.INVALID_RESULT);
+      spec
+        .given([requested])
+        .when(answer('confirmed', answeredAt, ''))
+        .thenRefuses(VerificationErrors.DETAILS_REQUIRED);
+    });
+
+    it('refuses a second answer, an answer to a withdrawn request, and a missing request', () => {
+      spec
+        .given([requested, { type: 'VerificationAnsweredInconclusive', data: answerData() }])
+        .when(answer('confirmed'))
+        .thenRefuses(VerificationErrors.ALREADY_ANSWERED);
+      spec.given([requested, withdrawn()]).when(answer('confirmed')).thenRefuses(VerificationErrors.WITHDRAWN);
+      spec.given([]).when(answer('confirmed')).thenRefuses(VerificationErrors.NOT_FOUND);
+    });
+  });
+
+  describe('WithdrawVerification', () => {
+    const withdraw = (reason = 'person identified by other means') => cmd('WithdrawVerification', { reason });
+
+    it('withdraws a requested or extended request', () => {
+      const state = spec.given([requested]).when(withdraw()).then([withdrawn()]);
+      expect(state.status).toBe('withdrawn');
+      expect(isVerificationOpen(state)).toBe(false);
+      spec.given([requested, extended()]).when(withdraw()).then([withdrawn()]);
+    });
+
+    it('refuses without a reason, once final, and for a missing request', () => {
+      spec.given([requested]).when(withdraw('')).thenRefuses(VerificationErrors.REASON_REQUIRED);
+      spec.given([requested, withdrawn()]).when(withdraw()).thenRefuses(VerificationErrors.WITHDRAWN);
+      spec
+        .given([requested, { type: 'VerificationAnsweredNotConfirmed', data: answerData() }])
+        .when(withdraw())
+        .thenRefuses(VerificationErrors.ALREADY_ANSWERED);
+      spec.given([]).when(withdraw()).thenRefuses(VerificationErrors.NOT_FOUND);
+    });
+  });
+
+  describe('deadline helpers', () => {
+    it('counts an open request as overdue only strictly after its due time in force', () => {
+      const due = Date.parse(requested.data.dueAt.at);
+      const open = spec
+        .given([])
+        .when(cmd('RequestVerification', { ...requested.data, personId, legalBasis: 'BLO cooperation agreement' }))
+        .then([requested]);
+      expect(isVerificationOverdue(open, new Date(due))).toBe(false);
+      expect(isVerificationOverdue(open, new Date(due + 1))).toBe(true);
+
+      const postponed = spec
+        .given([requested])
+        .when(cmd('ExtendVerification', { newDueAt: vn('2026-03-15T02:00:00.000Z'), reason: 'r' }))
+        .then([extended('r')]);
+      expect(isVerificationOverdue(postponed, new Date(due + 1))).toBe(false);
+
+      const answered = spec
+        .given([requested])
+        .when(cmd('AnswerVerification', { result: 'confirmed', details: 'household register found', answeredAt }))
+        .then([{ type: 'VerificationAnsweredConfirmed', data: answerData() }]);
+      expect(isVerificationOverdue(answered, new Date(due + 86_400_000))).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,149 @@
+import { assertNever, refuse, type ZonedInstant } from '#shared-kernel';
+import type {
+  AnswerVerification,
+  ExtendVerification,
+  RequestVerification,
+  VerificationCommand,
+  WithdrawVerification,
+} from './verification.commands.js';
+import { VerificationErrors } from './verification.errors.js';
+import type { VerificationAnswered, VerificationEvent } from './verification.events.js';
+import type { OpenVerification, VerificationState } from './verification.state.js';
+import {
+  VERIFICATION_DIRECTIONS,
+  VERIFICATION_RESULTS,
+  VERIFICATION_SUBJECTS,
+  isOneOf,
+  type VerificationResult,
+} from './verification.values.js';
+
+const invalid = (code: string, message: string): never => refuse(code, message, 'invalid');
+
+function required(value: string | undefined, code: string, what: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  return text.length > 0 ? text : invalid(code, `${what} is required`);
+}
+
+function optional(value: string | undefined): string | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  return text.length > 0 ? text : null;
+}
+
+/** Milliseconds since the epoch of a declared instant; refuses one that does not parse. */
+function instant(z: ZonedInstant, what: string): number {
+  const ms = typeof z?.at === 'string' ? Date.parse(z.at) : Number.NaN;
+  return Number.isNaN(ms) ? invalid(VerificationErrors.INVALID_INSTANT, `${what} is not a valid instant`) : ms;
+}
+
+/** Answered and withdrawn requests are final: nothing more happens to them. */
+function stillOpen(state: VerificationState): OpenVerification {
+  switch (state.status) {
+    case 'none':
+      return refuse(VerificationErrors.NOT_FOUND, 'verification request not found', 'not_found');
+    case 'answered':
+      return refuse(VerificationErrors.ALREADY_ANSWERED, 'verification request was already answered');
+    case 'withdrawn':
+      return refuse(VerificationErrors.WITHDRAWN, 'verification request was withdrawn');
+    case 'requested':
+    case 'extended':
+      return state;
+    default:
+      return assertNever(state);
+  }
+}
+
+function request(command: RequestVerification, state: VerificationState): VerificationEvent[] {
+  if (state.status !== 'none') return refuse(VerificationErrors.ALREADY_EXISTS, 'verification request already exists');
+  const d = command.data;
+  if (!isOneOf(VERIFICATION_DIRECTIONS, d.direction))
+    return invalid(VerificationErrors.INVALID_DIRECTION, 'unknown direction');
+  if (!isOneOf(VERIFICATION_SUBJECTS, d.subject)) return invalid(VerificationErrors.INVALID_SUBJECT, 'unknown subject');
+  if (instant(d.dueAt, 'dueAt') <= instant(d.occurredAt, 'occurredAt')) {
+    return invalid(VerificationErrors.DUE_BEFORE_REQUEST, 'the due time must be after the request time');
+  }
+  return [
+    {
+      type: 'VerificationRequested',
+      data: {
+        verificationId: required(d.verificationId, VerificationErrors.ID_REQUIRED, 'verification id'),
+        caseId: required(d.caseId, VerificationErrors.ID_REQUIRED, 'case id'),
+        personId: optional(d.personId),
+        direction: d.direction,
+        counterpart: required(d.counterpart, VerificationErrors.COUNTERPART_REQUIRED, 'counterpart'),
+        subject: d.subject,
+        questions: required(d.questions, VerificationErrors.QUESTIONS_REQUIRED, 'questions'),
+        legalBasis: optional(d.legalBasis),
+        dueAt: d.dueAt,
+        occurredAt: d.occurredAt,
+      },
+    },
+  ];
+}
+
+/** An extension only ever moves the deadline later; shortening it would hide an overdue request. */
+function extend(command: ExtendVerification, state: VerificationState): VerificationEvent[] {
+  const open = stillOpen(state);
+  const { newDueAt } = command.data;
+  if (instant(newDueAt, 'newDueAt') <= instant(open.dueAt, 'dueAt')) {
+    return invalid(VerificationErrors.EXTENSION_NOT_LATER, 'the new due time must be later than the current one');
+  }
+  const reason = required(command.data.reason, VerificationErrors.REASON_REQUIRED, 'reason');
+  return [
+    {
+      type: 'VerificationExtended',
+      data: { verificationId: open.verificationId, caseId: open.caseId, previousDueAt: open.dueAt, newDueAt, reason },
+    },
+  ];
+}
+
+const ANSWER_TYPE = {
+  confirmed: 'VerificationAnsweredConfirmed',
+  not_confirmed: 'VerificationAnsweredNotConfirmed',
+  inconclusive: 'VerificationAnsweredInconclusive',
+} as const satisfies Record<VerificationResult, VerificationAnswered['type']>;
+
+/** Any of the three results is a normal outcome (an event); a late answer is still an answer. */
+function answer(command: AnswerVerification, state: VerificationState): VerificationEvent[] {
+  const open = stillOpen(state);
+  const { result, answeredAt } = command.data;
+  if (!isOneOf(VERIFICATION_RESULTS, result)) return invalid(VerificationErrors.INVALID_RESULT, 'unknown result');
+  const answeredMs = instant(answeredAt, 'answeredAt');
+  if (answeredMs < instant(open.requestedAt, 'requestedAt')) {
+    return invalid(VerificationErrors.ANSWER_BEFORE_REQUEST, 'the answer cannot predate the request');
+  }
+  const details = required(command.data.details, VerificationErrors.DETAILS_REQUIRED, 'details');
+  const data = {
+    verificationId: open.verificationId,
+    caseId: open.caseId,
+    details,
+    occurredAt: answeredAt,
+    late: answeredMs > instant(open.dueAt, 'dueAt'),
+  };
+  return [{ type: ANSWER_TYPE[result], data }];
+}
+
+function withdraw(command: WithdrawVerification, state: VerificationState): VerificationEvent[] {
+  const open = stillOpen(state);
+  const reason = required(command.data.reason, VerificationErrors.REASON_REQUIRED, 'reason');
+  return [
+    { type: 'VerificationWithdrawn', data: { verificationId: open.verificationId, caseId: open.caseId, reason } },
+  ];
+}
+
+export function decideVerification(
+  command: VerificationCommand,
+  state: VerificationState,
+): readonly VerificationEvent[] {
+  switch (command.type) {
+    case 'RequestVerification':
+      return request(command, state);
+    case 'ExtendVerification':
+      return extend(command, state);
+    case 'AnswerVerification':
+      return answer(command, state);
+    case 'WithdrawVerification':
+      return withdraw(command, state);
+    default:
+      return assertNever(command);
+  }
+}

@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { DomainError, fold, newId, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import type { VerificationCommand } from './verification.commands.js';
+import { verificationDecider } from './verification.decider.js';
+import type { VerificationEvent } from './verification.events.js';
+import { isVerificationOpen } from './verification.selectors.js';
+import type { VerificationState } from './verification.state.js';
+import { VERIFICATION_DIRECTIONS, VERIFICATION_RESULTS, VERIFICATION_SUBJECTS } from './verification.values.js';
+
+/**
+ * Random command sequences against one verification stream, with instants scattered around the
+ * request time in both border zones so that ordering rules get exercised from both sides.
+ */
+const MARK = 'TXT§';
+const BASE = Date.parse('2026-03-05T01:00:00.000Z');
+const HOUR = 3_600_000;
+const meta: CommandMeta = {
+  actor: { userId: 'u-1', role: 'liaison_officer', unitId: 'VN-LS-BLO' },
+  now: new Date('2026-03-05T02:00:00Z'),
+};
+const verificationId = newId();
+const caseId = newId();
+
+const zoned = (ms: number, offset: '+07:00' | '+08:00'): ZonedInstant => ({
+  at: new Date(ms).toISOString(),
+  offset,
+  zone: offset === '+07:00' ? 'Asia/Ho_Chi_Minh' : 'Asia/Shanghai',
+});
+const instant = fc
+  .tuple(fc.integer({ min: -48, max: 24 * 30 }), fc.constantFrom('+07:00' as const, '+08:00' as const))
+  .map(([hours, offset]) => zoned(BASE + hours * HOUR, offset));
+const text = fc.oneof(
+  fc.string({ maxLength: 6 }).map((s) => `${MARK}${s}`),
+  fc.constant(' '),
+);
+const maybeOf = <T>(values: readonly T[]) => fc.oneof(fc.constantFrom(...values), fc.constant('bogus' as T));
+
+const requestData = fc.record(
+  {
+    verificationId: fc.constant(verificationId),
+    caseId: fc.constant(caseId),
+    personId: fc.constant(newId()),
+    direction: maybeOf(VERIFICATION_DIRECTIONS),
+    counterpart: fc.constantFrom('CN-GX-PSD', 'CN-YN-HEKOU', ''),
+    subject: maybeOf(VERIFICATION_SUBJECTS),
+    questions: text,
+    legalBasis: text,
+    dueAt: instant,
+    occurredAt: instant,
+  },
+  {
+    requiredKeys: [
+      'verificationId',
+      'caseId',
+      'direction',
+      'counterpart',
+      'subject',
+      'questions',
+      'dueAt',
+      'occurredAt',
+    ],
+  },
+);
+const m = fc.constant(meta);
+const command: fc.Arbitrary<VerificationCommand> = fc.oneof(
+  fc.record({ type: fc.constant('RequestVerification' as const), data: requestData, meta: m }),
+  fc.record({
+    type: fc.constant('ExtendVerification' as const),
+    data: fc.record({ newDueAt: instant, reason: text }),
+    meta: m,
+  }),
+  fc.record({
+    type: fc.constant('AnswerVerification' as const),
+    data: fc.record({ result: maybeOf(VERIFICATION_RESULTS), details: text, answeredAt: instant }),
+    meta: m,
+  }),
+  fc.record({ type: fc.constant('WithdrawVerification' as const), data: fc.record({ reason: text }), meta: m }),
+);
+
+// A well-formed request so most runs get past creation and exercise the later commands.
+const validRequest: VerificationCommand = {
+  type: 'RequestVerification',
+  data: {
+    verificationId,
+    caseId,
+    direction: 'outgoing',
+    counterpart: 'CN-GX-PSD',
+    subject: 'nationality',
+    questions: `${MARK}q`,
+    dueAt: zoned(BASE + 7 * 24 * HOUR, '+07:00'),
+    occurredAt: zoned(BASE, '+08:00'),
+  },
+  meta,
+};
+
+const FINAL = new Set<VerificationEvent['type']>([
+  'VerificationAnsweredConfirmed',
+  'VerificationAnsweredNotConfirmed',
+  'VerificationAnsweredInconclusive',
+  'VerificationWithdrawn',
+]);
+const ms = (z: ZonedInstant): number => Date.parse(z.at);
+
+function assertInvariants(state: VerificationState, history: readonly VerificationEvent[]): void {
+  expect(state).toEqual(fold(verificationDecider, history));
+  if (state.status === 'none') return expect(history).toHaveLength(0);
+  expect(history[0].type).toBe('VerificationRequested');
+  expect(history.filter((e) => e.type === 'VerificationRequested')).toHaveLength(1);
+  const finals = history.filter((e) => FINAL.has(e.type));
+  expect(finals.length).toBeLessThanOrEqual(1);
+  if (finals.length === 1) expect(history.at(-1)).toBe(finals[0]);
+  expect(isVerificationOpen(state)).toBe(finals.length === 0);
+  // Deadlines only ever move later, starting after the request.
+  const dues = [
+    state.requestedAt,
+    ...[state.extensions[0]?.previousDueAt ?? state.dueAt],
+    ...state.extensions.map((x) => x.newDueAt),
+  ];
+  for (let i = 1; i < dues.length; i++) expect(ms(dues[i])).toBeGreaterThan(ms(dues[i - 1]));
+  expect(state.dueAt).toEqual(dues.at(-1));
+  if (state.status === 'answered') {
+    expect(ms(state.answeredAt)).toBeGreaterThanOrEqual(ms(state.requestedAt));
+    expect(state.late).toBe(ms(state.answeredAt) > ms(state.dueAt));
+  }
+}
+
+describe('VerificationRequest aggregate properties', () => {
+  it('keeps its invariants and equals the fold of its events under any command sequence', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(command, { maxLength: 30 }), (startValid, rest) => {
+        const commands = startValid ? [validRequest, ...rest] : rest;
+        let state = verificationDecider.initialState;
+        const history: VerificationEvent[] = [];
+        for (const cmd of commands) {
+          const before = structuredClone(state);
+          let events: readonly VerificationEvent[];
+          try {
+            events = verificationDecider.decide(cmd, state);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DomainError);
+            expect((error as DomainError).message).not.toContain(MARK);
+            expect(state).toEqual(before);
+            continue;
+          }
+          expect(events).toHaveLength(1);
+          for (const event of events) {
+            state = verificationDecider.evolve(state, event);
+            history.push(event);
+          }
+          assertInvariants(state, history);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('evolve is total: events decided for one history fold onto any other without throwing', () => {
+    const produce = (cmds: readonly VerificationCommand[]): VerificationEvent[] => {
+      let s = verificationDecider.initialState;
+      const out: VerificationEvent[] = [];
+      for (const c of cmds) {
+        try {
+          const evs = verificationDecider.decide(c, s);
+          out.push(...evs);
+          s = fold({ initialState: s, evolve: verificationDecider.evolve }, evs);
+        } catch {
+          // refused: nothing recorded
+        }
+      }
+      return out;
+    };
+    const run = fc.array(command, { maxLength: 20 }).map((cmds) => [validRequest, ...cmds]);
+    fc.assert(
+      fc.property(run, run, fc.array(fc.nat(), { maxLength: 20 }), (a, b, picks) => {
+        const pool = [...produce(a), ...produce(b)];
+        const shuffled = picks.map((p) => pool[p % pool.length]);
+        expect(() => fold(verificationDecider, [...shuffled, ...pool])).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,201 @@
+import type { EventStore, RecordedEvent, Subscription } from '#event-store';
+import { toCloudEventMessage } from './cloud-event-message.js';
+import { toIntegrationEvent } from './integration-events.js';
+import type { MessagePublisher, OutgoingMessage } from './message-publisher.port.js';
+import type { CheckpointStore } from './relay-checkpoints.js';
+
+/** Operational notes only: positions, event ids, error messages. Never event data. */
+export interface RelayLog {
+  warn(message: string, context?: Readonly<Record<string, string | number>>): void;
+}
+
+export interface KafkaRelayOptions {
+  readonly store: EventStore;
+  readonly publisher: MessagePublisher;
+  readonly checkpoints: CheckpointStore;
+  /** Checkpoint name; one active relay per name. */
+  readonly name: string;
+  readonly topic: string;
+  /** CloudEvents `source` of everything this installation publishes, e.g. `urn:blo-ledger:lang-son`. */
+  readonly source: string;
+  /** Most events per publish (default 200). */
+  readonly batchSize?: number;
+  /** Backoff between failed attempts, doubling from initialMs up to maxMs (default 100 ms → 10 s). */
+  readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
+  readonly log?: RelayLog;
+  /** Told each time the checkpoint moves (after the broker's ack), e.g. for a lag metric. */
+  readonly onCheckpoint?: (position: bigint) => void;
+}
+
+class RelayStopped extends Error {
+  constructor() {
+    super('relay stopped');
+    this.name = 'RelayStopped';
+  }
+}
+
+const silent: RelayLog = { warn: () => undefined };
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Publishes the log to Kafka, out of the request path. At-least-once: events are read from the
+ * last checkpoint, published in position order, and the checkpoint moves only after the broker
+ * acknowledged the whole batch (acks=all). A crash between the ack and the checkpoint resends
+ * that batch — consumers dedupe by ce_id — but no event is ever skipped: a failed publish is
+ * retried with backoff, forever, until it succeeds or the relay is stopped.
+ */
+export class KafkaRelay {
+  private committed = 0n;
+  private running = false;
+  private generation = 0;
+  private subscription: Subscription | null = null;
+  private buffer: RecordedEvent[] = [];
+  /** Serialises all work, whether or not the store awaits the handlers. */
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly wakers = new Set<() => void>();
+  private readonly waiters = new Set<{ position: bigint; done: () => void }>();
+  private subscriptionFailures = 0;
+  private readonly batchSize: number;
+  private readonly backoff: { initialMs: number; maxMs: number };
+  private readonly log: RelayLog;
+
+  constructor(private readonly options: KafkaRelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+    this.backoff = options.backoff ?? { initialMs: 100, maxMs: 10_000 };
+    this.log = options.log ?? silent;
+  }
+
+  /** Last global position the broker acknowledged (and the checkpoint store recorded). */
+  get checkpoint(): bigint {
+    return this.committed;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.committed = await this.options.checkpoints.load(this.options.name);
+    this.subscribe();
+  }
+
+  /** Stops reading and publishing; an event not yet acknowledged is published again on the next start. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.generation += 1;
+    for (const wake of this.wakers) wake();
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+    await this.chain;
+  }
+
+  /** Resolves once everything up to `position` is acknowledged; rejects after `timeoutMs`. */
+  waitFor(position: bigint, timeoutMs: number): Promise<void> {
+    if (this.committed >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        position,
+        done: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`relay ${this.options.name} at ${this.committed}, not ${position}, after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private subscribe(): void {
+    const generation = ++this.generation;
+    this.buffer = [];
+    this.subscription = this.options.store.subscribeAll(this.committed, {
+      onEvent: (event) => this.serial(generation, () => this.take(generation, event)),
+      onCaughtUp: () => this.serial(generation, () => this.flush(generation)),
+      onError: (error) => this.resubscribe(generation, error),
+    });
+  }
+
+  private serial(generation: number, work: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(() => {
+      if (!this.running || generation !== this.generation) throw new RelayStopped();
+      return work();
+    });
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async take(generation: number, event: RecordedEvent): Promise<void> {
+    this.buffer.push(event);
+    if (this.buffer.length >= this.batchSize) await this.flush(generation);
+  }
+
+  private async flush(generation: number): Promise<void> {
+    const events = this.buffer;
+    if (events.length === 0) return;
+    const last = events[events.length - 1].position;
+    const messages: OutgoingMessage[] = [];
+    for (const event of events) {
+      const integration = toIntegrationEvent(event);
+      if (integration) messages.push(toCloudEventMessage(integration, this.options.topic, this.options.source));
+    }
+    await this.untilDone(generation, 'publish', () => this.options.publisher.publish(messages), last);
+    await this.untilDone(generation, 'checkpoint', () => this.options.checkpoints.save(this.options.name, last), last);
+    this.buffer = [];
+    this.subscriptionFailures = 0;
+    this.committed = last;
+    this.options.onCheckpoint?.(last);
+    for (const waiter of [...this.waiters]) if (waiter.position <= last) waiter.done();
+  }
+
+  private async untilDone(generation: number, what: string, attempt: () => Promise<void>, upTo: bigint): Promise<void> {
+    let delay = this.backoff.initialMs;
+    for (let n = 1; ; n++) {
+      if (!this.running || generation !== this.generation) throw new RelayStopped();
+      try {
+        await attempt();
+        return;
+      } catch (error) {
+        this.log.warn(`relay ${what} failed; retrying`, {
+          relay: this.options.name,
+          upTo: upTo.toString(),
+          attempt: n,
+          error: errorText(error),
+        });
+        await this.pause(delay);
+        delay = Math.min(delay * 2, this.backoff.maxMs);
+      }
+    }
+  }
+
+  /** The store's subscription died (e.g. the database went away): start over from the checkpoint. */
+  private resubscribe(generation: number, error: unknown): void {
+    if (!this.running || generation !== this.generation) return;
+    this.subscription = null;
+    this.subscriptionFailures += 1;
+    const delay = Math.min(this.backoff.initialMs * 2 ** (this.subscriptionFailures - 1), this.backoff.maxMs);
+    this.log.warn('relay subscription failed; resubscribing from the checkpoint', {
+      relay: this.options.name,
+      from: this.committed.toString(),
+      error: errorText(error),
+    });
+    void this.pause(delay).then(() => {
+      if (this.running && generation === this.generation) this.subscribe();
+    });
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
+  }
+}

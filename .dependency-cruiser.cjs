@@ -6,7 +6,7 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'A domain folder imports nothing but its own domain and the shared kernel.',
       severity: 'error',
-      from: { path: `^libs/(${CONTEXTS})/src/domain/` },
+      from: { path: `^libs/(${CONTEXTS})/src/domain/`, pathNot: '\\.spec\\.ts$' },
       to: {
         pathNot: [`^libs/$1/src/domain/`, '^libs/shared-kernel/src/'],
         dependencyTypesNot: ['type-only'],
@@ -16,7 +16,7 @@ module.exports = {
       name: 'domain-is-pure-no-packages',
       comment: 'No framework or I/O package in a domain folder.',
       severity: 'error',
-      from: { path: `^libs/(${CONTEXTS})/src/domain/` },
+      from: { path: `^libs/(${CONTEXTS})/src/domain/`, pathNot: '\\.spec\\.ts$' },
       to: { dependencyTypes: ['npm', 'core'] },
     },
     {

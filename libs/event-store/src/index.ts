@@ -5,3 +5,5 @@ export * from './hash-chain.js';
 export * from './command-handling.js';
 export * from './sql/sql-client.js';
 export * from './sql/pglite-client.js';
+export * from './sql/sql-event-store.js';
+export * from './open-event-store.js';

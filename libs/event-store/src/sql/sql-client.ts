@@ -52,8 +52,23 @@ export class PoolSqlClient implements SqlClient {
     private readonly onClose: () => Promise<void> = async () => undefined,
   ) {}
 
-  query<R>(text: string, params?: readonly unknown[], name?: string): Promise<SqlResult<R>> {
-    return run<R>(this.pool, text, params, name);
+  /**
+   * Not `pool.query`: that discards the connection after ANY failed statement, which on a server
+   * costs a reconnect (and the prepared statements) per constraint violation, and on PGlite
+   * breaks the one shared adapter connection for good. A statement the server refused leaves
+   * the connection healthy, so only other failures retire it.
+   */
+  async query<R>(text: string, params?: readonly unknown[], name?: string): Promise<SqlResult<R>> {
+    const conn = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await run<R>(conn, text, params, name);
+    } catch (error) {
+      if (!isServerError(error)) broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      conn.release(broken);
+    }
   }
 
   async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
@@ -75,6 +90,12 @@ export class PoolSqlClient implements SqlClient {
     await this.pool.end();
     await this.onClose();
   }
+}
+
+/** An ErrorResponse from the server (it carries a SQLSTATE), as opposed to a broken connection. */
+function isServerError(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown } | null;
+  return typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string';
 }
 
 // bigint columns come back as strings by default; int8 → BigInt keeps positions exact.

@@ -1,0 +1,77 @@
+/**
+ * Every statement the SQL event store runs, with a stable name so each connection parses it once
+ * (node-postgres prepared statements). Names carry a version: a changed text needs a new name.
+ */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+const COLUMNS = 'id, type, schema_version, stream_id, revision, position, data, metadata';
+
+export const HEAD_POSITION: Statement = {
+  name: 'es_head_position_v1',
+  text: 'SELECT last FROM event_position',
+};
+
+/** Taken first by the locked append path: from here until commit no other append can allocate. */
+export const LOCK_POSITION: Statement = {
+  name: 'es_lock_position_v1',
+  text: 'SELECT last FROM event_position FOR UPDATE',
+};
+
+/** Last revision and hash per stream; one backward index probe each, however long the stream. */
+export const READ_HEADS: Statement = {
+  name: 'es_read_heads_v1',
+  text: `SELECT s.stream_id, h.revision, h.hash
+    FROM unnest($1::text[]) AS s(stream_id)
+    LEFT JOIN LATERAL (
+      SELECT e.revision, e.metadata->>'hash' AS hash FROM events e
+      WHERE e.stream_id = s.stream_id ORDER BY e.revision DESC LIMIT 1
+    ) h ON true`,
+};
+
+export const READ_STREAM: Statement = {
+  name: 'es_read_stream_v1',
+  text: `SELECT ${COLUMNS} FROM events
+    WHERE stream_id = $1 AND revision >= $2 AND revision <= $3 ORDER BY revision LIMIT $4`,
+};
+
+export const READ_ALL: Statement = {
+  name: 'es_read_all_v1',
+  text: `SELECT ${COLUMNS} FROM events WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
+};
+
+export const FIND_IDEMPOTENCY: Statement = {
+  name: 'es_find_idempotency_v1',
+  text: 'SELECT key, request_hash, response FROM idempotency_keys WHERE key = $1',
+};
+
+export const NOTIFY_CHANNEL = 'blo_events';
+
+/**
+ * The append itself, one statement: bump the counter (its row lock is held until commit, so
+ * positions are allocated and become visible in commit order), insert all events with their
+ * positions derived from the new counter value, optionally claim the idempotency key, optionally
+ * notify other processes. $1 = number of events, $2..$10 = one array per column.
+ */
+export function appendStatement(withIdempotency: boolean, withNotify: boolean): Statement {
+  const idem = withIdempotency
+    ? `, idem AS (INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($11, $12, $13::jsonb))`
+    : '';
+  const notify = withNotify ? `, pg_notify('${NOTIFY_CHANNEL}', c.last::text)` : '';
+  return {
+    name: `es_append_v1${withIdempotency ? '_idem' : ''}${withNotify ? '_notify' : ''}`,
+    text: `WITH c AS (
+        UPDATE event_position SET last = last + $1::bigint RETURNING last
+      ), ins AS (
+        INSERT INTO events (position, id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at)
+        SELECT c.last - $1::bigint + u.ord, u.id, u.stream_id, u.revision, u.type, u.schema_version,
+               u.data, u.metadata, u.case_id, u.recorded_at
+        FROM c, unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::integer[], $7::jsonb[], $8::jsonb[],
+                       $9::uuid[], $10::timestamptz[])
+             WITH ORDINALITY AS u(id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at, ord)
+      )${idem}
+      SELECT c.last${notify} FROM c`,
+  };
+}

@@ -1,0 +1,314 @@
+import type { EventMetadata, RecordedEvent } from '../event-envelope.js';
+import { IdempotencyConflictError } from '../event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  IdempotencyRecord,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamWrite,
+  Subscription,
+  SubscriptionHandlers,
+} from '../event-store.port.js';
+import { checkExpectation, prepareBatch, revisionConflict, type AppendBatch, type Heads } from './append-batch.js';
+import { migrateEventStore } from './event-store.schema.js';
+import * as S from './event-store.statements.js';
+import { PoolSqlClient, type SqlClient } from './sql-client.js';
+import { StreamHeadCache, type StreamHead } from './stream-head-cache.js';
+import { CatchUpSubscription, PgNotificationListener, WakeSignal } from './sql-subscription.js';
+
+export interface SqlEventStoreOptions {
+  /** Streams whose head is remembered between appends (default 10,000). */
+  readonly headCacheSize?: number;
+  /** Fallback poll of live subscriptions when no wake-up arrives (default 2,000 ms). */
+  readonly pollIntervalMs?: number;
+  /** Largest data + metadata of one event, as stored JSON (default 1 MiB). */
+  readonly maxEventBytes?: number;
+  /** NOTIFY on append and LISTEN for other processes' appends (default: on for PostgreSQL). */
+  readonly notify?: boolean;
+}
+
+/** The same event id was recorded before: a replayed write, not a new fact. */
+export class DuplicateEventIdError extends Error {
+  constructor() {
+    super('an event with this id is already recorded');
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
+const MAX_REVISION = 9_223_372_036_854_775_807n;
+const RACE_RETRIES = 8;
+const DEFAULT_PAGE = 1000;
+
+/** Every store over one SqlClient shares one signal, so they wake each other's subscriptions. */
+const signals = new WeakMap<SqlClient, WakeSignal>();
+
+interface EventRow {
+  id: string;
+  type: string;
+  schema_version: number;
+  stream_id: string;
+  revision: bigint;
+  position: bigint;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+const toRecorded = (r: EventRow): RecordedEvent => ({
+  id: r.id,
+  type: r.type,
+  schemaVersion: r.schema_version,
+  streamId: r.stream_id,
+  revision: r.revision,
+  position: r.position,
+  data: r.data,
+  metadata: r.metadata,
+});
+
+function sqlError(error: unknown): { code?: string; constraint?: string } {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
+const isConstraint = (error: unknown, constraint: string): boolean =>
+  sqlError(error).code === '23505' && sqlError(error).constraint === constraint;
+
+const pageSizeOf = (n: number | undefined): number =>
+  n !== undefined && Number.isInteger(n) && n > 0 ? n : DEFAULT_PAGE;
+
+const toJson = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null';
+
+/**
+ * One EventStore for PostgreSQL and PGlite (ADR 0002). The common append (single or multi-stream,
+ * heads known) is ONE statement: counter bump, insert, notify. Appends that must see the current
+ * state under a lock (idempotency, expectation-only writes) take the counter's row lock first.
+ */
+export class SqlEventStore implements EventStore {
+  private readonly cache: StreamHeadCache;
+  private readonly pollIntervalMs: number;
+  private readonly maxEventBytes: number;
+  private readonly notify: boolean;
+  private readonly signal: WakeSignal;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private listener: PgNotificationListener | null = null;
+  private closed = false;
+
+  /** Runs the idempotent schema migration, then returns the store. */
+  static async open(sql: SqlClient, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
+    await migrateEventStore(sql);
+    return new SqlEventStore(sql, options);
+  }
+
+  constructor(
+    private readonly sql: SqlClient,
+    options: SqlEventStoreOptions = {},
+  ) {
+    this.cache = new StreamHeadCache(options.headCacheSize ?? 10_000);
+    this.pollIntervalMs = options.pollIntervalMs ?? 2000;
+    this.maxEventBytes = options.maxEventBytes ?? 1024 * 1024;
+    this.notify = options.notify ?? sql.kind === 'postgres';
+    let signal = signals.get(sql);
+    if (!signal) signals.set(sql, (signal = new WakeSignal()));
+    this.signal = signal;
+  }
+
+  async append(writes: readonly StreamWrite[], options: AppendOptions = {}): Promise<AppendResult> {
+    this.assertOpen();
+    const seen = new Set<string>();
+    for (const w of writes) {
+      if (seen.has(w.streamId)) throw new Error(`stream ${w.streamId} appears twice in one append`);
+      seen.add(w.streamId);
+    }
+    if (writes.length === 0 && !options.idempotency) {
+      return { streams: [], position: await this.headPosition(), events: [] };
+    }
+    const locked = options.idempotency !== undefined || writes.some((w) => w.events.length === 0);
+    return locked ? this.appendLocked(writes, options) : this.appendOptimistic(writes);
+  }
+
+  /**
+   * Heads come from the cache (or one read for the streams it lacks), the chain is computed, and
+   * the insert goes out as one statement. Losing a race shows up as a unique violation on
+   * (stream_id, revision); then the heads are read again, which either reports the conflict or,
+   * for 'any'/'stream_exists', lets the append go again on the new head.
+   */
+  private async appendOptimistic(writes: readonly StreamWrite[]): Promise<AppendResult> {
+    const statement = S.appendStatement(false, this.notify);
+    for (let attempt = 1; ; attempt++) {
+      const heads = await this.resolveHeads(writes, attempt > 1);
+      const batch = prepareBatch(writes, heads, this.maxEventBytes);
+      try {
+        const r = await this.sql.query<{ last: bigint }>(statement.text, batch.params, statement.name);
+        return this.committed(batch, r.rows[0].last);
+      } catch (error) {
+        if (!isConstraint(error, 'events_stream_revision_uq')) throw this.translate(error);
+        for (const w of writes) this.cache.forget(w.streamId);
+        if (attempt >= RACE_RETRIES) throw revisionConflict(writes[0], null);
+      }
+    }
+  }
+
+  private async appendLocked(writes: readonly StreamWrite[], options: AppendOptions): Promise<AppendResult> {
+    const idem = options.idempotency;
+    const statement = S.appendStatement(idem !== undefined, this.notify);
+    try {
+      const { batch, result } = await this.sql.transaction(async (tx) => {
+        const lock = await tx.query<{ last: bigint }>(S.LOCK_POSITION.text, [], S.LOCK_POSITION.name);
+        // A new statement, so a new snapshot: it sees every append committed before the lock.
+        const heads = await this.readHeads(
+          tx,
+          writes.map((w) => w.streamId),
+        );
+        for (const w of writes) checkExpectation(w, heads.get(w.streamId) ?? null);
+        const batch = prepareBatch(writes, heads, this.maxEventBytes);
+        const result = batch.result(lock.rows[0].last + BigInt(batch.count));
+        if (batch.count > 0 || idem) {
+          const extra = idem ? [idem.key, idem.requestHash, toJson(idem.response(result))] : [];
+          await tx.query(statement.text, [...batch.params, ...extra], statement.name);
+        }
+        return { batch, result };
+      });
+      this.remember(batch.newHeads);
+      if (batch.count > 0) this.signal.wake();
+      return result;
+    } catch (error) {
+      throw this.translate(error, idem?.key);
+    }
+  }
+
+  private committed(batch: AppendBatch, lastPosition: bigint): AppendResult {
+    this.remember(batch.newHeads);
+    this.signal.wake();
+    return batch.result(lastPosition);
+  }
+
+  private remember(heads: ReadonlyMap<string, StreamHead>): void {
+    for (const [streamId, head] of heads) this.cache.remember(streamId, head);
+  }
+
+  private translate(error: unknown, idempotencyKey?: string): unknown {
+    if (idempotencyKey !== undefined && isConstraint(error, 'idempotency_keys_pkey')) {
+      return new IdempotencyConflictError(idempotencyKey);
+    }
+    if (isConstraint(error, 'events_id_uq')) return new DuplicateEventIdError();
+    return error;
+  }
+
+  /**
+   * What each write appends after. The cache answers when it can (see StreamHeadCache); an
+   * expected 'no_stream' needs no read at all, since a wrong guess collides on revision 0.
+   */
+  private async resolveHeads(writes: readonly StreamWrite[], fresh: boolean): Promise<Heads> {
+    const heads = new Map<string, StreamHead | null>();
+    const unknown: string[] = [];
+    for (const w of writes) {
+      const cached = fresh ? undefined : this.cache.get(w.streamId);
+      const expected = w.expectedRevision;
+      if (cached && typeof expected === 'bigint' && cached.revision > expected) {
+        throw revisionConflict(w, cached.revision);
+      }
+      if (cached && expected === 'no_stream') throw revisionConflict(w, cached.revision);
+      if (cached && (typeof expected !== 'bigint' || cached.revision === expected)) heads.set(w.streamId, cached);
+      else if (!fresh && expected === 'no_stream') heads.set(w.streamId, null);
+      else unknown.push(w.streamId);
+    }
+    if (unknown.length > 0) {
+      for (const [streamId, head] of await this.readHeads(this.sql, unknown)) heads.set(streamId, head);
+    }
+    for (const w of writes) checkExpectation(w, heads.get(w.streamId) ?? null);
+    return heads;
+  }
+
+  private async readHeads(q: SqlClient, streamIds: readonly string[]): Promise<Map<string, StreamHead | null>> {
+    const r = await q.query<{ stream_id: string; revision: bigint | null; hash: string | null }>(
+      S.READ_HEADS.text,
+      [streamIds],
+      S.READ_HEADS.name,
+    );
+    const heads = new Map<string, StreamHead | null>();
+    for (const row of r.rows) {
+      const head = row.revision === null || row.hash === null ? null : { revision: row.revision, hash: row.hash };
+      heads.set(row.stream_id, head);
+      if (head) this.cache.remember(row.stream_id, head);
+    }
+    return heads;
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const pageSize = pageSizeOf(options.pageSize);
+    const to = options.toRevision ?? MAX_REVISION;
+    let from = options.fromRevision !== undefined && options.fromRevision > 0n ? options.fromRevision : 0n;
+    while (from <= to) {
+      const r = await this.sql.query<EventRow>(S.READ_STREAM.text, [streamId, from, to, pageSize], S.READ_STREAM.name);
+      const last = r.rows.at(-1);
+      if (last) this.cache.remember(streamId, { revision: last.revision, hash: last.metadata.hash });
+      for (const row of r.rows) yield toRecorded(row);
+      if (!last || r.rows.length < pageSize) return;
+      from = last.revision + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const pageSize = pageSizeOf(options.pageSize);
+    const to = options.to ?? MAX_REVISION;
+    let after = options.after !== undefined && options.after > 0n ? options.after : 0n;
+    while (after < to) {
+      const r = await this.sql.query<EventRow>(S.READ_ALL.text, [after, to, pageSize], S.READ_ALL.name);
+      for (const row of r.rows) yield toRecorded(row);
+      const last = r.rows.at(-1);
+      if (!last || r.rows.length < pageSize) return;
+      after = last.position;
+    }
+  }
+
+  subscribeAll(after: bigint, handlers: SubscriptionHandlers): Subscription {
+    this.assertOpen();
+    this.startListener();
+    const subscription = new CatchUpSubscription(
+      this,
+      after,
+      handlers,
+      this.signal,
+      this.pollIntervalMs,
+      DEFAULT_PAGE,
+      (s) => this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Other processes' appends arrive by NOTIFY; only a PostgreSQL server has other processes. */
+  private startListener(): void {
+    if (this.listener || !this.notify || !(this.sql instanceof PoolSqlClient) || this.sql.kind !== 'postgres') return;
+    this.listener = new PgNotificationListener(this.sql.pool.options, () => this.signal.wake());
+    void this.listener.start();
+  }
+
+  async headPosition(): Promise<bigint> {
+    const r = await this.sql.query<{ last: bigint }>(S.HEAD_POSITION.text, [], S.HEAD_POSITION.name);
+    return r.rows[0]?.last ?? 0n;
+  }
+
+  async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
+    const r = await this.sql.query<{ key: string; request_hash: string; response: unknown }>(
+      S.FIND_IDEMPOTENCY.text,
+      [key],
+      S.FIND_IDEMPOTENCY.name,
+    );
+    const row = r.rows[0];
+    return row ? { key: row.key, requestHash: row.request_hash, response: row.response } : null;
+  }
+
+  /** Stops subscriptions and the listener; the SqlClient belongs to whoever opened it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.listener?.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('event store is closed');
+  }
+}

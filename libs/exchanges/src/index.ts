@@ -6,6 +6,8 @@ export * from './domain/exchange.commands.js';
 export * from './domain/exchange.state.js';
 export * from './domain/exchange.errors.js';
 export * from './domain/exchange.decider.js';
+export { decideExchange } from './domain/exchange.decide.js';
+export { evolveExchange } from './domain/exchange.evolve.js';
 export { overdueMessages, isAwaitingReply, unacknowledgedMessages, draftMessages } from './domain/exchange.queries.js';
 export type { OverdueMessage } from './domain/exchange.queries.js';
 

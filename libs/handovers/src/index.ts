@@ -6,6 +6,8 @@ export * from './domain/handover.commands.js';
 export * from './domain/handover.state.js';
 export * from './domain/handover.errors.js';
 export * from './domain/handover.decider.js';
+export { decideHandover } from './domain/handover.decide.js';
+export { evolveHandover } from './domain/handover.evolve.js';
 export {
   isHandoverUnconfirmed,
   pendingOnwardTransfers,

@@ -88,13 +88,22 @@ export const CONTRACTS: Readonly<Record<string, IntegrationContract>> = {
   },
   HandoverProposed: {
     type: 'blo.handover.proposed.v1',
-    fields: { handoverId: 'id', caseId: 'id', caseIds: 'ids', personIds: 'ids', gateId: 'place' },
+    fields: {
+      handoverId: 'id',
+      caseId: 'id',
+      gate: 'place',
+      counterpart: 'counterpart',
+      proposedBy: { oneOf: ['vn', 'cn'] },
+      personIds: 'ids',
+    },
   },
   HandoverScheduled: {
     type: 'blo.handover.scheduled.v1',
-    fields: { handoverId: 'id', gateId: 'place', scheduledAt: 'instant' },
+    fields: { handoverId: 'id', gate: 'place', scheduledAt: 'instant' },
   },
-  HandoverConducted: { type: 'blo.handover.conducted.v1', fields: { handoverId: 'id' } },
+  // Not the officers: their names are personal data.
+  HandoverConducted: { type: 'blo.handover.conducted.v1', fields: { handoverId: 'id', gate: 'place' } },
+  // Not the health check, belongings or statement: only who was received, by id.
   PersonReceived: { type: 'blo.handover.person-received.v1', fields: { handoverId: 'id', personId: 'id' } },
   HandoverClosed: { type: 'blo.handover.closed.v1', fields: { handoverId: 'id' } },
   HandoverCancelled: { type: 'blo.handover.cancelled.v1', fields: { handoverId: 'id' } },

@@ -9,7 +9,7 @@ export interface KafkajsPublisherOptions {
   readonly connectionTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
   /**
-   * kafkajs retries a failed send this many times before rejecting. Kept finite on purpose: the
+   * kafkajs retries a failed connect or send this many times before rejecting. Kept finite on purpose: the
    * relay owns the retry (with backoff, never skipping), and a rejected send lets it stop cleanly.
    */
   readonly retries?: number;
@@ -32,6 +32,7 @@ export class KafkajsPublisher implements MessagePublisher {
       logLevel: options.logLevel ?? logLevel.ERROR,
       connectionTimeout: options.connectionTimeoutMs ?? 3000,
       requestTimeout: options.requestTimeoutMs ?? 30_000,
+      retry: { retries: options.retries ?? 5, maxRetryTime: 5000 },
     });
   }
 

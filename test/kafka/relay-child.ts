@@ -1,0 +1,73 @@
+/**
+ * A relay in its own process, so a test can kill -9 it mid-stream and start another. Run by
+ * kafka-relay-crash.int-spec.ts as
+ *   node --conditions=source --import ./test/kafka/ts-child-register.mjs test/kafka/relay-child.ts
+ * with RELAY_PGLITE_DIR, RELAY_BROKERS, RELAY_TOPIC and RELAY_BATCH set. Prints `acked` when the
+ * broker acknowledged a batch and `checkpoint <position>` once that is recorded; stops cleanly on
+ * SIGTERM. RELAY_CHECKPOINT_DELAY_MS widens the window between the two (a slow database), so a
+ * test can kill the process exactly where at-least-once delivery redelivers.
+ */
+import { logLevel } from 'kafkajs';
+import { SqlEventStore, openPglite } from '#event-store';
+import {
+  KafkaRelay,
+  KafkajsPublisher,
+  SqlCheckpointStore,
+  type CheckpointStore,
+  type MessagePublisher,
+} from '#messaging';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const sql = await openPglite(env('RELAY_PGLITE_DIR'));
+const store = await SqlEventStore.open(sql, { pollIntervalMs: 200 });
+const sqlCheckpoints = new SqlCheckpointStore(sql);
+await sqlCheckpoints.migrate();
+const delayMs = Number(process.env.RELAY_CHECKPOINT_DELAY_MS ?? 0);
+const checkpoints: CheckpointStore = {
+  load: (name) => sqlCheckpoints.load(name),
+  save: async (name, position) => {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await sqlCheckpoints.save(name, position);
+  },
+};
+const kafkajs = new KafkajsPublisher({
+  brokers: env('RELAY_BROKERS').split(','),
+  clientId: 'relay-child',
+  logLevel: logLevel.NOTHING,
+});
+const publisher: MessagePublisher = {
+  publish: async (batch) => {
+    await kafkajs.publish(batch);
+    process.stdout.write('acked\n');
+  },
+  close: () => kafkajs.close(),
+};
+const relay = new KafkaRelay({
+  store,
+  publisher,
+  checkpoints,
+  name: 'kafka-out',
+  topic: env('RELAY_TOPIC'),
+  source: 'urn:blo-ledger:test',
+  batchSize: Number(env('RELAY_BATCH')),
+  onCheckpoint: (position) => process.stdout.write(`checkpoint ${position}\n`),
+  log: { warn: (message, context) => process.stderr.write(`${message} ${JSON.stringify(context)}\n`) },
+});
+
+process.once('SIGTERM', () => {
+  void (async () => {
+    await relay.stop();
+    await publisher.close();
+    await store.close();
+    await sql.close();
+    process.exit(0);
+  })();
+});
+
+await relay.start();
+process.stdout.write('started\n');

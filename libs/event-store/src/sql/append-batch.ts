@@ -35,7 +35,9 @@ export function checkExpectation(write: StreamWrite, head: StreamHead | null): v
 /** One append turned into column arrays for the unnest() insert, with the chain already computed. */
 export interface AppendBatch {
   readonly count: number;
-  /** $1..$10 of the append statement. */
+  /** Whether the batch needs the unnest() form of the append statement. */
+  readonly many: boolean;
+  /** The statement's parameters before the idempotency ones (see appendStatement). */
   readonly params: readonly unknown[];
   /** The head of every written stream after the append, for the cache. */
   readonly newHeads: ReadonlyMap<string, StreamHead>;
@@ -109,9 +111,11 @@ export function prepareBatch(writes: readonly StreamWrite[], heads: Heads, maxEv
   }
 
   const count = pending.length;
+  const columns = [ids, streamIds, revisions, types, schemaVersions, data, metadata, caseIds, recordedAt];
   return {
     count,
-    params: [BigInt(count), ids, streamIds, revisions, types, schemaVersions, data, metadata, caseIds, recordedAt],
+    many: count !== 1,
+    params: count === 1 ? columns.map((c) => c[0]) : [BigInt(count), ...columns],
     newHeads,
     result(lastPosition: bigint): AppendResult {
       const first = lastPosition - BigInt(count) + 1n;

@@ -49,28 +49,46 @@ export const FIND_IDEMPOTENCY: Statement = {
 
 export const NOTIFY_CHANNEL = 'blo_events';
 
+const INSERT_COLUMNS = 'position, id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at';
+
 /**
  * The append itself, one statement: bump the counter (its row lock is held until commit, so
- * positions are allocated and become visible in commit order), insert all events with their
- * positions derived from the new counter value, optionally claim the idempotency key, optionally
- * notify other processes. $1 = number of events, $2..$10 = one array per column.
+ * positions are allocated and become visible in commit order), insert the events with positions
+ * derived from the new counter value, optionally claim the idempotency key, optionally notify
+ * other processes. One event binds nine scalars ($1..$9); several bind $1 = count and one array
+ * per column ($2..$10) for unnest(), which costs measurably more for a single row.
  */
-export function appendStatement(withIdempotency: boolean, withNotify: boolean): Statement {
-  const idem = withIdempotency
-    ? `, idem AS (INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($11, $12, $13::jsonb))`
-    : '';
-  const notify = withNotify ? `, pg_notify('${NOTIFY_CHANNEL}', c.last::text)` : '';
-  return {
-    name: `es_append_v1${withIdempotency ? '_idem' : ''}${withNotify ? '_notify' : ''}`,
-    text: `WITH c AS (
-        UPDATE event_position SET last = last + $1::bigint RETURNING last
-      ), ins AS (
-        INSERT INTO events (position, id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at)
-        SELECT c.last - $1::bigint + u.ord, u.id, u.stream_id, u.revision, u.type, u.schema_version,
+export function appendStatement(many: boolean, withIdempotency: boolean, withNotify: boolean): Statement {
+  const key = `${many}/${withIdempotency}/${withNotify}`;
+  let statement = built.get(key);
+  if (!statement) built.set(key, (statement = buildAppend(many, withIdempotency, withNotify)));
+  return statement;
+}
+
+const built = new Map<string, Statement>();
+
+function buildAppend(many: boolean, withIdempotency: boolean, withNotify: boolean): Statement {
+  const insert = many
+    ? `SELECT c.last - $1::bigint + u.ord, u.id, u.stream_id, u.revision, u.type, u.schema_version,
                u.data, u.metadata, u.case_id, u.recorded_at
         FROM c, unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::integer[], $7::jsonb[], $8::jsonb[],
                        $9::uuid[], $10::timestamptz[])
-             WITH ORDINALITY AS u(id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at, ord)
+             WITH ORDINALITY AS u(id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at, ord)`
+    : `SELECT c.last, $1::uuid, $2::text, $3::bigint, $4::text, $5::integer, $6::jsonb, $7::jsonb, $8::uuid,
+               $9::timestamptz
+        FROM c`;
+  const next = many ? 11 : 10;
+  const idem = withIdempotency
+    ? `, idem AS (INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($${next}, $${next + 1}, $${next + 2}::jsonb))`
+    : '';
+  const notify = withNotify ? `, pg_notify('${NOTIFY_CHANNEL}', c.last::text)` : '';
+  return {
+    name: `es_append_v2_${many ? 'many' : 'one'}${withIdempotency ? '_idem' : ''}${withNotify ? '_notify' : ''}`,
+    text: `WITH c AS (
+        UPDATE event_position SET last = last + ${many ? '$1::bigint' : '1'} RETURNING last
+      ), ins AS (
+        INSERT INTO events (${INSERT_COLUMNS})
+        ${insert}
       )${idem}
       SELECT c.last${notify} FROM c`,
   };

@@ -134,10 +134,10 @@ export class SqlEventStore implements EventStore {
    * for 'any'/'stream_exists', lets the append go again on the new head.
    */
   private async appendOptimistic(writes: readonly StreamWrite[]): Promise<AppendResult> {
-    const statement = S.appendStatement(false, this.notify);
     for (let attempt = 1; ; attempt++) {
       const heads = await this.resolveHeads(writes, attempt > 1);
       const batch = prepareBatch(writes, heads, this.maxEventBytes);
+      const statement = S.appendStatement(batch.many, false, this.notify);
       try {
         const r = await this.sql.query<{ last: bigint }>(statement.text, batch.params, statement.name);
         return this.committed(batch, r.rows[0].last);
@@ -151,7 +151,6 @@ export class SqlEventStore implements EventStore {
 
   private async appendLocked(writes: readonly StreamWrite[], options: AppendOptions): Promise<AppendResult> {
     const idem = options.idempotency;
-    const statement = S.appendStatement(idem !== undefined, this.notify);
     try {
       const { batch, result } = await this.sql.transaction(async (tx) => {
         const lock = await tx.query<{ last: bigint }>(S.LOCK_POSITION.text, [], S.LOCK_POSITION.name);
@@ -164,6 +163,7 @@ export class SqlEventStore implements EventStore {
         const batch = prepareBatch(writes, heads, this.maxEventBytes);
         const result = batch.result(lock.rows[0].last + BigInt(batch.count));
         if (batch.count > 0 || idem) {
+          const statement = S.appendStatement(batch.many, idem !== undefined, this.notify);
           const extra = idem ? [idem.key, idem.requestHash, toJson(idem.response(result))] : [];
           await tx.query(statement.text, [...batch.params, ...extra], statement.name);
         }

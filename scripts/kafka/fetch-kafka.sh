@@ -3,6 +3,7 @@
 # classpath, so tests and developers can run a real KRaft broker without a container engine.
 #
 #   scripts/kafka/fetch-kafka.sh            # prints the classpath file's path on stdout
+#   scripts/kafka/fetch-kafka.sh --classpath  # prints the classpath itself
 #   KAFKA_CLASSPATH_FILE=/x/cp.txt scripts/kafka/fetch-kafka.sh
 #
 # The classpath file is named after a hash of test/kafka/pom.xml, so a version bump there fetches
@@ -28,7 +29,7 @@ if ! complete "$out"; then
   command -v mvn >/dev/null || { echo "fetch-kafka: mvn not found (needed once to fetch the Kafka jars)" >&2; exit 2; }
   mkdir -p "$(dirname "$out")"
   tmp="$out.$$.tmp"
-  mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$tmp" -Dmdep.includeScope=runtime >&2
+  mvn -B -q -Dstyle.color=never -f "$pom" dependency:build-classpath -Dmdep.outputFile="$tmp" -Dmdep.includeScope=runtime >&2
   mv "$tmp" "$out"
 fi
-echo "$out"
+if [[ "${1:-}" == "--classpath" ]]; then cat "$out"; else echo "$out"; fi

@@ -163,10 +163,12 @@ export class JarKafkaBroker {
     closeSync(out);
     this.#child = child;
     this.#exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
+    const watchdog = spawnWatchdog(child.pid);
+    this.#watchdog = watchdog;
     void this.#exited.then(() => {
       if (this.#child === child) this.#child = null;
+      watchdog.stdin.end();
     });
-    this.#watchdog = spawnWatchdog(child.pid);
     try {
       await this.#waitReady(child);
     } catch (error) {

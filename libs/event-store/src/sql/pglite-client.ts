@@ -4,7 +4,7 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { DurableNodeFS, syncTree } from './pglite-durable-fs.js';
-import { PoolSqlClient, type SqlClient } from './sql-client.js';
+import { PoolSqlClient, type SqlClient, type SqlResult } from './sql-client.js';
 
 export interface PgliteOptions {
   /**
@@ -14,7 +14,7 @@ export interface PgliteOptions {
   readonly syncOnCommit?: boolean;
   /** Checkpoint once this much WAL has piled up since the last one (default 32 MiB). */
   readonly checkpointWalBytes?: number;
-  /** How often to look at the WAL size (default 10 s). */
+  /** Look at the WAL size at most this often, after a statement (default 1 s). */
   readonly checkpointCheckMs?: number;
 }
 
@@ -47,29 +47,62 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
       });
   if (sync) syncTree(dataDir, true);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  const checkpoints = inMemory ? null : new WalCheckpointer(pool, options);
-  const client = new PoolSqlClient(pool, 'pglite', async () => {
-    await checkpoints?.stop();
-    await pglite.close();
-  });
-  return Object.assign(client, { pglite });
+  return new PgliteClient(pool, pglite, inMemory ? null : new WalCheckpointer(pool, options));
 }
 
-/** Runs CHECKPOINT when the WAL since the last one exceeds the limit. */
+/**
+ * The PGlite SqlClient: after a statement it may look at the WAL. Not on a timer: a loop of
+ * appends resolves entirely through promises (no real I/O), so timers would starve exactly
+ * when the WAL grows fastest.
+ */
+class PgliteClient extends PoolSqlClient implements PgliteSqlClient {
+  constructor(
+    pool: pg.Pool,
+    readonly pglite: PGlite,
+    private readonly checkpoints: WalCheckpointer | null,
+  ) {
+    super(pool, 'pglite', () => pglite.close());
+  }
+
+  /** The checkpointer first: a check still queued on an ended pool would never be answered. */
+  override async close(): Promise<void> {
+    await this.checkpoints?.stop();
+    await super.close();
+  }
+
+  override async query<R>(text: string, params?: readonly unknown[], name?: string): Promise<SqlResult<R>> {
+    const result = await super.query<R>(text, params, name);
+    this.checkpoints?.tick();
+    return result;
+  }
+
+  override async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    const result = await super.transaction(fn);
+    this.checkpoints?.tick();
+    return result;
+  }
+}
+
+/** Runs CHECKPOINT when the WAL written since the last one exceeds the limit. */
 class WalCheckpointer {
-  private readonly timer: NodeJS.Timeout;
   private running: Promise<void> | null = null;
+  private lastCheck = Date.now();
+  private stopped = false;
   private readonly limit: number;
+  private readonly everyMs: number;
 
   constructor(
     private readonly pool: pg.Pool,
     options: PgliteOptions,
   ) {
     this.limit = options.checkpointWalBytes ?? 32 * 1024 * 1024;
-    this.timer = setInterval(() => {
-      this.running ??= this.check().finally(() => (this.running = null));
-    }, options.checkpointCheckMs ?? 10_000);
-    this.timer.unref();
+    this.everyMs = options.checkpointCheckMs ?? 1000;
+  }
+
+  tick(): void {
+    if (this.stopped || this.running || Date.now() - this.lastCheck < this.everyMs) return;
+    this.lastCheck = Date.now();
+    this.running = this.check().finally(() => (this.running = null));
   }
 
   private async check(): Promise<void> {
@@ -79,12 +112,12 @@ class WalCheckpointer {
       );
       if (Number(r.rows[0]?.behind ?? 0) > this.limit) await this.pool.query('CHECKPOINT');
     } catch {
-      // closing, or busy: the next tick tries again
+      // closing, or the database refused: the next tick tries again
     }
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopped = true;
     await this.running;
   }
 }

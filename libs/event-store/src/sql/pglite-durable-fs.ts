@@ -20,6 +20,9 @@ interface NodeFsInternals {
  * `wal_sync_method=fsync`, the one method that reaches this hook.
  */
 export class DurableNodeFS extends NodeFS {
+  /** fsync(2) calls made on PostgreSQL's behalf; observable proof that commits reach the disk. */
+  fsyncs = 0;
+
   override async init(pg: PGlite, options: Partial<EmscriptenOptions>): Promise<InitResult> {
     const result = await super.init(pg, options);
     const opts = result.emscriptenOpts;
@@ -31,6 +34,7 @@ export class DurableNodeFS extends NodeFS {
         nodefs.stream_ops.fsync = (stream: { nfd: number }) =>
           nodefs.tryFSOperation(() => {
             fsyncSync(stream.nfd);
+            this.fsyncs += 1;
             return 0;
           });
       },

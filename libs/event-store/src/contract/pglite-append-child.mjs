@@ -1,0 +1,32 @@
+// Child process for the PGlite durability test: appends events to a data directory as fast as
+// it can and prints "<position> <eventId>" for each append only after the store acknowledged
+// it. The parent kills it with SIGKILL mid-stream and checks every printed event survived.
+// Stdout to a pipe is synchronous on Linux, so a printed line is an acknowledged commit.
+// Run with: node --experimental-transform-types --conditions=source --import ./ts-source-hooks.mjs
+const [dataDir, syncFlag = 'on'] = process.argv.slice(2);
+const { openPglite } = await import('../sql/pglite-client.ts');
+const { SqlEventStore } = await import('../sql/sql-event-store.ts');
+const { newId, zonedNow } = await import('#shared-kernel');
+
+const sql = await openPglite(dataDir, { syncOnCommit: syncFlag === 'on' });
+const store = await SqlEventStore.open(sql);
+const actor = { userId: newId(), role: 'liaison_officer', unitId: 'unit-mong-cai' };
+const streams = Array.from({ length: 5 }, () => `durability-${newId()}`);
+const revisions = new Map();
+process.stdout.write('ready\n');
+
+for (let i = 0; ; i++) {
+  const streamId = streams[i % streams.length];
+  const now = new Date();
+  const event = {
+    id: newId(),
+    type: 'DurabilityProbed',
+    schemaVersion: 1,
+    data: { i, note: 'Biên bản giao nhận 交接记录' },
+    metadata: { actor, correlationId: newId(), causationId: null, occurredAt: zonedNow(now), recordedAt: now.toISOString() },
+  };
+  const expected = revisions.get(streamId) ?? 'no_stream';
+  const result = await store.append([{ streamId, events: [event], expectedRevision: expected }]);
+  revisions.set(streamId, result.streams[0].nextRevision);
+  process.stdout.write(`${result.position} ${event.id}\n`);
+}

@@ -1,5 +1,3 @@
-import { streamIdOf } from '#shared-kernel';
-
 export { caseDecider } from './domain/case.decider.js';
 export { decideCase } from './domain/case.decide.js';
 export { evolveCase } from './domain/case.evolve.js';
@@ -33,6 +31,4 @@ export {
   type LinkedPersonRole,
 } from './domain/case.values.js';
 export { caseAcceptsLinks, caseExists, closeCandidates, isCaseClosed } from './domain/case.selectors.js';
-
-export const CASE_CATEGORY = 'case';
-export const caseStreamId = (caseId: string): string => streamIdOf(CASE_CATEGORY, caseId);
+export { CASE_CATEGORY, caseStreamId } from './case-stream.js';

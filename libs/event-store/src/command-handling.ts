@@ -160,7 +160,7 @@ export async function handle<S, C extends DomainCommand, E extends DomainEvent>(
   decider: Decider<S, C, E>,
   streamId: string,
   id: string,
-  command: C,
+  command: C | ((state: S) => Promise<C> | C),
   ctx: WriteContext,
   opts: {
     caseId?: string;
@@ -172,7 +172,9 @@ export async function handle<S, C extends DomainCommand, E extends DomainEvent>(
     if (ctx.ifMatch !== undefined && loaded.revision !== ctx.ifMatch) {
       throw new StaleRevisionError(ctx.ifMatch, loaded.revision);
     }
-    const events = decider.decide(command, loaded.state);
+    // A builder sees the freshly loaded state, so look-ups it makes are redone on every retry.
+    const cmd = typeof command === 'function' ? await command(loaded.state) : command;
+    const events = decider.decide(cmd, loaded.state);
     const extra = opts.extraWrites ? await opts.extraWrites(loaded.state, events) : [];
     const writes: StreamWrite[] = [
       { streamId, events: toNewEvents(events, ctx, opts.caseId), expectedRevision: loaded.revision ?? 'no_stream' },
@@ -189,6 +191,10 @@ export async function handle<S, C extends DomainCommand, E extends DomainEvent>(
     };
   });
 }
+
+/** A domain command stamped with the request's actor and clock. */
+export const commandOf = <C extends DomainCommand>(type: C['type'], data: C['data'], ctx: WriteContext): C =>
+  ({ type, data, meta: { actor: ctx.actor, now: ctx.now } }) as C;
 
 export const correlationIdFor = (header: unknown): string =>
   typeof header === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(header) ? header : newId();

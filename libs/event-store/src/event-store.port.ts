@@ -74,3 +74,6 @@ export interface EventStore {
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** The SQL database that holds the events (embedded or server), shared with read models and keys. */
+export const SQL_CLIENT = Symbol('SQL_CLIENT');

@@ -1,5 +1,3 @@
-import { streamIdOf } from '#shared-kernel';
-
 export { personDecider } from './domain/person.decider.js';
 export { decidePerson } from './domain/person.decide.js';
 export { evolvePerson } from './domain/person.evolve.js';
@@ -31,6 +29,4 @@ export {
   type PersonRole,
 } from './domain/person.values.js';
 export { isIdentifiedVictim, isOnVictimTrack, personExists, sealedPersonalData } from './domain/person.selectors.js';
-
-export const PERSON_CATEGORY = 'person';
-export const personStreamId = (personId: string): string => streamIdOf(PERSON_CATEGORY, personId);
+export { PERSON_CATEGORY, personStreamId } from './person-stream.js';

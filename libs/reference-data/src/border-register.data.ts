@@ -3,18 +3,10 @@
  * Chinese (zh-Hans) and English; bodies refer to them by `code`. Provinces are the post-2025
  * slugs. Jurisdictions carry the date from which the entry is valid (the 2025 merger).
  */
-export type ProvinceSlug =
-  'quang-ninh' | 'lang-son' | 'cao-bang' | 'tuyen-quang' | 'lao-cai' | 'lai-chau' | 'dien-bien';
+import { BORDER_PROVINCES, type BorderProvince } from '#shared-kernel';
 
-export const PROVINCES: readonly ProvinceSlug[] = [
-  'quang-ninh',
-  'lang-son',
-  'cao-bang',
-  'tuyen-quang',
-  'lao-cai',
-  'lai-chau',
-  'dien-bien',
-];
+export type ProvinceSlug = BorderProvince;
+export const PROVINCES = BORDER_PROVINCES;
 
 export interface Names {
   readonly vi: string;

@@ -9,3 +9,4 @@ export * from './crypto/crypto.errors.js';
 export * from './crypto/master-key.js';
 export * from './crypto/key-store.js';
 export * from './crypto/personal-data-cipher.js';
+export * from './security.tokens.js';

@@ -2,3 +2,4 @@ export * from './decider.js';
 export * from './domain-error.js';
 export * from './zoned-instant.js';
 export * from './ids.js';
+export * from './provinces.js';

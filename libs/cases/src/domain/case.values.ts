@@ -16,17 +16,7 @@ export const CASE_CHANNELS = [
 ] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
-/** The seven border provinces after the 1 July 2025 merger (slugs of api-contract.md). */
-export const BORDER_PROVINCES = [
-  'quang-ninh',
-  'lang-son',
-  'cao-bang',
-  'tuyen-quang',
-  'lao-cai',
-  'lai-chau',
-  'dien-bien',
-] as const;
-export type BorderProvince = (typeof BORDER_PROVINCES)[number];
+export { BORDER_PROVINCES, type BorderProvince } from '#shared-kernel';
 
 /**
  * The outcome of screening a signal. Provincial plans require 100 % of reports to be classified,

@@ -1,18 +1,8 @@
-import type { Role } from '#shared-kernel';
+import { isBorderProvince, type BorderProvince, type Role } from '#shared-kernel';
 import { isRole } from '../roles/roles.policy.js';
 import { AuthError } from './auth-error.js';
 
-/** The seven border provinces since the 2025 merger (api-contract.md); tokens carry these slugs. */
-export const BORDER_PROVINCES = [
-  'quang-ninh',
-  'lang-son',
-  'cao-bang',
-  'tuyen-quang',
-  'lao-cai',
-  'lai-chau',
-  'dien-bien',
-] as const;
-export type BorderProvince = (typeof BORDER_PROVINCES)[number];
+export { BORDER_PROVINCES, isBorderProvince, type BorderProvince } from '#shared-kernel';
 
 /** Who is calling, as established by a verified token. */
 export interface Principal {
@@ -36,9 +26,6 @@ export interface IdentityClaims {
 // Country code, then one to four upper-case segments: VN-LS-BLO, VN-QN-BP-MONGCAI.
 const UNIT = /^[A-Z]{2}(?:-[A-Z0-9]{1,24}){1,4}$/;
 const MAX_TEXT = 200;
-
-export const isBorderProvince = (value: unknown): value is BorderProvince =>
-  typeof value === 'string' && (BORDER_PROVINCES as readonly string[]).includes(value);
 
 function refuseClaim(claim: string): never {
   throw new AuthError('bad_claims', `claim "${claim}" is missing or invalid`);

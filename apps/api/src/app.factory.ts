@@ -1,0 +1,35 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LogLevel } from '@nestjs/common';
+import type { AppConfig } from '#config';
+import { AppModule } from './app.module.js';
+import { installBodyParsers } from './http/json-body.parser.js';
+import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { setupSwagger } from './http/swagger.setup.js';
+import { createValidationPipe } from './http/validation.pipe.js';
+import { WriteAnswerInterceptor } from './http/write-answer.interceptor.js';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+/** Builds the whole application from one config object; main.ts, the tests and the bench use it. */
+export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: options.quiet ? ['fatal', 'error'] : LEVELS[config.logLevel],
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  installBodyParsers(app, config.http.bodyLimitBytes);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new WriteAnswerInterceptor());
+  setupSwagger(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

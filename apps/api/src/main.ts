@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '#config';
+import { createApp } from './app.factory.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen({ host: config.host, port: config.port });
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const store = config.eventStore === 'pglite' ? `embedded PGlite in ${config.dataDir}` : config.eventStore;
+  process.stdout.write(
+    [
+      '',
+      `BLO Ledger is serving ${url}/api/v1 (events: ${store})`,
+      `  API docs:    ${url}/api/docs`,
+      `  Health:      ${url}/health`,
+      `  Mint a token: npm run cli -- token --sub an.nguyen --role liaison_officer --unit VN-LS-BLO --province lang-son`,
+      `  Demo data:    npm run cli -- demo`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`BLO Ledger failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  GetPersonQuery,
+  PersonCommandMessage,
+  RegisterPersonMessage,
+  type PersonalData,
+  type PersonView,
+} from '#persons/application';
+import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
+import { Act } from '../http/auth.guard.js';
+import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { Versioned } from '../http/write-answer.interceptor.js';
+import { ConfirmVictimDto, IdentificationNoteDto, RegisterPersonDto } from './person.dto.js';
+import { ReasonDto } from '../cases/case.dto.js';
+
+@ApiTags('persons')
+@ApiBearerAuth()
+@Controller()
+export class PersonsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('cases/:id/persons')
+  @Act('person.register')
+  register(
+    @Param('id', UuidParamPipe) caseId: string,
+    @Body() body: RegisterPersonDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const personal: PersonalData = {
+      fullName: body.fullName.normalize('NFC'),
+      nameVariants: (body.nameVariants ?? []).map((v) => ({ script: v.script, value: v.value.normalize('NFC') })),
+      sex: body.sex ?? null,
+      dateOfBirth: body.dateOfBirth ?? null,
+      nationality: body.nationality ?? null,
+      documents: (body.documents ?? []).map((d) => ({ kind: d.kind, number: d.number })),
+    };
+    return this.commands.execute(new RegisterPersonMessage(caseId, body.role, personal, ctx));
+  }
+
+  @Get('persons/:id')
+  @Act('person.read_personal')
+  @ApiQuery({ name: 'purpose', required: false, description: 'why the data is read; kept in the read audit' })
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @Query('purpose') purpose: string | undefined,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Versioned<PersonView>> {
+    const reason = typeof purpose === 'string' ? purpose.slice(0, 200) : null;
+    const view = await this.queries.execute<GetPersonQuery, PersonView>(
+      new GetPersonQuery(id, readContextOf(req), reason),
+    );
+    return new Versioned(view, view.revision);
+  }
+
+  @Post('persons/:id/identification')
+  @Act('person.identify')
+  begin(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: IdentificationNoteDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.run(id, commandOf('BeginIdentification', body.basis ? { basis: body.basis } : {}, ctx), ctx);
+  }
+
+  @Post('persons/:id/identification/victim')
+  @Act('person.identify')
+  confirm(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ConfirmVictimDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { evidenceBases: body.evidenceBases, ...(body.documentRef ? { documentRef: body.documentRef } : {}) };
+    return this.run(id, commandOf('ConfirmVictim', data, ctx), ctx);
+  }
+
+  @Post('persons/:id/identification/not-confirmed')
+  @Act('person.identify')
+  notConfirmed(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.run(id, commandOf('ConcludeNotConfirmed', { reason: body.reason }, ctx), ctx);
+  }
+
+  private run(id: string, command: PersonCommandMessage['command'], ctx: WriteContext): Promise<WriteAnswer> {
+    return this.commands.execute(new PersonCommandMessage(id, command, ctx));
+  }
+}

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '#config';
+import { parseArgs } from './cli-args.js';
+import { TOKEN_USAGE, tokenCommand } from './token.command.js';
+import { DEMO_USAGE, demoCommand } from './demo.command.js';
+
+const USAGE = ['Usage:', `  ${TOKEN_USAGE}`, `  ${DEMO_USAGE}`].join('\n');
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const config = loadConfig();
+  switch (args.verb) {
+    case 'token':
+      process.stdout.write(`${await tokenCommand(args, config)}\n`);
+      return 0;
+    case 'demo':
+      await demoCommand(args, config, (line) => process.stderr.write(`${line}\n`));
+      return 0;
+    case undefined:
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return args.verb === undefined || args.verb === 'help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -14,6 +14,17 @@ export interface AppConfig {
   readonly databaseUrl: string | null;
   readonly kurrentdbUrl: string | null;
   readonly kafkaBrokers: readonly string[];
+  readonly kafka: {
+    readonly clientId: string;
+    /** Integration events out (no personal data). */
+    readonly eventsTopic: string;
+    /** Counterpart messages in, and where the ones that cannot be parsed go. */
+    readonly counterpartTopic: string;
+    readonly deadLetterTopic: string;
+    readonly consumerGroup: string;
+    /** CloudEvents `source` of what the relay publishes. */
+    readonly source: string;
+  };
   readonly auth: {
     /** local: tokens signed with the instance's own key in DATA_DIR; oidc: verified against a JWKS. */
     readonly mode: 'local' | 'oidc';
@@ -52,6 +63,12 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   DATABASE_URL: 'PostgreSQL URL for events (postgres) and/or read models',
   KURRENTDB_URL: 'KurrentDB connection string (EVENT_STORE=kurrentdb)',
   KAFKA_BROKERS: 'comma-separated host:port list; unset means no Kafka',
+  KAFKA_CLIENT_ID: 'Kafka client id (default blo-ledger)',
+  KAFKA_EVENTS_TOPIC: 'topic of integration events out (default blo.integration-events.v1)',
+  KAFKA_COUNTERPART_TOPIC: 'topic of counterpart messages in (default blo.counterpart-messages.v1)',
+  KAFKA_DEAD_LETTER_TOPIC: 'where unparseable counterpart messages go (default blo.counterpart-messages.dlq.v1)',
+  KAFKA_CONSUMER_GROUP: 'consumer group of the counterpart gateway (default blo-ledger-gateway)',
+  CLOUDEVENTS_SOURCE: 'CloudEvents source of published events (default urn:blo-ledger:vn)',
   AUTH_JWKS_URL: 'OIDC issuer JWKS URL; unset means tokens signed by the local key',
   AUTH_ISSUER: 'expected token issuer (default blo-ledger)',
   AUTH_AUDIENCE: 'expected token audience (default blo-ledger)',
@@ -83,6 +100,15 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     return fallback;
   }
   return raw as T;
+}
+
+/** Kafka topic and client names: letters, digits, dot, underscore, dash; at most 249 characters. */
+function topicLike(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[A-Za-z0-9._-]{1,249}$/.test(raw))
+    problems.push(`${name} must be letters, digits, ".", "_" or "-" (got "${raw}")`);
+  return raw;
 }
 
 function url(env: Env, name: string, protocols: readonly string[], problems: string[]): string | null {
@@ -137,6 +163,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseUrl,
     kurrentdbUrl,
     kafkaBrokers: brokers,
+    kafka: {
+      clientId: topicLike(env, 'KAFKA_CLIENT_ID', 'blo-ledger', problems),
+      eventsTopic: topicLike(env, 'KAFKA_EVENTS_TOPIC', 'blo.integration-events.v1', problems),
+      counterpartTopic: topicLike(env, 'KAFKA_COUNTERPART_TOPIC', 'blo.counterpart-messages.v1', problems),
+      deadLetterTopic: topicLike(env, 'KAFKA_DEAD_LETTER_TOPIC', 'blo.counterpart-messages.dlq.v1', problems),
+      consumerGroup: topicLike(env, 'KAFKA_CONSUMER_GROUP', 'blo-ledger-gateway', problems),
+      source: env.CLOUDEVENTS_SOURCE || 'urn:blo-ledger:vn',
+    },
     auth: {
       mode: jwksUrl ? 'oidc' : 'local',
       jwksUrl,

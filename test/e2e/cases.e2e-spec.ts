@@ -1,3 +1,4 @@
+import { SQL_CLIENT, type SqlClient } from '#event-store';
 import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, newCase, openCase } from './support/journey.js';
 
@@ -106,4 +107,29 @@ describe.each(STORES)('cases over HTTP (%s)', (kind) => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
   });
+});
+
+describe('case integrity (pglite)', () => {
+  it('verifies every stream of the case and pinpoints an event altered in storage', async () => {
+    const app = (await startTestApp('pglite'))!;
+    try {
+      const officer = await app.as('liaison_officer');
+      const id = await openCase(officer);
+      await officer.post(`/cases/${id}/persons`, { role: 'victim', fullName: 'Lò Thị Mai' });
+      await officer.post(`/cases/${id}/open`, {});
+      const ok = await officer.get(`/cases/${id}/integrity`);
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ caseId: id, valid: true, events: 4, streams: 2 });
+
+      const sql = app.app.get<SqlClient>(SQL_CLIENT);
+      await sql.query(
+        `UPDATE events SET data = jsonb_set(data, '{summary}', '"đã sửa"') WHERE stream_id = $1 AND revision = 0`,
+        [`case-${id}`],
+      );
+      const broken = await officer.get(`/cases/${id}/integrity`);
+      expect(broken.body).toMatchObject({ valid: false, brokenAt: { streamId: `case-${id}`, revision: '0' } });
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 });

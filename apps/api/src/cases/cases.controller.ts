@@ -3,6 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CaseCommandMessage,
+  CaseIntegrityQuery,
+  type CaseIntegrity,
   CloseCaseMessage,
   GetCaseQuery,
   ReceiveReportMessage,
@@ -54,6 +56,12 @@ export class CasesController {
       ),
     );
     return new Versioned({ ...view, persons }, view.revision);
+  }
+
+  @Get(':id/integrity')
+  @Act('read')
+  integrity(@Param('id', UuidParamPipe) id: string): Promise<CaseIntegrity> {
+    return this.queries.execute(new CaseIntegrityQuery(id));
   }
 
   @Post(':id/classification')

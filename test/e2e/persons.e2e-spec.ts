@@ -1,0 +1,117 @@
+import { SQL_CLIENT, type SqlClient } from '#event-store';
+import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { head, openCase, presumedVictim, registerPerson } from './support/journey.js';
+
+describe.each(STORES)('persons and their personal data (%s)', (kind) => {
+  let app: TestApp | null;
+  let officer: Caller;
+
+  beforeAll(async () => {
+    app = await startTestApp(kind);
+    if (app) officer = await app.as('liaison_officer');
+  }, 60_000);
+  afterAll(async () => app?.close());
+
+  it('stores no name, document number or date of birth in plaintext anywhere in the database', async () => {
+    const caseId = await openCase(officer);
+    await registerPerson(officer, caseId);
+    const sql = app!.app.get<SqlClient>(SQL_CLIENT);
+    const tables = await sql.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    expect(tables.rows.map((t) => t.table_name)).toEqual(expect.arrayContaining(['events', 'subject_keys']));
+    const secrets = [
+      presumedVictim.fullName,
+      presumedVictim.fullName.normalize('NFD'),
+      'Nguyen Thi Hoa',
+      '阮氏花',
+      'Ruan Shi Hua',
+      presumedVictim.documents[0].number,
+      presumedVictim.dateOfBirth,
+    ];
+    for (const { table_name } of tables.rows) {
+      const dump = await sql.query<{ row: string }>(`SELECT t::text AS row FROM "${table_name}" t`);
+      const text = dump.rows.map((r) => r.row).join('\n');
+      for (const secret of secrets)
+        expect({ table: table_name, leaked: text.includes(secret) ? secret : null }).toEqual({
+          table: table_name,
+          leaked: null,
+        });
+    }
+  });
+
+  it('shows personal data to an officer, records the read, and refuses an administrator', async () => {
+    const caseId = await openCase(officer);
+    const personId = await registerPerson(officer, caseId);
+    const before = BigInt(await head(app!));
+    const got = await officer.get(`/persons/${personId}?purpose=verification`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({
+      id: personId,
+      caseId,
+      role: 'presumed_victim',
+      status: 'presumed',
+      ageBand: 'under_18', // born 2009: a minor when registered in 2026
+      erased: false,
+      personal: {
+        fullName: 'Nguyễn Thị Hoa',
+        nameVariants: presumedVictim.nameVariants,
+        documents: presumedVictim.documents,
+      },
+    });
+    expect(BigInt(await head(app!))).toBe(before + 1n); // the audit event of this read
+    const audit = await readAudit(app!, personId);
+    expect(audit).toEqual([
+      expect.objectContaining({ type: 'PersonalDataRead', actor: 'liaison_officer.user', purpose: 'verification' }),
+    ]);
+
+    const admin = await app!.as('admin');
+    expect((await admin.get(`/persons/${personId}`)).status).toBe(403);
+  });
+
+  it('masks names in the case view for a role that may not read personal data', async () => {
+    const caseId = await openCase(officer);
+    await registerPerson(officer, caseId);
+    const admin = await app!.as('admin');
+    const view = await admin.get(`/cases/${caseId}`);
+    expect(view.status).toBe(200);
+    expect(view.body.persons).toEqual([
+      expect.objectContaining({ role: 'presumed_victim', fullName: null, masked: true }),
+    ]);
+    const shown = await officer.get(`/cases/${caseId}`);
+    expect(shown.body.persons).toEqual([expect.objectContaining({ fullName: 'Nguyễn Thị Hoa', masked: false })]);
+  });
+
+  it('keeps Vietnamese and Chinese text byte for byte', async () => {
+    const caseId = await openCase(officer);
+    const name = 'Hoàng Thị Ngọc Ánh 黄氏玉映';
+    const personId = await registerPerson(officer, caseId, {
+      role: 'victim',
+      fullName: name,
+      nameVariants: [{ script: 'zh-Hans', value: '黄氏玉映' }],
+    });
+    expect((await officer.get(`/persons/${personId}`)).body.personal.fullName).toBe(name);
+  });
+
+  it('refuses a person with an unknown role or a malformed birth date, writing nothing', async () => {
+    const caseId = await openCase(officer);
+    const before = await head(app!);
+    expect((await officer.post(`/cases/${caseId}/persons`, { ...presumedVictim, role: 'witness' })).status).toBe(400);
+    expect(
+      (await officer.post(`/cases/${caseId}/persons`, { ...presumedVictim, dateOfBirth: '17/05/2009' })).status,
+    ).toBe(400);
+    expect(
+      (await officer.post(`/cases/${caseId}/persons`, { ...presumedVictim, documents: [{ kind: 'cccd' }] })).status,
+    ).toBe(400);
+    expect(await head(app!)).toBe(before);
+  });
+});
+
+async function readAudit(app: TestApp, personId: string) {
+  const sql = app.app.get<SqlClient>(SQL_CLIENT);
+  const rows = await sql.query<{ type: string; actor: string; purpose: string }>(
+    `SELECT type, metadata->'actor'->>'userId' AS actor, data->>'purpose' AS purpose FROM events WHERE stream_id = $1 ORDER BY revision`,
+    [`audit-${personId}`],
+  );
+  return rows.rows;
+}

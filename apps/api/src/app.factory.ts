@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { LogLevel } from '@nestjs/common';
 import type { AppConfig } from '#config';
 import { AppModule } from './app.module.js';
+import { HTTP_METRICS, type HttpMetrics } from './metrics/http-metrics.js';
 import { installBodyParsers } from './http/json-body.parser.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { setupSwagger } from './http/swagger.setup.js';
@@ -28,6 +29,13 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new WriteAnswerInterceptor());
+  const metrics = app.get<HttpMetrics>(HTTP_METRICS);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (req, reply) => {
+      metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+    });
   setupSwagger(app);
   app.enableShutdownHooks();
   await app.init();

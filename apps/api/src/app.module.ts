@@ -5,18 +5,32 @@ import type { AppConfig } from '#config';
 import { AuthGuard } from './http/auth.guard.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { HealthController } from './health/health.controller.js';
+import { HTTP_METRICS, HttpMetrics } from './metrics/http-metrics.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { CasesHttpModule } from './cases/cases-http.module.js';
 import { PersonsHttpModule } from './persons/persons-http.module.js';
+import { ExchangesHttpModule } from './exchanges/exchanges-http.module.js';
+import { VerificationsHttpModule } from './verifications/verifications-http.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), CqrsModule.forRoot(), CasesHttpModule, PersonsHttpModule],
-      controllers: [HealthController, ReferenceController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      imports: [
+        InfrastructureModule.forRoot(config),
+        CqrsModule.forRoot(),
+        CasesHttpModule,
+        PersonsHttpModule,
+        ExchangesHttpModule,
+        VerificationsHttpModule,
+      ],
+      controllers: [HealthController, ReferenceController, MetricsController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: HTTP_METRICS, useValue: new HttpMetrics() },
+      ],
     };
   }
 }

@@ -10,6 +10,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { CasesHttpModule } from './cases/cases-http.module.js';
 import { PersonsHttpModule } from './persons/persons-http.module.js';
+import { HandoversHttpModule } from './handovers/handovers-http.module.js';
 import { ExchangesHttpModule } from './exchanges/exchanges-http.module.js';
 import { VerificationsHttpModule } from './verifications/verifications-http.module.js';
 
@@ -23,6 +24,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         CasesHttpModule,
         PersonsHttpModule,
+        HandoversHttpModule,
         ExchangesHttpModule,
         VerificationsHttpModule,
       ],

@@ -1,0 +1,147 @@
+import { Body, Controller, Get, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
+import {
+  ExchangeCommandMessage,
+  GetExchangeQuery,
+  LogMessageMessage,
+  OpenExchangeMessage,
+  type ExchangeView,
+  type ExchangeWriteAnswer,
+  type MessageDraft,
+} from '#exchanges/application';
+import { can } from '#security';
+import { parseZoned } from '#shared-kernel';
+import { Act } from '../http/auth.guard.js';
+import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { Versioned } from '../http/write-answer.interceptor.js';
+import { ReasonDto } from '../cases/case.dto.js';
+import {
+  AcknowledgementDto,
+  CreateExchangeDto,
+  ExchangeMessageDto,
+  MessageWriteAnswerDto,
+  SendDraftDto,
+} from './exchange.dto.js';
+import { MessageAnswerInterceptor } from './message-answer.interceptor.js';
+
+@ApiTags('exchanges')
+@ApiBearerAuth()
+@Controller('exchanges')
+export class ExchangesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Act('exchange.write')
+  @UseInterceptors(MessageAnswerInterceptor)
+  @ApiCreatedResponse({ type: MessageWriteAnswerDto, description: 'the thread and its first message' })
+  create(@Body() body: CreateExchangeDto, @Ctx() ctx: WriteContext): Promise<ExchangeWriteAnswer> {
+    const data = {
+      caseIds: body.caseIds.map((id) => id.toLowerCase()),
+      counterpart: body.counterpart,
+      channel: body.channel,
+      message: messageOf(body),
+    };
+    return this.commands.execute(new OpenExchangeMessage(data, ctx));
+  }
+
+  @Post(':id/messages')
+  @Act('exchange.write')
+  @UseInterceptors(MessageAnswerInterceptor)
+  @ApiOkResponse({ type: MessageWriteAnswerDto, description: 'the next message of the thread' })
+  logMessage(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ExchangeMessageDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<ExchangeWriteAnswer> {
+    return this.commands.execute(new LogMessageMessage(id, messageOf(body), ctx));
+  }
+
+  @Post(':id/messages/:messageId/send')
+  @Act('exchange.write')
+  send(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('messageId', UuidParamPipe) messageId: string,
+    @Body() body: SendDraftDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.run(id, commandOf('SendDraft', { messageId, occurredAt: parseZoned(body.occurredAt) }, ctx), ctx);
+  }
+
+  @Post(':id/messages/:messageId/discard')
+  @Act('exchange.write')
+  discard(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('messageId', UuidParamPipe) messageId: string,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.run(id, commandOf('DiscardDraft', { messageId }, ctx), ctx);
+  }
+
+  @Post(':id/acknowledgements')
+  @Act('exchange.write')
+  acknowledge(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: AcknowledgementDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = {
+      at: parseZoned(body.at),
+      ...(body.by !== undefined ? { by: body.by } : {}),
+      ...(body.messageId !== undefined ? { messageId: body.messageId.toLowerCase() } : {}),
+    };
+    return this.run(id, commandOf('AcknowledgeMessage', data, ctx), ctx);
+  }
+
+  @Post(':id/close')
+  @Act('exchange.write')
+  close(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.run(id, commandOf('CloseExchange', { reason: body.reason }, ctx), ctx);
+  }
+
+  @Get(':id')
+  @Act('read')
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Versioned<ExchangeView>> {
+    const ctx = readContextOf(req);
+    // Subjects and bodies may name victims: only roles that may read personal data see them.
+    const query = new GetExchangeQuery(id, ctx, can([ctx.actor.role], 'person.read_personal'));
+    const view = await this.queries.execute<GetExchangeQuery, ExchangeView>(query);
+    return new Versioned(view, view.revision);
+  }
+
+  private run(id: string, command: ExchangeCommandMessage['command'], ctx: WriteContext): Promise<WriteAnswer> {
+    return this.commands.execute(new ExchangeCommandMessage(id, command, ctx));
+  }
+}
+
+function messageOf(body: ExchangeMessageDto): MessageDraft {
+  return {
+    direction: body.direction,
+    subject: body.subject,
+    body: body.body,
+    language: body.language,
+    handlingCode: body.handlingCode,
+    occurredAt: parseZoned(body.occurredAt),
+    carriesPersonalData: body.carriesPersonalData ?? false,
+    ...(body.responseDueAt !== undefined ? { responseDueAt: parseZoned(body.responseDueAt) } : {}),
+    ...(body.ourReference !== undefined ? { ourReference: body.ourReference } : {}),
+    ...(body.theirReference !== undefined ? { theirReference: body.theirReference } : {}),
+    ...(body.attachments !== undefined ? { attachments: body.attachments.map((a) => ({ ...a })) } : {}),
+    ...(body.evaluation !== undefined ? { evaluation: { ...body.evaluation } } : {}),
+    ...(body.draft !== undefined ? { draft: body.draft } : {}),
+    ...(body.personalData !== undefined ? { personalData: { ...body.personalData } } : {}),
+    ...(body.inReplyTo !== undefined ? { inReplyTo: body.inReplyTo.toLowerCase() } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+import type { WriteContext } from '#event-store';
+import type {
+  AcknowledgeMessage,
+  CloseExchange,
+  DiscardDraft,
+  ExchangeChannel,
+  MessageInput,
+  SendDraft,
+} from '../index.js';
+
+/** One message as the officer wrote it, in plaintext: the handler assigns its id and seals it. */
+export type MessageDraft = Omit<MessageInput, 'messageId'>;
+
+/** Opens a thread with its first message and links every listed case in the same append. */
+export class OpenExchangeMessage {
+  constructor(
+    readonly data: {
+      readonly caseIds: readonly string[];
+      readonly counterpart: string;
+      readonly channel: ExchangeChannel;
+      readonly message: MessageDraft;
+    },
+    readonly ctx: WriteContext,
+  ) {}
+}
+
+/** The next message of an existing thread. */
+export class LogMessageMessage {
+  constructor(
+    readonly exchangeId: string,
+    readonly message: MessageDraft,
+    readonly ctx: WriteContext,
+  ) {}
+}
+
+/** Commands on an existing thread that carry no message content. */
+export class ExchangeCommandMessage {
+  constructor(
+    readonly exchangeId: string,
+    readonly command: AcknowledgeMessage | CloseExchange | SendDraft | DiscardDraft,
+    readonly ctx: WriteContext,
+  ) {}
+}
+
+export class GetExchangeQuery {
+  constructor(
+    readonly exchangeId: string,
+    readonly ctx: Pick<WriteContext, 'actor' | 'now' | 'correlationId'>,
+    /** Whether the reader may see subjects and bodies (roles that may read personal data). */
+    readonly mayReadContent: boolean,
+  ) {}
+}

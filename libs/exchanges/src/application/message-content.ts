@@ -1,0 +1,50 @@
+import { DataErasedError, isPersonalDataEnvelope, type PersonalDataCipher } from '#security';
+import type { ExchangeEvent, MessageLogged } from '../index.js';
+
+/**
+ * A message's subject and body may name victims, so both are sealed together with the exchange's
+ * own data key before they become an event; destroying that key erases the thread's content and
+ * leaves every other fact (times, directions, handling codes) verifiable. The event's `subject`
+ * then holds this marker and its `body` the envelope of `{ subject, body }`.
+ */
+export const SEALED_SUBJECT = 'sealed';
+
+export interface MessageText {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** Seals the content of every MessageLogged; other events carry no free text and pass through. */
+export async function sealEvents(
+  cipher: PersonalDataCipher,
+  exchangeId: string,
+  events: readonly ExchangeEvent[],
+): Promise<ExchangeEvent[]> {
+  return Promise.all(
+    events.map(async (event): Promise<ExchangeEvent> => {
+      if (event.type !== 'MessageLogged') return event;
+      const { subject, body } = event.data;
+      const sealed = await cipher.encrypt(exchangeId, { subject, body } satisfies MessageText);
+      const data: MessageLogged['data'] = { ...event.data, subject: SEALED_SUBJECT, body: sealed };
+      return { type: 'MessageLogged', data };
+    }),
+  );
+}
+
+/**
+ * Opens a message's content; null when the exchange's key was destroyed (erased). A body that is
+ * not an envelope was never sealed (written before sealing existed) and is shown as recorded.
+ */
+export async function openMessageText(
+  cipher: PersonalDataCipher,
+  exchangeId: string,
+  recorded: MessageText,
+): Promise<MessageText | null> {
+  if (!isPersonalDataEnvelope(recorded.body)) return recorded;
+  try {
+    return await cipher.decrypt<MessageText>(exchangeId, recorded.body);
+  } catch (error) {
+    if (error instanceof DataErasedError) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
+import { parseZoned } from '#shared-kernel';
+import {
+  GetVerificationQuery,
+  RequestVerificationMessage,
+  VerificationCommandMessage,
+  type VerificationView,
+} from '#verifications/application';
+import { Act } from '../http/auth.guard.js';
+import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
+import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { Versioned } from '../http/write-answer.interceptor.js';
+import { ReasonDto } from '../cases/case.dto.js';
+import { AnswerVerificationDto, ExtendVerificationDto, RequestVerificationDto } from './verification.dto.js';
+
+@ApiTags('verification-requests')
+@ApiBearerAuth()
+@Controller('verification-requests')
+export class VerificationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Act('verification.write')
+  request(@Body() body: RequestVerificationDto, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
+    const data = {
+      caseId: body.caseId.toLowerCase(),
+      ...(body.personId !== undefined ? { personId: body.personId.toLowerCase() } : {}),
+      direction: body.direction,
+      counterpart: body.counterpart,
+      subject: body.subject,
+      questions: body.questions,
+      dueAt: parseZoned(body.dueAt),
+      occurredAt: parseZoned(body.occurredAt),
+      ...(body.legalBasis !== undefined ? { legalBasis: body.legalBasis } : {}),
+    };
+    return this.commands.execute(new RequestVerificationMessage(data, ctx));
+  }
+
+  @Post(':id/extensions')
+  @Act('verification.write')
+  extend(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ExtendVerificationDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { newDueAt: parseZoned(body.newDueAt), reason: body.reason };
+    return this.run(id, commandOf('ExtendVerification', data, ctx), ctx);
+  }
+
+  @Post(':id/answers')
+  @Act('verification.write')
+  answer(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: AnswerVerificationDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { result: body.result, details: body.details, answeredAt: parseZoned(body.answeredAt) };
+    return this.run(id, commandOf('AnswerVerification', data, ctx), ctx);
+  }
+
+  @Post(':id/withdrawal')
+  @Act('verification.write')
+  withdraw(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.run(id, commandOf('WithdrawVerification', { reason: body.reason }, ctx), ctx);
+  }
+
+  @Get(':id')
+  @Act('read')
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Versioned<VerificationView>> {
+    const view = await this.queries.execute<GetVerificationQuery, VerificationView>(
+      new GetVerificationQuery(id, readContextOf(req)),
+    );
+    return new Versioned(view, view.revision);
+  }
+
+  private run(id: string, command: VerificationCommandMessage['command'], ctx: WriteContext): Promise<WriteAnswer> {
+    return this.commands.execute(new VerificationCommandMessage(id, command, ctx));
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { caseLinkWrite } from '#cases/application';
+import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle, load } from '#event-store';
+import { personDecider, personStreamId } from '#persons';
+import { findCounterpart } from '#reference-data';
+import { DomainError, newId } from '#shared-kernel';
+import { type RequestVerification, verificationDecider, verificationStreamId } from '../index.js';
+import { RequestVerificationMessage, VerificationCommandMessage } from './verification.messages.js';
+
+/** Refusals that need a look-up outside the aggregate, decided before it. */
+export const VerificationApplicationErrors = {
+  UNKNOWN_COUNTERPART: 'VERIFICATION.UNKNOWN_COUNTERPART',
+  PERSON_NOT_FOUND: 'VERIFICATION.PERSON_NOT_FOUND',
+  PERSON_NOT_IN_CASE: 'VERIFICATION.PERSON_NOT_IN_CASE',
+} as const;
+
+@CommandHandler(RequestVerificationMessage)
+export class RequestVerificationHandler implements ICommandHandler<RequestVerificationMessage, WriteAnswer> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ data, ctx }: RequestVerificationMessage): Promise<WriteAnswer> {
+    const E = VerificationApplicationErrors;
+    if (!findCounterpart(data.counterpart))
+      throw new DomainError(E.UNKNOWN_COUNTERPART, 'unknown counterpart unit', 'invalid');
+    if (data.personId !== undefined) {
+      // The person asked about must belong to the case the request is filed under.
+      const { state } = await load(this.store, personDecider, personStreamId(data.personId));
+      if (state.status === 'none') throw new DomainError(E.PERSON_NOT_FOUND, 'no person with this id', 'invalid');
+      if (state.caseId !== data.caseId)
+        throw new DomainError(E.PERSON_NOT_IN_CASE, 'the person is not in this case', 'invalid');
+    }
+    const verificationId = newId();
+    const command = commandOf<RequestVerification>('RequestVerification', { ...data, verificationId }, ctx);
+    return handle(this.store, verificationDecider, verificationStreamId(verificationId), verificationId, command, ctx, {
+      caseId: data.caseId,
+      extraWrites: async () => [
+        await caseLinkWrite(
+          this.store,
+          data.caseId,
+          { type: 'LinkVerification', data: { verificationId } },
+          ctx,
+          'body',
+        ),
+      ],
+    });
+  }
+}
+
+@CommandHandler(VerificationCommandMessage)
+export class VerificationCommandHandler implements ICommandHandler<VerificationCommandMessage, WriteAnswer> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ verificationId, command, ctx }: VerificationCommandMessage): Promise<WriteAnswer> {
+    const streamId = verificationStreamId(verificationId);
+    // A request never changes case, so reading it once names the case for the envelope.
+    const { state } = await load(this.store, verificationDecider, streamId);
+    const caseId = state.status === 'none' ? undefined : state.caseId;
+    return handle(this.store, verificationDecider, streamId, verificationId, command, ctx, caseId ? { caseId } : {});
+  }
+}

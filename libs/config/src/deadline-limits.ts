@@ -1,0 +1,106 @@
+/**
+ * Time limits of the deadline board and of the "overdue" counts in the statistics. domain.md
+ * confirms only a few of them (3 days after a self-report, Law 53/2024 Art. 27; onward transfer
+ * the same day as practice; cross-border replies by agreement of the two sides), so every limit is
+ * configuration with a documented default, never a constant in the code that applies it.
+ *
+ * Durations are ISO-8601 without years or months (their length depends on the calendar):
+ * `P7D`, `PT8H`, `P1DT12H`, `P2W`.
+ */
+export interface DeadlineLimits {
+  /** Reply limit for an outgoing message sent without a responseDueAt (the "normal" priority). */
+  readonly messageReplyDefaultMs: number;
+  /** How long after the scheduled instant a handover may stay unconfirmed before it is overdue. */
+  readonly handoverConfirmationGraceMs: number;
+  /**
+   * Whole Vietnam calendar days after the day a person was received at the border by which the
+   * onward transfer is due; 0 (the default) means by the end of the same day.
+   */
+  readonly onwardTransferDays: number;
+  /** Initial verification after a self-report (Law 53/2024 Art. 27: 3 days). */
+  readonly initialVerificationMs: number;
+  /** Window of "due soon" when the request names none. */
+  readonly dueSoonDefaultMs: number;
+  /** Largest "due soon" window a request may ask for. */
+  readonly dueSoonMaxMs: number;
+}
+
+export const DEADLINE_VARIABLES: Readonly<Record<string, string>> = {
+  DEADLINE_MESSAGE_REPLY: 'reply limit of an outgoing message without responseDueAt, ISO-8601 duration (default P7D)',
+  DEADLINE_HANDOVER_CONFIRMATION_GRACE:
+    'time after the scheduled instant before an unconfirmed handover is overdue (default PT12H)',
+  DEADLINE_ONWARD_TRANSFER_DAYS:
+    'Vietnam calendar days after the day of receipt by which the onward transfer is due (default 0: same day)',
+  DEADLINE_INITIAL_VERIFICATION: 'initial verification after a self-report, Law 53/2024 Art. 27 (default P3D)',
+  DEADLINE_DUE_SOON: 'default "due soon" window of the deadline board (default P2D)',
+  DEADLINE_DUE_SOON_MAX: 'largest "due soon" window a request may ask for (default P90D)',
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export const DEFAULT_DEADLINE_LIMITS: DeadlineLimits = {
+  messageReplyDefaultMs: 7 * DAY,
+  handoverConfirmationGraceMs: 12 * HOUR,
+  onwardTransferDays: 0,
+  initialVerificationMs: 3 * DAY,
+  dueSoonDefaultMs: 2 * DAY,
+  dueSoonMaxMs: 90 * DAY,
+};
+
+const DURATION = /^P(?:(\d{1,4})W)?(?:(\d{1,5})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,7})M)?(?:(\d{1,9})S)?)?$/;
+
+/** Milliseconds of an ISO-8601 duration in weeks/days/hours/minutes/seconds; null if not one. */
+export function parseIsoDuration(value: string): number | null {
+  const m = DURATION.exec(value);
+  if (!m || value === 'P' || value.endsWith('T')) return null;
+  const [, w, d, h, mi, s] = m.map((part) => (part === undefined ? 0 : Number(part)));
+  return (((w * 7 + d) * 24 + h) * 60 + mi) * 60_000 + s * 1000;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function duration(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const ms = parseIsoDuration(raw);
+  if (ms === null || ms <= 0) {
+    problems.push(`${name} must be a positive ISO-8601 duration such as P7D or PT8H (got "${raw}")`);
+    return fallback;
+  }
+  return ms;
+}
+
+/**
+ * Reads the DEADLINE_* variables from the env object it is given. Problems are appended to
+ * `problems` (so loadConfig can report them with all the others); without a list, it throws.
+ */
+export function loadDeadlineLimits(env: Env, problems?: string[]): DeadlineLimits {
+  const found: string[] = [];
+  const rawDays = env.DEADLINE_ONWARD_TRANSFER_DAYS;
+  let onwardTransferDays = DEFAULT_DEADLINE_LIMITS.onwardTransferDays;
+  if (rawDays !== undefined && rawDays !== '') {
+    const n = Number(rawDays);
+    if (/^\d{1,2}$/.test(rawDays) && n <= 30) onwardTransferDays = n;
+    else found.push(`DEADLINE_ONWARD_TRANSFER_DAYS must be an integer between 0 and 30 (got "${rawDays}")`);
+  }
+  const d = DEFAULT_DEADLINE_LIMITS;
+  const limits: DeadlineLimits = {
+    messageReplyDefaultMs: duration(env, 'DEADLINE_MESSAGE_REPLY', d.messageReplyDefaultMs, found),
+    handoverConfirmationGraceMs: duration(
+      env,
+      'DEADLINE_HANDOVER_CONFIRMATION_GRACE',
+      d.handoverConfirmationGraceMs,
+      found,
+    ),
+    onwardTransferDays,
+    initialVerificationMs: duration(env, 'DEADLINE_INITIAL_VERIFICATION', d.initialVerificationMs, found),
+    dueSoonDefaultMs: duration(env, 'DEADLINE_DUE_SOON', d.dueSoonDefaultMs, found),
+    dueSoonMaxMs: duration(env, 'DEADLINE_DUE_SOON_MAX', d.dueSoonMaxMs, found),
+  };
+  if (limits.dueSoonDefaultMs > limits.dueSoonMaxMs)
+    found.push('DEADLINE_DUE_SOON must not be longer than DEADLINE_DUE_SOON_MAX');
+  if (problems) problems.push(...found);
+  else if (found.length > 0) throw new RangeError(`Invalid deadline limits:\n  - ${found.join('\n  - ')}`);
+  return limits;
+}

@@ -1,0 +1,242 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig, type AppConfig } from '#config';
+import { openEventStore, PoolSqlClient } from '#event-store';
+import {
+  benchStores,
+  createBenchDatabase,
+  envInt,
+  envList,
+  fmtMs,
+  fmtPct,
+  fmtRate,
+  formatTable,
+  loadLine,
+  log,
+  machineLine,
+  perSecond,
+  postgresSettings,
+  postgresUnavailable,
+  verdict,
+  type BenchSection,
+  type StoreKind,
+} from './bench-kit.js';
+import { runLoad, startBenchApp, type LoadFigures } from './write-http.js';
+import {
+  multiplyRows,
+  portAppends,
+  rawInserts,
+  recordedRows,
+  resetRawTable,
+  rowSizes,
+  type Timing,
+} from './write-port.js';
+import { casesScenario, exchangeScenario } from './write-scenarios.js';
+
+/** Issue 2's targets: the port keeps most of what the database can do; the service keeps up with a busy office. */
+const PORT_TARGET = 0.6;
+const HTTP_TARGET_RPS = 1500;
+const HTTP_TARGET_P99_MS = 25;
+const HTTP_TARGET_CLIENTS = 32;
+
+interface Sizes {
+  readonly events: number;
+  readonly streams: number;
+  readonly warmup: number;
+  readonly httpSeconds: number;
+  readonly threads: number;
+  readonly clients: readonly number[];
+  readonly rawCopies: number;
+  readonly noKeys: boolean;
+  readonly pgliteSync: boolean;
+}
+
+function sizesFromEnv(): Sizes {
+  return {
+    events: envInt('BENCH_EVENTS', 5000),
+    streams: envInt('BENCH_STREAMS', 100),
+    warmup: envInt('BENCH_WARMUP', 300, 0),
+    httpSeconds: envInt('BENCH_HTTP_SECONDS', 10),
+    threads: envInt('BENCH_THREADS', 500),
+    clients: envList('BENCH_CLIENTS', ['8', '32']).map((c) => Number(c)),
+    rawCopies: envInt('BENCH_RAW_COPIES', 4),
+    noKeys: process.env.BENCH_HTTP_NO_KEYS !== 'off',
+    pgliteSync: process.env.BENCH_PGLITE_SYNC !== 'off',
+  };
+}
+
+interface HttpRun {
+  readonly clients: number;
+  readonly keys: boolean;
+  readonly figures: LoadFigures;
+}
+
+interface StoreFigures {
+  readonly kind: StoreKind;
+  readonly raw: Timing;
+  /** Raw ceiling per number of concurrent connections (PostgreSQL only: PGlite is one connection). */
+  readonly rawConcurrent: ReadonlyMap<number, Timing>;
+  readonly port: Timing;
+  readonly portIdempotent: Timing;
+  readonly rowBytes: { data: number; metadata: number };
+  readonly scenario: string;
+  readonly http: readonly HttpRun[];
+}
+
+/** A config for a fresh store of this kind, and how to throw it away. */
+async function freshStoreConfig(kind: StoreKind, sync: boolean): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'blo-bench-port-'));
+  const db = kind === 'postgres' ? await createBenchDatabase() : null;
+  const env: Record<string, string> = { DATA_DIR: dataDir, PGLITE_SYNC: sync ? 'on' : 'off', LOG_LEVEL: 'error' };
+  if (db)
+    Object.assign(env, {
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: db.url,
+      MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    });
+  return {
+    config: loadConfig(env, dataDir),
+    drop: async () => {
+      await db?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function measurePort(kind: StoreKind, sizes: Sizes) {
+  const fresh = await freshStoreConfig(kind, sizes.pgliteSync);
+  const opened = await openEventStore(fresh.config);
+  const own = kind === 'postgres' ? new pg.Pool({ connectionString: fresh.config.databaseUrl!, max: 64 }) : null;
+  try {
+    const run = { count: sizes.events, streams: sizes.streams, warmup: sizes.warmup };
+    log(`  ${kind}: ${sizes.events} sequential appends through the port…`);
+    const port = await portAppends(opened.store, { ...run, idempotent: false });
+    const rows = await recordedRows(opened.store, sizes.events + sizes.warmup);
+    const pool = own ?? (opened.sql as PoolSqlClient).pool;
+    log(`  ${kind}: the same rows as plain INSERTs…`);
+    await resetRawTable(opened.sql);
+    const raw = await rawInserts(pool, rows, sizes.warmup, 1);
+    const rawConcurrent = new Map<number, Timing>();
+    if (kind === 'postgres') {
+      const many = multiplyRows(rows, sizes.rawCopies, 0n);
+      for (const c of sizes.clients) {
+        await resetRawTable(opened.sql);
+        rawConcurrent.set(c, await rawInserts(pool, many, sizes.warmup, c));
+      }
+    }
+    await opened.sql.query('DROP TABLE IF EXISTS raw_events');
+    log(`  ${kind}: appends with an idempotency key (the locked path)…`);
+    const portIdempotent = await portAppends(opened.store, { ...run, idempotent: true });
+    return { raw, rawConcurrent, port, portIdempotent, rowBytes: rowSizes(rows) };
+  } finally {
+    await own?.end();
+    await opened.close();
+    await fresh.drop();
+  }
+}
+
+async function measureHttp(kind: StoreKind, sizes: Sizes): Promise<{ scenario: string; http: HttpRun[] }> {
+  const target = await startBenchApp(kind, sizes.pgliteSync);
+  try {
+    const scenario = (await exchangeScenario(target, sizes.threads)) ?? casesScenario;
+    const tag = Date.now().toString(36);
+    log(`  ${kind}: HTTP ${scenario.label}, warm-up…`);
+    await runLoad(target, scenario, sizes.clients[0] ?? 8, 2, `warm-${tag}`);
+    const http: HttpRun[] = [];
+    for (const c of sizes.clients) {
+      log(`  ${kind}: HTTP ${scenario.label}, ${c} clients, ${sizes.httpSeconds} s, one Idempotency-Key each…`);
+      http.push({
+        clients: c,
+        keys: true,
+        figures: await runLoad(target, scenario, c, sizes.httpSeconds, `k${c}-${tag}`),
+      });
+    }
+    if (sizes.noKeys) {
+      const c = Math.max(...sizes.clients);
+      log(`  ${kind}: HTTP ${scenario.label}, ${c} clients, no Idempotency-Key (diagnostic)…`);
+      http.push({ clients: c, keys: false, figures: await runLoad(target, scenario, c, sizes.httpSeconds, null) });
+    }
+    return { scenario: scenario.label, http };
+  } finally {
+    await target.close();
+  }
+}
+
+const rateOf = (t: Timing): number => perSecond(t.count, t.ms);
+
+function tableOf(results: readonly StoreFigures[]): string {
+  const rows: string[][] = [['store', 'measurement', 'per s', 'p50 ms', 'p99 ms', 'of ceiling', 'target']];
+  for (const r of results) {
+    const raw = rateOf(r.raw);
+    const timing = (label: string, t: Timing, ceiling: number, target: string) =>
+      rows.push([r.kind, label, fmtRate(rateOf(t)), fmtMs(t.p50), fmtMs(t.p99), fmtPct(rateOf(t) / ceiling), target]);
+    timing('raw INSERT, 1 connection (ceiling)', r.raw, raw, '');
+    for (const [c, t] of r.rawConcurrent) timing(`raw INSERT, ${c} connections (ceiling)`, t, rateOf(t), '');
+    const portRatio = rateOf(r.port) / raw;
+    timing('port append, sequential', r.port, raw, `≥ 60 % ${verdict(portRatio >= PORT_TARGET)}`);
+    timing('port append + idempotency key', r.portIdempotent, raw, 'diagnostic');
+    for (const h of r.http) {
+      const ceiling = r.rawConcurrent.get(h.clients) ?? r.raw;
+      const f = h.figures;
+      const gated = r.kind === 'postgres' && h.keys && h.clients === HTTP_TARGET_CLIENTS;
+      const met = f.requestsPerSecond >= HTTP_TARGET_RPS && f.p99 <= HTTP_TARGET_P99_MS;
+      rows.push([
+        r.kind,
+        `HTTP, ${h.clients} clients, ${h.keys ? 'with keys' : 'no keys'}${f.failed ? ` (${f.failed} failed)` : ''}`,
+        fmtRate(f.requestsPerSecond),
+        fmtMs(f.p50),
+        fmtMs(f.p99),
+        fmtPct(f.requestsPerSecond / rateOf(ceiling)),
+        gated ? `≥ 1,500/s, p99 ≤ 25 ms ${verdict(met)}` : h.keys ? '' : 'diagnostic',
+      ]);
+    }
+  }
+  return formatTable(rows);
+}
+
+async function run(): Promise<void> {
+  const sizes = sizesFromEnv();
+  log(`Write path (issue 2) — ${machineLine()}`);
+  log(
+    `  BENCH_EVENTS=${sizes.events} BENCH_STREAMS=${sizes.streams} BENCH_WARMUP=${sizes.warmup} ` +
+      `BENCH_HTTP_SECONDS=${sizes.httpSeconds} BENCH_CLIENTS=${sizes.clients.join(',')} ` +
+      `BENCH_THREADS=${sizes.threads} BENCH_PGLITE_SYNC=${sizes.pgliteSync ? 'on' : 'off'}`,
+  );
+  const results: StoreFigures[] = [];
+  for (const kind of benchStores()) {
+    if (kind === 'postgres') {
+      const why = await postgresUnavailable();
+      if (why) {
+        log(`  postgres: SKIPPED — ${why} (set BENCH_DATABASE_URL)`);
+        continue;
+      }
+      log(`  postgres: ${await postgresSettings()}`);
+    }
+    log(`  ${kind}: ${loadLine()}`);
+    const port = await measurePort(kind, sizes);
+    const http = await measureHttp(kind, sizes);
+    results.push({ kind, ...port, ...http });
+  }
+  if (results.length === 0) return;
+  log(`  after: ${loadLine()}`);
+  log('');
+  log(tableOf(results));
+  log('');
+  for (const r of results) {
+    log(
+      `${r.kind}: HTTP scenario ${r.scenario}; rows ~${r.rowBytes.data} B data + ${r.rowBytes.metadata} B metadata; ` +
+        `"of ceiling" compares with raw INSERTs on as many connections (PGlite: its one connection)`,
+    );
+    for (const h of r.http)
+      if (h.figures.firstFailure) log(`  first refusal at ${h.clients} clients: ${h.figures.firstFailure}`);
+  }
+}
+
+export const section: BenchSection = {
+  name: 'write',
+  summary: 'appends through the port, raw INSERT ceiling, HTTP command throughput (issue 2)',
+  order: 10,
+  run,
+};

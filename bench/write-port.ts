@@ -1,0 +1,190 @@
+import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
+import { type EventStore, type NewEvent, type RecordedEvent, type SqlClient } from '#event-store';
+import { newId } from '#shared-kernel';
+import { percentile } from './bench-kit.js';
+
+/** One measured loop: how many operations, how long in all, and the per-operation spread. */
+export interface Timing {
+  readonly count: number;
+  readonly ms: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+const ACTOR = { userId: 'bench.officer', role: 'liaison_officer', unitId: 'VN-LS-BLO', province: 'lang-son' } as const;
+
+const SUBJECT = 'Đề nghị xác minh nhân thân — 请求核实身份 — request to verify identity (ref. LS-2026-0142)';
+const BODY =
+  'Phòng Phối hợp biên giới Lạng Sơn đề nghị phía bạn xác minh thông tin về một trường hợp nghi là nạn nhân ' +
+  'mua bán người được phát hiện tại khu vực cửa khẩu; đề nghị phản hồi trong vòng 72 giờ. ' +
+  '请贵方协助核实一名疑似被拐卖人员的身份信息，并于七十二小时内答复。 Please confirm receipt and reply within 72 hours.';
+
+/**
+ * An event shaped like "a message was logged in an exchange": ~600 B of data and the envelope
+ * every real write carries, so the port and the raw ceiling move the same bytes.
+ */
+export function messageEvent(exchangeId: string, caseId: string, now: Date): NewEvent {
+  const at = now.toISOString();
+  return {
+    id: newId(),
+    type: 'MessageLogged',
+    schemaVersion: 1,
+    data: {
+      exchangeId,
+      messageId: newId(),
+      direction: 'outgoing',
+      subject: SUBJECT,
+      body: BODY,
+      language: 'vi',
+      handlingCode: 'H1',
+      carriesPersonalData: false,
+      occurredAt: { at, offset: '+07:00' },
+    },
+    metadata: {
+      actor: ACTOR,
+      correlationId: newId(),
+      causationId: null,
+      occurredAt: { at, offset: '+07:00' },
+      recordedAt: at,
+      caseId,
+    },
+  } as NewEvent;
+}
+
+function summarise(latencies: number[], ms: number): Timing {
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, ms, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export interface PortRun {
+  readonly count: number;
+  /** Appends rotate over this many streams, each append extending its stream by one event. */
+  readonly streams: number;
+  readonly warmup: number;
+  /** Every append claims a fresh idempotency key (the store's locked path, as HTTP with a key). */
+  readonly idempotent: boolean;
+}
+
+/**
+ * Sequential single-event appends through the EventStore port, each with the exact expected
+ * revision, as a command handler issues them after loading the stream.
+ */
+export async function portAppends(store: EventStore, run: PortRun): Promise<Timing> {
+  const caseId = newId();
+  const streams = Array.from({ length: run.streams }, () => `exchange-${newId()}`);
+  const revisions = new Map<string, bigint>();
+  const appendOne = async (i: number): Promise<void> => {
+    const streamId = streams[i % streams.length];
+    const last = revisions.get(streamId);
+    const result = await store.append(
+      [{ streamId, events: [messageEvent(streamId, caseId, new Date())], expectedRevision: last ?? 'no_stream' }],
+      run.idempotent
+        ? { idempotency: { key: `bench:${newId()}`, requestHash: 'bench', response: (r) => r.position.toString() } }
+        : {},
+    );
+    revisions.set(streamId, result.streams[0].nextRevision);
+  };
+  for (let i = 0; i < run.warmup; i++) await appendOne(i);
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < run.count; i++) {
+    const t0 = performance.now();
+    await appendOne(run.warmup + i);
+    latencies.push(performance.now() - t0);
+  }
+  return summarise(latencies, performance.now() - started);
+}
+
+/** The last `count` events of the log, serialised exactly once, outside any timing. */
+export async function recordedRows(store: EventStore, count: number): Promise<unknown[][]> {
+  const head = await store.headPosition();
+  const rows: unknown[][] = [];
+  const after = head > BigInt(count) ? head - BigInt(count) : 0n;
+  for await (const e of store.readAll({ after })) rows.push(rowOf(e));
+  return rows;
+}
+
+function rowOf(e: RecordedEvent): unknown[] {
+  return [
+    e.position,
+    e.id,
+    e.streamId,
+    e.revision,
+    e.type,
+    e.schemaVersion,
+    JSON.stringify(e.data),
+    JSON.stringify(e.metadata),
+    e.metadata.caseId ?? null,
+    e.metadata.recordedAt,
+  ];
+}
+
+const RAW_INSERT = {
+  name: 'bench_raw_insert_v1',
+  text: `INSERT INTO raw_events (position, id, stream_id, revision, type, schema_version, data, metadata, case_id,
+           recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
+};
+
+/** An empty copy of the events table: same columns, constraints and indexes. */
+export async function resetRawTable(sql: SqlClient): Promise<void> {
+  await sql.query('DROP TABLE IF EXISTS raw_events');
+  await sql.query('CREATE TABLE raw_events (LIKE events INCLUDING ALL)');
+}
+
+/**
+ * The physical ceiling: the rows into the raw copy, one prepared INSERT per row in autocommit,
+ * each of `connections` held connections taking the next row; no counter, no chain, no head
+ * look-up. What the port or the service adds on top is what the ratio shows.
+ */
+export async function rawInserts(
+  pool: pg.Pool,
+  rows: readonly unknown[][],
+  warmup: number,
+  connections: number,
+): Promise<Timing> {
+  const conns = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
+  try {
+    const insert = (conn: pg.PoolClient, row: readonly unknown[]) =>
+      conn.query({ ...RAW_INSERT, values: row as unknown[] });
+    for (const [i, row] of rows.slice(0, warmup).entries()) await insert(conns[i % connections], row);
+    const measured = rows.slice(warmup);
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      conns.map(async (conn) => {
+        for (let i = next++; i < measured.length; i = next++) {
+          const t0 = performance.now();
+          await insert(conn, measured[i]);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return summarise(latencies, performance.now() - started);
+  } finally {
+    for (const conn of conns) conn.release();
+  }
+}
+
+/** `times` copies of the rows with fresh ids and positions after `from`, for a longer concurrent run. */
+export function multiplyRows(rows: readonly unknown[][], times: number, from: bigint): unknown[][] {
+  const out: unknown[][] = [];
+  let position = from;
+  for (let k = 0; k < times; k++) {
+    for (const r of rows) out.push([++position, newId(), `${r[2] as string}-${k}`, ...r.slice(3)]);
+  }
+  return out;
+}
+
+/** Average stored size of data and metadata (JSON text) of the rows, for the report. */
+export function rowSizes(rows: readonly unknown[][]): { data: number; metadata: number } {
+  let data = 0;
+  let metadata = 0;
+  for (const r of rows) {
+    data += Buffer.byteLength(r[6] as string);
+    metadata += Buffer.byteLength(r[7] as string);
+  }
+  const n = Math.max(1, rows.length);
+  return { data: Math.round(data / n), metadata: Math.round(metadata / n) };
+}

@@ -9,6 +9,7 @@ import {
   eventsOf,
   handoverEvents,
   keyStoreOf,
+  proposal,
   proposeHandover,
   schedule,
 } from './support/handover-fixtures.js';
@@ -205,7 +206,7 @@ describe.each(STORES)('handovers over HTTP (%s)', (kind) => {
     const auditor = await live().as('auditor');
     const before = await head(live());
     const attempts = await Promise.all([
-      auditor.post('/handovers', { ...confirmation(personIds), caseId }),
+      auditor.post('/handovers', proposal(caseId, personIds)),
       auditor.post(`/handovers/${handoverId}/schedule`, schedule),
       auditor.post(`/handovers/${handoverId}/postponement`, { reason: 'x' }),
       auditor.post(`/handovers/${handoverId}/cancellation`, { reason: 'x' }),

@@ -152,6 +152,17 @@ describe.each(STORES)('handovers over HTTP (%s)', (kind) => {
     expect(erased.body.received[0].statementRef).toBe('BL-1/2026');
   });
 
+  it('refuses to write new notes about a person who was erased, and writes nothing', async () => {
+    const { handoverId, personIds } = await proposeHandover(officer, { persons: 2 });
+    await keyStoreOf(live()).shred(personIds[1]);
+    const before = await head(live());
+    const r = await guard.post(`/handovers/${handoverId}/confirmation`, confirmation(personIds));
+    expect(r.status).toBe(409);
+    expect(r.body.code).toBe('HANDOVER.PERSON_ERASED');
+    expect(await head(live())).toBe(before);
+    expect((await officer.get(`/handovers/${handoverId}`)).body.status).toBe('scheduled');
+  });
+
   it('postpones to a later time or until rescheduled, at a boundary marker if need be', async () => {
     const { handoverId } = await proposeHandover(officer);
     const moved = await officer.post(`/handovers/${handoverId}/postponement`, {

@@ -1,6 +1,7 @@
 import { DataErasedError, type PersonalDataCipher } from '#security';
 import { DomainError } from '#shared-kernel';
 import type { NotReceivedPersonInput, ReceivedPersonInput } from '../domain/handover.values.js';
+import { HandoverApplicationErrors } from './handover-writes.js';
 
 /**
  * What the border guard writes about a person at the gate can be health data (PDPL 91/2025:
@@ -19,7 +20,7 @@ async function seal(cipher: PersonalDataCipher, personId: string, text: string):
   } catch (error) {
     // An erased person cannot be written about again: there is no key left to seal with.
     if (error instanceof DataErasedError) {
-      throw new DomainError('HANDOVER.PERSON_ERASED', 'a listed person has been erased', 'rule');
+      throw new DomainError(HandoverApplicationErrors.PERSON_ERASED, 'a listed person has been erased', 'rule');
     }
     throw error;
   }

@@ -1,1 +1,15 @@
 export * from './projection.js';
+export * from './runner/projection-runner.js';
+export { errorClassOf } from './runner/batch-applier.js';
+export { registryRows, type RegistryRow } from './runner/projection-registry.js';
+export * from './catalog.js';
+export * from './case-list/case-list.projection.js';
+export * from './case-list/case-list.queries.js';
+export * from './case-search/blind-index.js';
+export * from './case-search/name-tokens.js';
+export * from './case-search/case-name-index.projection.js';
+export * from './case-timeline/case-timeline.projection.js';
+export * from './case-timeline/timeline.queries.js';
+export { summarise, TIMELINE_EVENT_TYPES, type TimelineEvent } from './case-timeline/timeline.summaries.js';
+export type { Text } from './case-timeline/timeline.labels.js';
+export * from './case-history/case-history.js';

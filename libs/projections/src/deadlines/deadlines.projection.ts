@@ -65,6 +65,7 @@ type Data = {
   dueAt?: ZonedInstant;
   newDueAt?: ZonedInstant;
   responseDueAt?: ZonedInstant;
+  inReplyTo?: string;
   scheduledAt?: ZonedInstant;
   occurredAt?: ZonedInstant;
 };
@@ -227,6 +228,8 @@ async function apply(tx: SqlClient, e: RecordedEvent, t: TableNamer): Promise<vo
       return;
     case 'MessageLogged':
       if (!d.exchangeId || !d.messageId || d.direction !== 'outgoing') return;
+      // Our reply to their message closes a round and waits for nothing, unless we set a due time.
+      if (d.inReplyTo && !d.responseDueAt) return;
       await upsertItem(tx, t, e, {
         kind: 'message_reply',
         parentId: d.exchangeId,

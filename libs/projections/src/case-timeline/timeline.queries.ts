@@ -1,0 +1,66 @@
+import type { SqlClient } from '#event-store';
+import { localTimes, parseStreamId } from '#shared-kernel';
+import { viewName } from '../projection.js';
+import type { Text } from './timeline.labels.js';
+
+export interface TimelineEntry {
+  readonly position: string;
+  /** When it happened, as declared (UTC), with the declared offset and both local readings. */
+  readonly at: string;
+  readonly offset: string;
+  readonly local: { vn: string; cn: string };
+  /** When the service recorded it: what "as of" replays step by. */
+  readonly recordedAt: string;
+  readonly type: string;
+  readonly actor: { userId: string; role: string; unitId: string };
+  readonly summary: Text;
+  readonly ref: { kind: string; id: string };
+}
+
+interface Row {
+  position: bigint;
+  stream_id: string;
+  type: string;
+  recorded_at: Date;
+  occurred_at: string;
+  occurred_offset: string;
+  actor: TimelineEntry['actor'];
+  summary: Text;
+}
+
+/**
+ * The case's entries in recorded (position) order. With `asOf`, only what was recorded at or
+ * before it, from streams already linked to the case then: the timeline as it stood.
+ */
+export async function timelineOf(sql: SqlClient, caseId: string, asOf?: Date): Promise<TimelineEntry[]> {
+  const params: unknown[] = [caseId];
+  let bound = '';
+  if (asOf) {
+    params.push(asOf.toISOString());
+    bound = 'AND s.linked_at <= $2 AND e.recorded_at <= $2';
+  }
+  const r = await sql.query<Row>(
+    `SELECT e.position, e.stream_id, e.type, e.recorded_at, e.occurred_at, e.occurred_offset, e.actor, e.summary
+       FROM ${viewName('case_timeline_streams')} s
+       JOIN ${viewName('case_timeline_entries')} e ON e.stream_id = s.stream_id
+      WHERE s.case_id = $1 ${bound}
+      ORDER BY e.position`,
+    params,
+  );
+  return r.rows.map(toEntry);
+}
+
+function toEntry(r: Row): TimelineEntry {
+  const { category, id } = parseStreamId(r.stream_id);
+  return {
+    position: r.position.toString(),
+    at: r.occurred_at,
+    offset: r.occurred_offset,
+    local: localTimes(r.occurred_at),
+    recordedAt: r.recorded_at.toISOString(),
+    type: r.type,
+    actor: r.actor,
+    summary: r.summary,
+    ref: { kind: category, id },
+  };
+}

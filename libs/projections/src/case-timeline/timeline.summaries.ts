@@ -1,0 +1,177 @@
+import type { CaseEvent } from '#cases';
+import type { ExchangeEvent } from '#exchanges';
+import type { HandoverEvent } from '#handovers';
+import type { PersonEvent } from '#persons';
+import type { VerificationEvent } from '#verifications';
+import {
+  CHANNEL,
+  CLASSIFICATION,
+  DIRECTION,
+  PROVINCE,
+  ROLE,
+  SIDE,
+  SUBJECT,
+  TRANSFER,
+  counterpartName,
+  labelOf as l,
+  placeName,
+  when,
+  type Text,
+} from './timeline.labels.js';
+
+export type TimelineEvent = CaseEvent | PersonEvent | ExchangeEvent | VerificationEvent | HandoverEvent;
+export type TimelineEventType = TimelineEvent['type'];
+
+type Summariser<K extends TimelineEventType> = (data: Extract<TimelineEvent, { type: K }>['data']) => Text;
+
+const fixed = (vi: string, en: string, zh: string) => (): Text => ({ vi, en, zh });
+
+const late = (isLate: boolean, t: Text): Text =>
+  isLate ? { vi: `${t.vi} (quá hạn)`, en: `${t.en} (late)`, zh: `${t.zh}（逾期）` } : t;
+
+/**
+ * One line per event type, built only from codes and closed vocabularies: free text (case
+ * summaries, reasons, message bodies) may hold personal data and never reaches a summary.
+ * Keyed by every event type of the five contexts, so a new event type fails the typecheck here.
+ */
+const SUMMARIES: { readonly [K in TimelineEventType]: Summariser<K> } = {
+  ReportReceived: (d) => {
+    const [c, p] = [l(CHANNEL, d.channel), l(PROVINCE, d.province)];
+    return {
+      vi: `Tiếp nhận tin báo qua ${c.vi} (${p.vi})`,
+      en: `Report received via ${c.en} (${p.en})`,
+      zh: `经${c.zh}接报（${p.zh}）`,
+    };
+  },
+  CaseClassified: (d) => {
+    const c = l(CLASSIFICATION, d.classification);
+    return { vi: `Phân loại: ${c.vi}`, en: `Classified: ${c.en}`, zh: `定性：${c.zh}` };
+  },
+  CaseOpened: fixed('Mở hồ sơ vụ việc', 'Case opened', '立案'),
+  CaseResolved: fixed('Giải quyết xong vụ việc', 'Case resolved', '案件已办结'),
+  CaseClosed: (d) =>
+    d.override
+      ? {
+          vi: 'Đóng hồ sơ (lãnh đạo cho phép ngoại lệ)',
+          en: 'Case closed (supervisor override)',
+          zh: '结案（领导特批）',
+        }
+      : { vi: 'Đóng hồ sơ', en: 'Case closed', zh: '结案' },
+  CaseReopened: fixed('Mở lại hồ sơ', 'Case reopened', '重新立案'),
+  PersonLinked: (d) => {
+    const r = l(ROLE, d.role);
+    return { vi: `Liên kết cá nhân (${r.vi})`, en: `Person linked (${r.en})`, zh: `关联人员（${r.zh}）` };
+  },
+  ExchangeLinked: fixed('Liên kết trao đổi thông tin', 'Information exchange linked', '关联信息交流'),
+  VerificationLinked: fixed('Liên kết yêu cầu xác minh', 'Verification request linked', '关联核查请求'),
+  HandoverLinked: fixed('Liên kết việc trao trả', 'Handover linked', '关联移交'),
+  PersonRegistered: (d) => {
+    const r = l(ROLE, d.role);
+    return { vi: `Đăng ký cá nhân (${r.vi})`, en: `Person registered (${r.en})`, zh: `登记人员（${r.zh}）` };
+  },
+  IdentificationBegun: fixed('Bắt đầu xác định nạn nhân', 'Victim identification begun', '开始被害人身份认定'),
+  VictimIdentified: fixed('Xác định là nạn nhân', 'Identified as a victim', '认定为被害人'),
+  IdentificationNotConfirmed: fixed('Không xác định là nạn nhân', 'Not confirmed as a victim', '未认定为被害人'),
+  IdentificationReopened: fixed('Mở lại việc xác định nạn nhân', 'Identification reopened', '重新启动身份认定'),
+  PersonalDataCorrected: fixed('Cập nhật thông tin cá nhân', 'Personal data corrected', '个人信息已更正'),
+  ExchangeOpened: (d) => {
+    const c = counterpartName(d.counterpart);
+    return { vi: `Mở trao đổi với ${c.vi}`, en: `Exchange opened with ${c.en}`, zh: `与${c.zh}开启信息交流` };
+  },
+  MessageLogged: (d) => {
+    const dir = l(DIRECTION, d.direction);
+    const tags = `${d.language}, ${d.handlingCode}`;
+    return d.draft
+      ? { vi: `Soạn thảo thư (${tags})`, en: `Message drafted (${tags})`, zh: `起草消息（${tags}）` }
+      : { vi: `Thư ${dir.vi} (${tags})`, en: `Message ${dir.en} (${tags})`, zh: `消息${dir.zh}（${tags}）` };
+  },
+  DraftSent: fixed('Gửi thư nháp', 'Draft sent', '草稿已发送'),
+  DraftDiscarded: fixed('Hủy thư nháp', 'Draft discarded', '草稿已作废'),
+  MessageAcknowledged: fixed('Xác nhận đã nhận thư', 'Message acknowledged', '消息已确认收到'),
+  MessageAnswered: fixed('Thư đã được trả lời', 'Message answered', '消息已答复'),
+  ExchangeClosed: fixed('Kết thúc trao đổi', 'Exchange closed', '信息交流已结束'),
+  VerificationRequested: (d) => {
+    const [s, dir, c, due] = [
+      l(SUBJECT, d.subject),
+      l(DIRECTION, d.direction),
+      counterpartName(d.counterpart),
+      when(d.dueAt),
+    ];
+    return {
+      vi: `Yêu cầu xác minh ${s.vi} (${dir.vi}, ${c.vi}), hạn ${due.vi}`,
+      en: `Verification of ${s.en} requested (${dir.en}, ${c.en}), due ${due.en}`,
+      zh: `核查请求：${s.zh}（${dir.zh}，${c.zh}），期限${due.zh}`,
+    };
+  },
+  VerificationExtended: (d) => {
+    const due = when(d.newDueAt);
+    return {
+      vi: `Gia hạn xác minh đến ${due.vi}`,
+      en: `Verification extended to ${due.en}`,
+      zh: `核查期限延长至${due.zh}`,
+    };
+  },
+  VerificationAnsweredConfirmed: (d) =>
+    late(d.late, { vi: 'Kết quả xác minh: xác nhận', en: 'Verification answered: confirmed', zh: '核查结果：确认' }),
+  VerificationAnsweredNotConfirmed: (d) =>
+    late(d.late, {
+      vi: 'Kết quả xác minh: không xác nhận',
+      en: 'Verification answered: not confirmed',
+      zh: '核查结果：未确认',
+    }),
+  VerificationAnsweredInconclusive: (d) =>
+    late(d.late, {
+      vi: 'Kết quả xác minh: chưa kết luận',
+      en: 'Verification answered: inconclusive',
+      zh: '核查结果：无法确定',
+    }),
+  VerificationWithdrawn: fixed('Rút yêu cầu xác minh', 'Verification withdrawn', '核查请求已撤回'),
+  HandoverProposed: (d) => {
+    const [g, s] = [placeName(d.gate), l(SIDE, d.proposedBy)];
+    const n = Array.isArray(d.personIds) ? d.personIds.length : 0;
+    return {
+      vi: `${s.vi} đề xuất trao trả ${n} người tại ${g.vi}`,
+      en: `Handover of ${n} person(s) at ${g.en} proposed by ${s.en}`,
+      zh: `${s.zh}提议在${g.zh}移交${n}人`,
+    };
+  },
+  HandoverScheduled: (d) => {
+    const [g, t] = [placeName(d.gate), when(d.scheduledAt)];
+    return {
+      vi: `Lên lịch trao trả tại ${g.vi} lúc ${t.vi}`,
+      en: `Handover scheduled at ${g.en} for ${t.en}`,
+      zh: `移交定于${t.zh}在${g.zh}进行`,
+    };
+  },
+  HandoverPostponed: fixed('Hoãn trao trả', 'Handover postponed', '移交推迟'),
+  HandoverCancelled: fixed('Hủy trao trả', 'Handover cancelled', '移交取消'),
+  HandoverConducted: (d) => {
+    const g = placeName(d.gate);
+    return { vi: `Đã trao trả tại ${g.vi}`, en: `Handover conducted at ${g.en}`, zh: `已在${g.zh}完成移交` };
+  },
+  PersonReceived: fixed('Tiếp nhận một người', 'Person received', '接收一人'),
+  PersonNotReceived: fixed('Một người không được tiếp nhận', 'Person not received', '一人未接收'),
+  MinutesSigned: (d) => ({
+    vi: `Ký biên bản giao nhận số ${d.number}`,
+    en: `Handover minutes no. ${d.number} signed`,
+    zh: `签署移交记录（编号${d.number}）`,
+  }),
+  OnwardTransferRecorded: (d) => {
+    const k = l(TRANSFER, d.toKind);
+    return { vi: `Chuyển giao tiếp cho ${k.vi}`, en: `Onward transfer to ${k.en}`, zh: `转交${k.zh}` };
+  },
+  HandoverClosed: fixed('Kết thúc trao trả', 'Handover closed', '移交结案'),
+};
+
+export const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(SUMMARIES));
+
+/** The three-language line of an event; a malformed payload gives a neutral line, never a throw. */
+export function summarise(type: string, data: unknown): Text {
+  const fn = (SUMMARIES as Record<string, ((d: unknown) => Text) | undefined>)[type];
+  if (!fn || typeof data !== 'object' || data === null) return { vi: type, en: type, zh: type };
+  try {
+    return fn(data);
+  } catch {
+    return { vi: type, en: type, zh: type };
+  }
+}

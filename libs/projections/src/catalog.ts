@@ -1,0 +1,24 @@
+import type { PersonalDataCipher } from '#security';
+import { CaseListProjection } from './case-list/case-list.projection.js';
+import type { BlindIndex } from './case-search/blind-index.js';
+import { CaseNameIndexProjection } from './case-search/case-name-index.projection.js';
+import { CaseTimelineProjection } from './case-timeline/case-timeline.projection.js';
+import type { Projection } from './projection.js';
+
+/** What the projections need from the outside; both the api and the worker build it the same way. */
+export interface ProjectionDependencies {
+  readonly cipher: Pick<PersonalDataCipher, 'decrypt'>;
+  readonly nameIndex: BlindIndex;
+}
+
+/**
+ * Every projection the runner hosts, in the api process and in apps/worker alike. A new read
+ * model is added here (and only here), so the two entry points can never host different sets.
+ */
+export function allProjections(deps: ProjectionDependencies): Projection[] {
+  return [
+    new CaseListProjection(),
+    new CaseNameIndexProjection(deps.cipher, deps.nameIndex),
+    new CaseTimelineProjection(),
+  ];
+}

@@ -1,0 +1,387 @@
+import type { EventStore, RecordedEvent, SqlClient, Subscription } from '#event-store';
+import type { Projection } from '../projection.js';
+import { applyBatchToTargets, errorClassOf, type Target } from './batch-applier.js';
+import {
+  createGeneration,
+  dropGeneration,
+  dropViews,
+  liveRow,
+  lockRows,
+  migrateRegistry,
+  promote,
+  registryRows,
+  tablesExist,
+} from './projection-registry.js';
+import { Mutex, PositionWaiters, pause } from './runner-support.js';
+
+export interface ProjectionRunnerOptions {
+  /** Events per transaction (default 1,000). */
+  readonly batchSize?: number;
+  /** Pause before retrying after the database failed (default 1,000 ms). */
+  readonly retryMs?: number;
+  /** Operational warnings; never carries event data. */
+  readonly warn?: (message: string) => void;
+}
+
+/** What GET /health shows per projection. */
+export interface ProjectionLag {
+  readonly name: string;
+  readonly position: bigint;
+  readonly lag: bigint;
+}
+
+/** Read-your-writes and health: what the HTTP side needs from whoever runs the projections. */
+export interface ProjectionProgress {
+  /** True once every projection's served generation reached `position`; false after the timeout. */
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean>;
+  projectionStatus(): Promise<ProjectionLag[]>;
+}
+
+export interface ProjectionState extends ProjectionLag {
+  readonly version: number;
+  /** The generation the views show. */
+  readonly generation: number | null;
+  /** live: applied as events arrive; building: its first generation is still catching up; stale: an older version is shown while the new one builds. */
+  readonly status: 'live' | 'building' | 'stale';
+  readonly rebuilding: { readonly generation: number; readonly position: bigint } | null;
+  readonly failures: number;
+  readonly lastError: string | null;
+}
+
+export interface RebuildResult {
+  readonly names: readonly string[];
+  /** Events read from the log by the build. */
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+}
+
+interface Slot {
+  readonly projection: Projection;
+  live: Target | null;
+  build: Target | null;
+  /** The build is the first generation: the views already show its tables. */
+  buildServes: boolean;
+  /** Checkpoint of an older version's generation, still shown until its successor is promoted. */
+  frozen: bigint | null;
+  buildDone: Promise<RebuildResult> | null;
+}
+
+const IDENTIFIER = /^[a-z][a-z0-9_]{0,40}$/;
+
+/**
+ * Hosts the projections (architecture.md, Reading): one live loop on `subscribeAll` applies
+ * batches to every live generation; builders fill new generations from position 0 next to it
+ * (first start, version change, rebuild) and are promoted under the live loop's lock once they
+ * reached it, so the swap loses nothing that was appended meanwhile.
+ */
+export class ProjectionRunner implements ProjectionProgress {
+  private readonly slots: Slot[];
+  private readonly batchSize: number;
+  private readonly retryMs: number;
+  private readonly warn: (message: string) => void;
+  private readonly mutex = new Mutex();
+  private readonly waiters: PositionWaiters;
+  private readonly sleeper: { stopped: boolean; wake?: () => void } = { stopped: false };
+  private subscription: Subscription | null = null;
+  private buffer: RecordedEvent[] = [];
+  /** Everything at or below this the live loop has applied (or had no live target for). */
+  private liveFloor = 0n;
+  private started = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
+  ) {
+    const names = new Set<string>();
+    for (const p of projections) {
+      if (!IDENTIFIER.test(p.name) || names.has(p.name)) throw new Error(`projection name "${p.name}" is invalid`);
+      if (p.tables.some((t) => !IDENTIFIER.test(t))) throw new Error(`projection ${p.name} has an invalid table name`);
+      if (!p.apply && !p.applyBatch) throw new Error(`projection ${p.name} implements neither apply nor applyBatch`);
+      if (p.prepare && !p.applyBatch) throw new Error(`projection ${p.name} has prepare but no applyBatch`);
+      names.add(p.name);
+    }
+    this.slots = projections.map((projection) => ({
+      projection,
+      live: null,
+      build: null,
+      buildServes: false,
+      frozen: null,
+      buildDone: null,
+    }));
+    this.batchSize = options.batchSize ?? 1000;
+    this.retryMs = options.retryMs ?? 1000;
+    this.warn = options.warn ?? ((m) => console.warn(m));
+    this.waiters = new PositionWaiters((p) => this.reached(p));
+  }
+
+  get names(): readonly string[] {
+    return this.slots.map((s) => s.projection.name);
+  }
+
+  /** Creates what is missing, starts the live loop and any builds; returns without waiting for catch-up. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await migrateRegistry(this.sql);
+    const toBuild: Slot[] = [];
+    for (const slot of this.slots) if (await this.adopt(slot)) toBuild.push(slot);
+    const lives = this.slots.flatMap((s) => (s.live ? [s.live.position] : []));
+    const from = lives.length > 0 ? lives.reduce((a, b) => (a < b ? a : b)) : await this.store.headPosition();
+    this.startLive(from);
+    // Not awaited: a first build of a large log must not hold up the process start.
+    if (toBuild.length > 0) void this.launchBuild(toBuild);
+  }
+
+  /** Finds the slot's live generation; returns true when a new one must be built. */
+  private async adopt(slot: Slot): Promise<boolean> {
+    const p = slot.projection;
+    const rows = await registryRows(this.sql, p.name);
+    const live = rows.find((r) => r.status === 'live');
+    const liveUsable = live !== undefined && (await tablesExist(this.sql, p, live.generation));
+    await this.sql.transaction(async (tx) => {
+      // A build left over by a stopped process starts again from scratch.
+      if (!liveUsable) await dropViews(tx, p);
+      for (const r of rows) if (r.status === 'building') await dropGeneration(tx, p, r.generation);
+    });
+    if (live && liveUsable && live.version === p.version) {
+      slot.live = { projection: p, generation: live.generation, position: live.position };
+      return false;
+    }
+    slot.frozen = live && liveUsable ? live.position : null;
+    slot.buildServes = !liveUsable;
+    slot.build = { projection: p, generation: await createGeneration(this.sql, p, !liveUsable), position: 0n };
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    this.sleeper.stopped = true;
+    this.sleeper.wake?.();
+    await this.subscription?.stop();
+    this.subscription = null;
+    await Promise.all(this.slots.flatMap((s) => (s.buildDone ? [s.buildDone.catch(() => undefined)] : [])));
+    this.waiters.releaseAll();
+  }
+
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    return this.waiters.wait(position, timeoutMs);
+  }
+
+  /** Position of the generation each projection's views show. */
+  private served(slot: Slot): bigint {
+    if (slot.live) return slot.live.position;
+    if (slot.build && slot.buildServes) return slot.build.position;
+    return slot.frozen ?? 0n;
+  }
+
+  private reached(position: bigint): boolean {
+    return this.slots.every((s) => this.served(s) >= position);
+  }
+
+  async projectionStatus(): Promise<ProjectionLag[]> {
+    const head = await this.store.headPosition();
+    return this.slots.map((s) => ({ name: s.projection.name, position: this.served(s), lag: head - this.served(s) }));
+  }
+
+  async status(): Promise<ProjectionState[]> {
+    const head = await this.store.headPosition();
+    const rows = await registryRows(this.sql);
+    return this.slots.map((s) => {
+      const position = this.served(s);
+      const shown = s.live ?? (s.buildServes ? s.build : null);
+      const row = rows.find((r) => r.name === s.projection.name && r.generation === shown?.generation);
+      const stale = rows.find((r) => r.name === s.projection.name && r.status === 'live');
+      return {
+        name: s.projection.name,
+        version: s.projection.version,
+        generation: shown?.generation ?? stale?.generation ?? null,
+        position,
+        lag: head - position,
+        status: s.live ? 'live' : s.buildServes ? 'building' : 'stale',
+        rebuilding: s.build && !s.buildServes ? { generation: s.build.generation, position: s.build.position } : null,
+        failures: row?.failures ?? 0,
+        lastError: row?.lastError ?? null,
+      };
+    });
+  }
+
+  /**
+   * Builds generation n+1 of one projection from position 0 while n keeps serving (and keeps
+   * receiving live events), then swaps the views and drops n. A second call while one runs
+   * joins it.
+   */
+  async rebuild(name: string): Promise<RebuildResult> {
+    const slot = this.slots.find((s) => s.projection.name === name);
+    if (!slot) throw new UnknownProjectionError(name);
+    return this.rebuildSlots([slot]);
+  }
+
+  /** Rebuilds every projection in one pass over the log (the benchmark's figure). */
+  async rebuildAll(): Promise<RebuildResult> {
+    return this.rebuildSlots(this.slots);
+  }
+
+  private async rebuildSlots(slots: readonly Slot[]): Promise<RebuildResult> {
+    if (!this.started || this.sleeper.stopped) throw new Error('the projection runner is not running');
+    const running = slots.flatMap((s) => (s.buildDone ? [s.buildDone] : []));
+    const fresh = slots.filter((s) => !s.buildDone);
+    for (const s of fresh) {
+      s.build = {
+        projection: s.projection,
+        generation: await createGeneration(this.sql, s.projection, false),
+        position: 0n,
+      };
+      s.buildServes = false;
+    }
+    const results = await Promise.all([...running, ...(fresh.length > 0 ? [this.launchBuild(fresh)] : [])]);
+    return results.length === 1 ? results[0] : combine(results);
+  }
+
+  private launchBuild(slots: readonly Slot[]): Promise<RebuildResult> {
+    const done = this.runBuild(slots).finally(() => {
+      for (const s of slots) if (s.buildDone === done) s.buildDone = null;
+    });
+    for (const s of slots) s.buildDone = done;
+    done.catch((error: unknown) => this.warn(`projection build stopped: ${errorClassOf(error)}`));
+    return done;
+  }
+
+  private async runBuild(slots: readonly Slot[]): Promise<RebuildResult> {
+    const started = performance.now();
+    const targets = slots.map((s) => s.build!);
+    let events = 0;
+    while (!this.sleeper.stopped) {
+      try {
+        events += await this.catchUp(targets);
+        const promoted = await this.mutex.run(async () => {
+          events += await this.catchUp(targets);
+          if (targets.some((t) => t.position < this.liveFloor)) return false;
+          return this.promoteAll(slots);
+        });
+        if (promoted) {
+          const seconds = (performance.now() - started) / 1000;
+          return { names: slots.map((s) => s.projection.name), events, seconds, eventsPerSecond: events / seconds };
+        }
+      } catch (error) {
+        if (error instanceof GenerationGoneError) throw error;
+        this.warn(`projection build failed, retrying: ${errorClassOf(error)}`);
+        await pause(this.retryMs, this.sleeper);
+      }
+    }
+    throw new Error('the projection runner stopped before the build finished');
+  }
+
+  /** Reads the log after the slowest target up to the head, applying batch by batch. */
+  private async catchUp(targets: readonly Target[]): Promise<number> {
+    let read = 0;
+    const after = targets.reduce((min, t) => (t.position < min ? t.position : min), targets[0].position);
+    let batch: RecordedEvent[] = [];
+    for await (const event of this.store.readAll({ after, pageSize: this.batchSize })) {
+      if (this.sleeper.stopped) return read;
+      batch.push(event);
+      read += 1;
+      if (batch.length >= this.batchSize) {
+        await applyBatchToTargets(this.sql, targets, batch);
+        batch = [];
+      }
+    }
+    await applyBatchToTargets(this.sql, targets, batch);
+    return read;
+  }
+
+  /**
+   * One transaction: each built generation becomes live and the views move to it. Another
+   * process's live loop may have pushed the old generation past the new one; then the build
+   * catches up once more before trying again.
+   */
+  private async promoteAll(slots: readonly Slot[]): Promise<boolean> {
+    const ok = await this.sql.transaction(async (tx) => {
+      const rows = await lockRows(
+        tx,
+        slots.map((s) => ({ name: s.projection.name, generation: s.build!.generation })),
+      );
+      for (const s of slots) {
+        const row = rows.get(`${s.projection.name}/${s.build!.generation}`);
+        if (!row) throw new GenerationGoneError(s.projection.name);
+        const live = await liveRow(tx, s.projection.name);
+        if (live && live.generation !== row.generation && live.position > row.position) return false;
+      }
+      for (const s of slots) await promote(tx, s.projection, s.build!.generation);
+      return true;
+    });
+    if (!ok) return false;
+    for (const s of slots) {
+      s.live = s.build;
+      s.build = null;
+      s.buildServes = false;
+      s.frozen = null;
+    }
+    this.waiters.check();
+    return true;
+  }
+
+  private startLive(from: bigint): void {
+    this.buffer = [];
+    this.liveFloor = from;
+    this.subscription = this.store.subscribeAll(from, {
+      onEvent: async (event) => {
+        this.buffer.push(event);
+        if (this.buffer.length >= this.batchSize) await this.flushLive();
+      },
+      onCaughtUp: async () => {
+        await this.flushLive();
+      },
+      onError: (error) => {
+        this.warn(`projection live loop failed, restarting: ${errorClassOf(error)}`);
+        void this.restartLive();
+      },
+    });
+  }
+
+  private async restartLive(): Promise<void> {
+    await pause(this.retryMs, this.sleeper);
+    if (this.sleeper.stopped) return;
+    const lives = this.slots.flatMap((s) => (s.live ? [s.live.position] : []));
+    try {
+      this.startLive(lives.reduce((a, b) => (a < b ? a : b), this.liveFloor));
+    } catch (error) {
+      // The store closed under us (shutdown); nothing left to run.
+      this.warn(`projection live loop not restarted: ${errorClassOf(error)}`);
+    }
+  }
+
+  private async flushLive(): Promise<void> {
+    await this.mutex.run(async () => {
+      const events = this.buffer;
+      this.buffer = [];
+      if (events.length === 0) return;
+      const targets = this.slots.flatMap((s) => (s.live ? [s.live] : []));
+      await applyBatchToTargets(this.sql, targets, events);
+      this.liveFloor = events[events.length - 1].position;
+    });
+    this.waiters.check();
+  }
+}
+
+export class UnknownProjectionError extends Error {
+  constructor(readonly projection: string) {
+    super('no projection with this name');
+    this.name = 'UnknownProjectionError';
+  }
+}
+
+/** Another process dropped the generation being built (it promoted or restarted its own). */
+class GenerationGoneError extends Error {
+  constructor(readonly projection: string) {
+    super('the generation being built was dropped');
+    this.name = 'GenerationGoneError';
+  }
+}
+
+function combine(results: readonly RebuildResult[]): RebuildResult {
+  const seconds = Math.max(...results.map((r) => r.seconds));
+  const events = Math.max(...results.map((r) => r.events));
+  return { names: results.flatMap((r) => r.names), events, seconds, eventsPerSecond: events / seconds };
+}

@@ -1,0 +1,76 @@
+/** Runs critical sections one after another (the live loop and a generation's promotion). */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+interface Waiter {
+  readonly position: bigint;
+  readonly resolve: (reached: boolean) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** Promises that settle once a position is reached (true) or the time is up (false). */
+export class PositionWaiters {
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(private readonly reached: (position: bigint) => boolean) {}
+
+  wait(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.reached(position)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          resolve(this.reached(position));
+        }, timeoutMs),
+      };
+      waiter.timer.unref();
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Called whenever a checkpoint moved. */
+  check(): void {
+    for (const w of this.waiters) {
+      if (!this.reached(w.position)) continue;
+      clearTimeout(w.timer);
+      this.waiters.delete(w);
+      w.resolve(true);
+    }
+  }
+
+  /** On shutdown: nobody waits for a runner that will not move again. */
+  releaseAll(): void {
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.resolve(this.reached(w.position));
+    }
+    this.waiters.clear();
+  }
+}
+
+/** A sleep that a stop can cut short. */
+export function pause(ms: number, signal: { stopped: boolean; wake?: () => void }): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal.wake = done;
+    function done(): void {
+      clearTimeout(timer);
+      signal.wake = undefined;
+      resolve();
+    }
+    if (signal.stopped) done();
+  });
+}

@@ -1,0 +1,91 @@
+import { newId, streamIdOf, type Actor } from '#shared-kernel';
+import { openPglite, type PgliteSqlClient, type RecordedEvent, type SqlClient } from '#event-store';
+import type { Projection } from '../projection.js';
+import { createGeneration, migrateRegistry, namerFor } from '../runner/projection-registry.js';
+import { viewName } from '../projection.js';
+
+export const OFFICER: Actor = { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LS-BLO' };
+
+/**
+ * Builds recorded events the way the store would have them (gap-free positions, per-stream
+ * revisions), for projection specs that apply them without going through a store.
+ */
+export function eventLog(start = new Date('2026-03-05T02:00:00.000Z')) {
+  let position = 0n;
+  let clock = start.getTime();
+  const revisions = new Map<string, bigint>();
+  return (
+    category: string,
+    id: string,
+    type: string,
+    data: unknown,
+    opts: { caseId?: string; recordedAt?: string; actor?: Actor } = {},
+  ): RecordedEvent => {
+    const streamId = streamIdOf(category, id);
+    const revision = (revisions.get(streamId) ?? -1n) + 1n;
+    revisions.set(streamId, revision);
+    position += 1n;
+    clock += 60_000;
+    const recordedAt = opts.recordedAt ?? new Date(clock).toISOString();
+    return {
+      id: newId(),
+      type,
+      schemaVersion: 1,
+      streamId,
+      revision,
+      position,
+      data,
+      metadata: {
+        actor: opts.actor ?? OFFICER,
+        correlationId: newId(),
+        causationId: null,
+        occurredAt: { at: recordedAt, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' },
+        recordedAt,
+        ...(opts.caseId ? { caseId: opts.caseId } : {}),
+        prevHash: '0'.repeat(64),
+        hash: '0'.repeat(64),
+      },
+    };
+  };
+}
+
+export interface Harness {
+  readonly sql: PgliteSqlClient;
+  /** Applies straight to the projection (no runner checkpoint), as a replay would reach it. */
+  apply(events: readonly RecordedEvent[]): Promise<void>;
+  /** Every row of a logical table through its view, in a stable order. */
+  rows(logical: string, orderBy: string): Promise<Record<string, unknown>[]>;
+  /** Empties the projection's tables (one database per spec file; opening one costs seconds). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A throwaway in-memory PGlite with generation 1 of the projection behind its views. */
+export async function projectionHarness(
+  projection: Projection,
+  setup?: (sql: SqlClient) => Promise<void>,
+): Promise<Harness> {
+  const sql = await openPglite('memory://');
+  await migrateRegistry(sql);
+  if (setup) await setup(sql);
+  const generation = await createGeneration(sql, projection, true);
+  const t = namerFor(generation);
+  return {
+    sql,
+    async apply(events) {
+      const mine = events.filter((e) => projection.eventTypes.has(e.type));
+      const prepared = projection.prepare ? await projection.prepare(mine) : undefined;
+      await sql.transaction(async (tx) => {
+        if (projection.applyBatch) await projection.applyBatch(tx, mine, t, prepared);
+        else for (const e of mine) await projection.apply!(tx, e, t);
+      });
+    },
+    async rows(logical, orderBy) {
+      return (await sql.query(`SELECT * FROM ${viewName(logical)} ORDER BY ${orderBy}`)).rows;
+    },
+    async reset() {
+      for (const logical of projection.tables) await sql.query(`TRUNCATE ${t(logical)}`);
+    },
+    close: () => sql.close(),
+  };
+}

@@ -1,2 +1,0 @@
-export * from './deadlines.projection.js';
-export * from './deadlines.query.js';

@@ -104,4 +104,24 @@ describe('exchanges: bad input (pglite)', () => {
     if (field) expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(await head(app)).toBe(before);
   });
+
+  it('describes the exchange and verification endpoints in the OpenAPI document', async () => {
+    const doc = await app.raw('/api/docs-json', {});
+    expect(doc.status).toBe(200);
+    const paths = Object.keys((doc.body as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/exchanges',
+        '/api/v1/exchanges/{id}',
+        '/api/v1/exchanges/{id}/messages',
+        '/api/v1/exchanges/{id}/acknowledgements',
+        '/api/v1/exchanges/{id}/close',
+        '/api/v1/verification-requests',
+        '/api/v1/verification-requests/{id}',
+        '/api/v1/verification-requests/{id}/extensions',
+        '/api/v1/verification-requests/{id}/answers',
+        '/api/v1/verification-requests/{id}/withdrawal',
+      ]),
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { SQL_CLIENT, type SqlClient } from '#event-store';
+import { KEY_STORE, type KeyStore } from '#security';
 import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, openCase } from './support/journey.js';
 import { VI_SUBJECT, ZH_BODY, firstMessage, newExchange, openExchange, replyTo } from './support/exchange-fixtures.js';
@@ -196,6 +197,23 @@ describe.each(STORES)('information exchanges over HTTP (%s)', (kind) => {
     expect(masked.messages[0]).toMatchObject({ subject: null, body: null, masked: true, language: 'zh' });
     const auditor = await live().as('auditor');
     expect((await auditor.get(`/exchanges/${id}`)).body.messages[0]).toMatchObject({ body: ZH_BODY, masked: false });
+  });
+
+  it('shows erased content as null once the exchange key is destroyed, and keeps every other fact', async () => {
+    const caseId = await openCase(officer);
+    const { id, messageId } = await openExchange(officer, [caseId]);
+    await live().app.get<symbol, KeyStore>(KEY_STORE).shred(id);
+    const got = await officer.get(`/exchanges/${id}`);
+    expect(got.status).toBe(200);
+    expect(got.body.messages[0]).toMatchObject({
+      messageId,
+      subject: null,
+      body: null,
+      erased: true,
+      masked: false,
+      handlingCode: 'H1',
+      state: 'sent',
+    });
   });
 
   it('sends or discards drafts; a thread with a draft cannot be closed', async () => {

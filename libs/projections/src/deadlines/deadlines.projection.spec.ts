@@ -1,0 +1,402 @@
+import { openPglite, type SqlClient } from '#event-store';
+import { newId } from '#shared-kernel';
+import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../statistics/projection.spec-fixtures.js';
+import { deadlinesProjection } from './deadlines.projection.js';
+import { deadlineBoard, endOfVietnamDay, type BoardLimits, type DeadlineBoard } from './deadlines.query.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const LIMITS: BoardLimits = {
+  messageReplyDefaultMs: 7 * DAY,
+  handoverConfirmationGraceMs: 12 * HOUR,
+  onwardTransferDays: 0,
+  initialVerificationMs: 3 * DAY,
+};
+
+const caseEvent = (caseId: string, channel = 'hotline', province = 'lang-son', at = '2026-03-01T09:00:00+07:00') => ({
+  type: 'ReportReceived',
+  streamId: `case-${caseId}`,
+  data: { caseId, channel, province, summary: 's', occurredAt: z(at), receivingUnit: 'VN-LS-BLO' },
+  occurredAt: at,
+});
+
+describe('deadlines projection', () => {
+  let sql: SqlClient;
+  let h: ProjectionHarness;
+  beforeAll(async () => {
+    sql = await openPglite('memory://');
+  });
+  afterAll(async () => sql.close());
+  beforeEach(async () => {
+    h = await ProjectionHarness.start(deadlinesProjection, sql);
+  });
+
+  const board = (now: string, opts: { within?: number; province?: string; limits?: BoardLimits } = {}) =>
+    deadlineBoard(
+      h.sql,
+      viewNamer,
+      { now: new Date(z(now).at), withinMs: opts.within ?? 2 * DAY, province: opts.province ?? null },
+      opts.limits ?? LIMITS,
+    );
+  const kinds = (b: DeadlineBoard) => ({
+    overdue: b.overdue.map((e) => `${e.kind}:${e.id}`),
+    dueSoon: b.dueSoon.map((e) => `${e.kind}:${e.id}`),
+  });
+
+  it('runs the 3-day initial-verification clock of a self-report until the case is classified', async () => {
+    const caseId = newId();
+    await h.given(caseEvent(caseId, 'self_report', 'lang-son', '2026-03-01T09:00:00+07:00'));
+    const early = await board('2026-03-02T10:00:00+07:00');
+    expect(kinds(early)).toEqual({ overdue: [], dueSoon: [`initial_verification:${caseId}`] });
+    expect(early.dueSoon[0]).toMatchObject({
+      caseId,
+      province: 'lang-son',
+      owedBy: 'us',
+      dueAt: '2026-03-04T02:00:00.000Z',
+      local: { vn: '2026-03-04T09:00:00+07:00', cn: '2026-03-04T10:00:00+08:00' },
+      since: '2026-03-01T02:00:00.000Z',
+    });
+    expect(kinds(await board('2026-03-04T09:00:01+07:00')).overdue).toEqual([`initial_verification:${caseId}`]);
+    await h.given({
+      type: 'CaseClassified',
+      streamId: `case-${caseId}`,
+      data: { caseId, classification: 'trafficking_suspected', previousClassification: null, note: null },
+    });
+    expect(kinds(await board('2026-03-04T09:00:01+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+  });
+
+  it('stops the initial-verification clock when a verification is requested on the case; other channels have none', async () => {
+    const selfReport = newId();
+    const hotline = newId();
+    const verificationId = newId();
+    await h.given(caseEvent(selfReport, 'self_report'), caseEvent(hotline, 'hotline'));
+    expect(kinds(await board('2026-03-10T09:00:00+07:00')).overdue).toEqual([`initial_verification:${selfReport}`]);
+    await h.given({
+      type: 'VerificationRequested',
+      streamId: `verification-${verificationId}`,
+      data: {
+        verificationId,
+        caseId: selfReport,
+        personId: null,
+        direction: 'outgoing',
+        counterpart: 'CN-GX-PSD',
+        subject: 'identity',
+        questions: 'q',
+        legalBasis: null,
+        dueAt: z('2026-03-20T17:00:00+08:00'),
+        occurredAt: z('2026-03-10T08:00:00+07:00'),
+      },
+    });
+    const b = await board('2026-03-19T17:00:00+07:00');
+    expect(kinds(b)).toEqual({ overdue: [], dueSoon: [`verification_reply:${verificationId}`] });
+    expect(b.dueSoon[0]).toMatchObject({
+      owedBy: 'counterpart',
+      dueAt: '2026-03-20T09:00:00.000Z',
+      caseId: selfReport,
+    });
+  });
+
+  it('follows a verification through an extension to its answer', async () => {
+    const caseId = newId();
+    const v = newId();
+    const stream = `verification-${v}`;
+    await h.given(caseEvent(caseId), {
+      type: 'VerificationRequested',
+      streamId: stream,
+      data: {
+        verificationId: v,
+        caseId,
+        personId: null,
+        direction: 'incoming',
+        counterpart: 'CN-YN-PSD',
+        subject: 'nationality',
+        questions: 'q',
+        legalBasis: null,
+        dueAt: z('2026-03-05T09:00:00+07:00'),
+        occurredAt: z('2026-03-01T09:00:00+07:00'),
+      },
+    });
+    const before = await board('2026-03-06T09:00:00+07:00');
+    expect(kinds(before).overdue).toEqual([`verification_reply:${v}`]);
+    expect(before.overdue[0].owedBy).toBe('us');
+    await h.given({
+      type: 'VerificationExtended',
+      streamId: stream,
+      data: {
+        verificationId: v,
+        caseId,
+        previousDueAt: z('2026-03-05T09:00:00+07:00'),
+        newDueAt: z('2026-03-07T09:00:00+07:00'),
+        reason: 'r',
+      },
+    });
+    expect(kinds(await board('2026-03-06T09:00:00+07:00'))).toEqual({
+      overdue: [],
+      dueSoon: [`verification_reply:${v}`],
+    });
+    await h.given({
+      type: 'VerificationAnsweredInconclusive',
+      streamId: stream,
+      data: { verificationId: v, caseId, details: 'd', occurredAt: z('2026-03-06T10:00:00+07:00'), late: false },
+    });
+    expect(kinds(await board('2026-03-06T09:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+  });
+
+  describe('outgoing messages', () => {
+    const caseId = newId();
+    const exchangeId = newId();
+    const stream = `exchange-${exchangeId}`;
+    const opened: GivenEvent = {
+      type: 'ExchangeOpened',
+      streamId: stream,
+      data: {
+        exchangeId,
+        caseIds: [caseId],
+        counterpart: 'CN-GX-PSD',
+        channel: 'official_letter',
+        occurredAt: z('2026-03-01T09:00:00+07:00'),
+      },
+    };
+    const logged = (messageId: string, extra: object = {}): GivenEvent => ({
+      type: 'MessageLogged',
+      streamId: stream,
+      data: {
+        exchangeId,
+        messageId,
+        direction: 'outgoing',
+        subject: 's',
+        body: 'b',
+        language: 'zh',
+        handlingCode: 'H1',
+        attachments: [],
+        occurredAt: z('2026-03-01T09:00:00+07:00'),
+        draft: false,
+        carriesPersonalData: false,
+        ...extra,
+      },
+    });
+
+    it('uses responseDueAt when given, else the configured reply limit; an acknowledgement does not stop the clock', async () => {
+      const withDue = newId();
+      const withoutDue = newId();
+      await h.given(
+        caseEvent(caseId),
+        opened,
+        logged(withDue, { responseDueAt: z('2026-03-02T09:00:00+08:00') }),
+        logged(withoutDue),
+        {
+          type: 'MessageAcknowledged',
+          streamId: stream,
+          data: { exchangeId, messageId: withDue, occurredAt: z('2026-03-01T12:00:00+08:00') },
+        },
+      );
+      const b = await board('2026-03-07T09:00:00+07:00');
+      expect(kinds(b)).toEqual({ overdue: [`message_reply:${withDue}`], dueSoon: [`message_reply:${withoutDue}`] });
+      expect(b.overdue[0]).toMatchObject({
+        caseId,
+        parentId: exchangeId,
+        owedBy: 'counterpart',
+        dueAt: '2026-03-02T01:00:00.000Z',
+        acknowledgedAt: '2026-03-01T04:00:00.000Z',
+      });
+      expect(b.dueSoon[0].dueAt).toBe('2026-03-08T02:00:00.000Z');
+      const shorter = await board('2026-03-07T09:00:00+07:00', {
+        limits: { ...LIMITS, messageReplyDefaultMs: 2 * DAY },
+      });
+      expect(kinds(shorter).overdue).toEqual([`message_reply:${withDue}`, `message_reply:${withoutDue}`]);
+      await h.given({
+        type: 'MessageAnswered',
+        streamId: stream,
+        data: { exchangeId, messageId: withDue, replyMessageId: newId(), occurredAt: z('2026-03-07T10:00:00+08:00') },
+      });
+      expect(kinds(await board('2026-03-07T09:00:00+07:00')).overdue).toEqual([]);
+    });
+
+    it('starts a draft’s clock when it is sent, drops discarded drafts and everything of a closed thread', async () => {
+      const draft = newId();
+      const discarded = newId();
+      await h.given(caseEvent(caseId), opened, logged(draft, { draft: true }), logged(discarded, { draft: true }));
+      expect(kinds(await board('2026-04-01T09:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+      await h.given(
+        {
+          type: 'DraftSent',
+          streamId: stream,
+          data: { exchangeId, messageId: draft, occurredAt: z('2026-03-20T09:00:00+07:00') },
+        },
+        { type: 'DraftDiscarded', streamId: stream, data: { exchangeId, messageId: discarded } },
+      );
+      const b = await board('2026-03-26T09:00:00+07:00');
+      expect(kinds(b)).toEqual({ overdue: [], dueSoon: [`message_reply:${draft}`] });
+      expect(b.dueSoon[0].since).toBe('2026-03-20T02:00:00.000Z');
+      await h.given({ type: 'ExchangeClosed', streamId: stream, data: { exchangeId, reason: 'r' } });
+      expect(kinds(await board('2026-04-30T09:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+    });
+  });
+
+  describe('handovers', () => {
+    const caseId = newId();
+    const handoverId = newId();
+    const stream = `handover-${handoverId}`;
+    const proposed: GivenEvent = {
+      type: 'HandoverProposed',
+      streamId: stream,
+      data: {
+        handoverId,
+        caseId,
+        gate: 'HUU-NGHI',
+        counterpart: 'CN-GX-PSD',
+        proposedBy: 'cn',
+        personIds: [],
+        occurredAt: z('2026-03-01T09:00:00+07:00'),
+      },
+    };
+    const scheduled = (at: string): GivenEvent => ({
+      type: 'HandoverScheduled',
+      streamId: stream,
+      data: { handoverId, gate: 'HUU-NGHI', scheduledAt: z(at) },
+    });
+
+    it('is due for confirmation the configured grace after the scheduled instant, and only while scheduled', async () => {
+      await h.given(caseEvent(caseId), proposed, scheduled('2026-03-10T09:00:00+08:00'));
+      const b = await board('2026-03-10T20:00:00+07:00');
+      expect(kinds(b).dueSoon).toEqual([`handover_confirmation:${handoverId}`]);
+      expect(b.dueSoon[0]).toMatchObject({
+        caseId,
+        dueAt: '2026-03-10T13:00:00.000Z',
+        since: '2026-03-10T01:00:00.000Z',
+      });
+      expect(kinds(await board('2026-03-10T20:00:01+07:00')).overdue).toEqual([`handover_confirmation:${handoverId}`]);
+      const postponed = await h.given({
+        type: 'HandoverPostponed',
+        streamId: stream,
+        data: { handoverId, reason: 'weather', previousScheduledAt: z('2026-03-10T09:00:00+08:00') },
+      });
+      expect(kinds(await board('2026-03-11T09:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+      const [again] = await h.given(scheduled('2026-03-12T09:00:00+08:00'));
+      expect((await board('2026-03-12T09:00:00+07:00')).dueSoon.map((e) => e.dueAt)).toEqual([
+        '2026-03-12T13:00:00.000Z',
+      ]);
+      // A replay of the postponement (older than the new schedule) changes nothing.
+      await h.apply(postponed[0]);
+      await h.apply(again);
+      expect(kinds(await board('2026-03-12T09:00:00+07:00')).dueSoon).toEqual([`handover_confirmation:${handoverId}`]);
+      await h.given({
+        type: 'HandoverConducted',
+        streamId: stream,
+        data: {
+          handoverId,
+          gate: 'HUU-NGHI',
+          occurredAt: z('2026-03-12T09:30:00+08:00'),
+          vnOfficers: [],
+          cnOfficers: [],
+        },
+      });
+      expect(kinds(await board('2026-03-14T09:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+    });
+
+    it('expects the onward transfer of a received person by the end of the Vietnam calendar day of receipt', async () => {
+      const late = newId();
+      const early = newId();
+      await h.given(
+        caseEvent(caseId),
+        proposed,
+        // 00:30 in China on the 6th is still the 5th in Vietnam.
+        {
+          type: 'PersonReceived',
+          streamId: stream,
+          data: { handoverId, personId: late, occurredAt: z('2026-03-06T00:30:00+08:00') },
+        },
+        {
+          type: 'PersonReceived',
+          streamId: stream,
+          data: { handoverId, personId: early, occurredAt: z('2026-03-05T08:00:00+07:00') },
+        },
+      );
+      const b = await board('2026-03-05T23:59:59+07:00');
+      expect(b.dueSoon.map((e) => [e.id, e.local.vn, e.parentId])).toEqual([
+        [early, '2026-03-06T00:00:00+07:00', handoverId],
+        [late, '2026-03-06T00:00:00+07:00', handoverId],
+      ]);
+      expect(kinds(await board('2026-03-06T00:00:01+07:00')).overdue).toHaveLength(2);
+      const nextDay = await board('2026-03-06T00:00:01+07:00', { limits: { ...LIMITS, onwardTransferDays: 1 } });
+      expect(kinds(nextDay).overdue).toEqual([]);
+      await h.given({
+        type: 'OnwardTransferRecorded',
+        streamId: stream,
+        data: {
+          handoverId,
+          personId: early,
+          toUnit: 'u',
+          toKind: 'social_protection',
+          occurredAt: z('2026-03-05T15:00:00+07:00'),
+        },
+      });
+      expect(kinds(await board('2026-03-06T00:00:01+07:00')).overdue).toEqual([`onward_transfer:${late}`]);
+    });
+  });
+
+  it('filters by province and leaves clocks due after the window out', async () => {
+    const ls = newId();
+    const lc = newId();
+    await h.given(
+      caseEvent(ls, 'self_report', 'lang-son', '2026-03-01T09:00:00+07:00'),
+      caseEvent(lc, 'self_report', 'lao-cai', '2026-03-02T09:00:00+07:00'),
+    );
+    expect(kinds(await board('2026-03-04T10:00:00+07:00', { province: 'lao-cai' }))).toEqual({
+      overdue: [],
+      dueSoon: [`initial_verification:${lc}`],
+    });
+    expect(kinds(await board('2026-03-01T10:00:00+07:00', { within: DAY }))).toEqual({ overdue: [], dueSoon: [] });
+    expect(kinds(await board('2026-03-01T10:00:00+07:00', { within: 4 * DAY })).dueSoon).toEqual([
+      `initial_verification:${ls}`,
+      `initial_verification:${lc}`,
+    ]);
+  });
+
+  it('a duplicate event changes nothing', async () => {
+    const caseId = newId();
+    const v = newId();
+    const recorded = await h.given(
+      caseEvent(caseId, 'self_report'),
+      {
+        type: 'VerificationRequested',
+        streamId: `verification-${v}`,
+        data: {
+          verificationId: v,
+          caseId,
+          personId: null,
+          direction: 'outgoing',
+          counterpart: 'CN-GX-PSD',
+          subject: 'identity',
+          questions: 'q',
+          legalBasis: null,
+          dueAt: z('2026-03-20T17:00:00+08:00'),
+          occurredAt: z('2026-03-10T08:00:00+07:00'),
+        },
+      },
+      {
+        type: 'VerificationWithdrawn',
+        streamId: `verification-${v}`,
+        data: { verificationId: v, caseId, reason: 'r' },
+      },
+    );
+    const before = await h.snapshot();
+    for (const e of recorded) await h.apply(e);
+    expect(await h.snapshot()).toEqual(before);
+    expect(kinds(await board('2026-03-19T17:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+  });
+});
+
+describe('endOfVietnamDay', () => {
+  it('ends the day at Vietnam midnight whatever offset the instant was declared in', () => {
+    expect(new Date(endOfVietnamDay(Date.parse('2026-03-31T16:59:59Z'))).toISOString()).toBe(
+      '2026-03-31T17:00:00.000Z',
+    );
+    expect(new Date(endOfVietnamDay(Date.parse('2026-03-31T17:00:00Z'))).toISOString()).toBe(
+      '2026-04-01T17:00:00.000Z',
+    );
+    expect(new Date(endOfVietnamDay(Date.parse('2026-03-31T17:00:00Z'), 2)).toISOString()).toBe(
+      '2026-04-03T17:00:00.000Z',
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export * from './deadlines.projection.js';
+export * from './deadlines.query.js';

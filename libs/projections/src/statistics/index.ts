@@ -1,0 +1,5 @@
+export * from './statistics.projection.js';
+export * from './statistics.period.js';
+export * from './statistics.query.js';
+export * from './statistics.export.js';
+export * from './sex-opener.js';

@@ -1,0 +1,118 @@
+import type { Actor, ZonedInstant } from '#shared-kernel';
+import { newId, parseZoned } from '#shared-kernel';
+import { openPglite, type RecordedEvent, type SqlClient } from '#event-store';
+import { viewName, type Projection, type TableNamer } from '../projection.js';
+
+/**
+ * Test-only: runs one projection without the runner. Tables get the names the runner gives
+ * the views (`rm_<table>`), so the read-side queries run unchanged against them.
+ */
+export const viewNamer: TableNamer = viewName;
+
+export const OFFICER: Actor = {
+  userId: 'an.nguyen',
+  role: 'liaison_officer',
+  unitId: 'VN-LS-BLO',
+  province: 'lang-son',
+};
+
+export interface GivenEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly streamId: string;
+  /** Declared time; defaults to `recordedAt`. */
+  readonly occurredAt?: string;
+  /** ISO with offset; defaults to a fixed instant. */
+  readonly recordedAt?: string;
+  readonly actor?: Actor;
+  readonly caseId?: string;
+}
+
+export class ProjectionHarness {
+  private position = 0n;
+  private readonly revisions = new Map<string, bigint>();
+
+  private constructor(
+    readonly sql: SqlClient,
+    readonly projection: Projection,
+    private readonly ownsSql: boolean,
+  ) {}
+
+  static async start(projection: Projection, sql?: SqlClient): Promise<ProjectionHarness> {
+    const db = sql ?? (await openPglite('memory://'));
+    // A shared database (one PGlite per spec file is much faster) starts each test empty.
+    for (const table of projection.tables) await db.query(`DROP TABLE IF EXISTS ${viewNamer(table)} CASCADE`);
+    for (const ddl of projection.createTables(viewNamer)) await db.query(ddl);
+    return new ProjectionHarness(db, projection, sql === undefined);
+  }
+
+  /** Records the events (positions in order) and applies each one in its own transaction. */
+  async given(...events: readonly GivenEvent[]): Promise<RecordedEvent[]> {
+    const recorded = events.map((e) => this.record(e));
+    for (const e of recorded) await this.apply(e);
+    return recorded;
+  }
+
+  /** Applies an already recorded event again, as a replay after a crash would. */
+  async apply(event: RecordedEvent): Promise<void> {
+    await this.applyBatch([event]);
+  }
+
+  /** Applies events as the runner does: `prepare` outside the transaction, then one transaction. */
+  async applyBatch(events: readonly RecordedEvent[]): Promise<void> {
+    const p = this.projection;
+    const mine = events.filter((e) => p.eventTypes.has(e.type));
+    if (mine.length === 0) return;
+    const prepared = p.prepare ? await p.prepare(mine) : undefined;
+    await this.sql.transaction(async (tx) => {
+      if (p.applyBatch) await p.applyBatch(tx, mine, viewNamer, prepared);
+      else if (p.apply) for (const e of mine) await p.apply(tx, e, viewNamer);
+      else throw new Error(`${p.name} implements neither apply nor applyBatch`);
+    });
+  }
+
+  /** Every row of a table, in a stable order, for whole-model comparisons. */
+  async snapshot(): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const table of this.projection.tables) {
+      const r = await this.sql.query(`SELECT * FROM ${viewNamer(table)}`);
+      out[table] = r.rows
+        .map((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
+        .sort();
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsSql) await this.sql.close();
+  }
+
+  private record(e: GivenEvent): RecordedEvent {
+    this.position += 1n;
+    const revision = (this.revisions.get(e.streamId) ?? -1n) + 1n;
+    this.revisions.set(e.streamId, revision);
+    const recordedAt = parseZoned(e.recordedAt ?? '2026-03-05T09:00:00+07:00').at;
+    const occurredAt: ZonedInstant = parseZoned(e.occurredAt ?? e.recordedAt ?? '2026-03-05T09:00:00+07:00');
+    return {
+      id: newId(),
+      type: e.type,
+      schemaVersion: 1,
+      streamId: e.streamId,
+      revision,
+      position: this.position,
+      data: e.data,
+      metadata: {
+        actor: e.actor ?? OFFICER,
+        correlationId: newId(),
+        causationId: null,
+        occurredAt,
+        recordedAt,
+        ...(e.caseId ? { caseId: e.caseId } : {}),
+        prevHash: '0'.repeat(64),
+        hash: '0'.repeat(64),
+      },
+    };
+  }
+}
+
+export const z = (iso: string): ZonedInstant => parseZoned(iso);

@@ -1,0 +1,362 @@
+import type { SqlClient } from '#event-store';
+import type { TableNamer } from '../projection.js';
+import { crackdownWindow, vietnamTime, type ReportingPeriod, type ReportingWindow } from './statistics.period.js';
+
+/** Targets of the provincial plans (Decisions 193 and 33): all reports classified, > 90 % resolved. */
+export const CLASSIFIED_TARGET = 1;
+export const RESOLVED_TARGET = 0.9;
+
+/** Roles on the victim track: relatives and suspects are not "persons received". */
+const COUNTED_ROLES = ['presumed_victim', 'victim', 'accompanying_minor'];
+
+export interface StatisticsLimits {
+  /** Reply limit of an outgoing message without a responseDueAt (as the deadline board). */
+  readonly messageReplyDefaultMs: number;
+}
+
+export type Counts = Record<string, number>;
+export interface Hours {
+  median: number | null;
+  p90: number | null;
+}
+
+export interface ExchangeDirectionStats {
+  messages: number;
+  acknowledged: number;
+  answered: number;
+  ackHours: Hours;
+  replyHours: Hours;
+  overdue: number;
+}
+
+export interface StatisticsBody {
+  reports: {
+    received: number;
+    classified: number;
+    resolved: number;
+    classifiedRate: number | null;
+    resolvedRate: number | null;
+    classifiedTarget: number;
+    resolvedTarget: number;
+    meetsClassifiedTarget: boolean | null;
+    meetsResolvedTarget: boolean | null;
+    byChannel: Counts;
+  };
+  persons: {
+    total: number;
+    byChannel: Counts;
+    bySex: Counts;
+    byAgeBand: Counts;
+    byStatus: Counts;
+    byProvince: Counts;
+    byRole: Counts;
+    accompanyingMinors: number;
+  };
+  handovers: {
+    held: number;
+    cancelled: number;
+    personsHandedOver: number;
+    personsByGate: Counts;
+    personsByCounterpart: Counts;
+  };
+  exchanges: {
+    total: number;
+    byCounterpart: Record<
+      string,
+      { exchanges: number; outgoing: ExchangeDirectionStats; incoming: ExchangeDirectionStats }
+    >;
+  };
+  verifications: {
+    requested: number;
+    byOutcome: Counts;
+    byDirection: Counts;
+    answeredLate: number;
+  };
+}
+
+export interface StatisticsReport extends StatisticsBody {
+  period: { code: string; kind: ReportingPeriod['kind']; from: string; to: string; fromUtc: string; toUtc: string };
+  province: string | null;
+  generatedAt: string;
+  /** Subtotals for 1 July – 30 September inside the period; null when the period does not touch it. */
+  crackdown: (StatisticsBody & { from: string; to: string }) | null;
+}
+
+interface Query {
+  readonly window: ReportingWindow;
+  readonly province: string | null;
+  readonly now: Date;
+}
+
+const add = (counts: Counts, key: string | null, n: number): void => {
+  const k = key ?? 'unknown';
+  counts[k] = (counts[k] ?? 0) + n;
+};
+const ratio = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+const hours = (seconds: number | string | null): number | null =>
+  seconds === null ? null : Math.round((Number(seconds) / 3600) * 100) / 100;
+
+async function reports(sql: SqlClient, v: TableNamer, q: Query): Promise<StatisticsBody['reports']> {
+  // Classified / resolved by the end of the window: the same period gives the same figures
+  // whenever the report is produced (apart from facts recorded late).
+  const r = await sql.query<{ channel: string; received: number; classified: number; resolved: number }>(
+    `SELECT channel, count(*)::int AS received,
+            count(*) FILTER (WHERE classified_at < $2)::int AS classified,
+            count(*) FILTER (WHERE resolved_at < $2)::int AS resolved
+       FROM ${v('stat_reports')}
+      WHERE received_at >= $1 AND received_at < $2 AND ($3::text IS NULL OR province = $3)
+      GROUP BY channel`,
+    [q.window.from, q.window.to, q.province],
+  );
+  const byChannel: Counts = {};
+  let received = 0;
+  let classified = 0;
+  let resolved = 0;
+  for (const row of r.rows) {
+    add(byChannel, row.channel, row.received);
+    received += row.received;
+    classified += row.classified;
+    resolved += row.resolved;
+  }
+  const classifiedRate = ratio(classified, received);
+  const resolvedRate = ratio(resolved, received);
+  return {
+    received,
+    classified,
+    resolved,
+    classifiedRate,
+    resolvedRate,
+    classifiedTarget: CLASSIFIED_TARGET,
+    resolvedTarget: RESOLVED_TARGET,
+    meetsClassifiedTarget: classifiedRate === null ? null : classifiedRate >= CLASSIFIED_TARGET,
+    meetsResolvedTarget: resolvedRate === null ? null : resolvedRate > RESOLVED_TARGET,
+    byChannel,
+  };
+}
+
+async function persons(
+  sql: SqlClient,
+  v: TableNamer,
+  q: Query,
+  keysTable: boolean,
+): Promise<StatisticsBody['persons']> {
+  // After crypto-shredding nobody can know the sex any more: an erased subject counts as unknown.
+  const sex = keysTable
+    ? `CASE WHEN EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = p.person_id AND k.shredded_at IS NOT NULL)
+            THEN 'unknown' ELSE p.sex END`
+    : 'p.sex';
+  const r = await sql.query<{
+    channel: string | null;
+    sex: string;
+    age_band: string;
+    status: string;
+    province: string | null;
+    role: string;
+    n: number;
+  }>(
+    `SELECT p.channel, ${sex} AS sex, p.age_band, p.status, p.province, p.role, count(*)::int AS n
+       FROM ${v('stat_persons')} p
+      WHERE p.registered_at >= $1 AND p.registered_at < $2 AND ($3::text IS NULL OR p.province = $3)
+        AND p.role = ANY($4::text[])
+      GROUP BY 1, 2, 3, 4, 5, 6`,
+    [q.window.from, q.window.to, q.province, COUNTED_ROLES],
+  );
+  const out: StatisticsBody['persons'] = {
+    total: 0,
+    byChannel: {},
+    bySex: {},
+    byAgeBand: {},
+    byStatus: {},
+    byProvince: {},
+    byRole: {},
+    accompanyingMinors: 0,
+  };
+  for (const row of r.rows) {
+    out.total += row.n;
+    add(out.byChannel, row.channel, row.n);
+    add(out.bySex, row.sex, row.n);
+    add(out.byAgeBand, row.age_band, row.n);
+    add(out.byStatus, row.status, row.n);
+    add(out.byProvince, row.province, row.n);
+    add(out.byRole, row.role, row.n);
+    if (row.role === 'accompanying_minor') out.accompanyingMinors += row.n;
+  }
+  return out;
+}
+
+async function handovers(sql: SqlClient, v: TableNamer, q: Query): Promise<StatisticsBody['handovers']> {
+  const params = [q.window.from, q.window.to, q.province];
+  const held = await sql.query<{ held: number; cancelled: number }>(
+    `SELECT count(*) FILTER (WHERE conducted_at >= $1 AND conducted_at < $2)::int AS held,
+            count(*) FILTER (WHERE cancelled_at >= $1 AND cancelled_at < $2)::int AS cancelled
+       FROM ${v('stat_handovers')}
+      WHERE ((conducted_at >= $1 AND conducted_at < $2) OR (cancelled_at >= $1 AND cancelled_at < $2))
+        AND ($3::text IS NULL OR province = $3)`,
+    params,
+  );
+  const persons = await sql.query<{ gate: string; counterpart: string; n: number }>(
+    `SELECT gate, counterpart, count(*)::int AS n FROM ${v('stat_handed_over')}
+      WHERE received_at >= $1 AND received_at < $2 AND ($3::text IS NULL OR province = $3)
+      GROUP BY 1, 2`,
+    params,
+  );
+  const out: StatisticsBody['handovers'] = {
+    held: held.rows[0]?.held ?? 0,
+    cancelled: held.rows[0]?.cancelled ?? 0,
+    personsHandedOver: 0,
+    personsByGate: {},
+    personsByCounterpart: {},
+  };
+  for (const row of persons.rows) {
+    out.personsHandedOver += row.n;
+    add(out.personsByGate, row.gate, row.n);
+    add(out.personsByCounterpart, row.counterpart, row.n);
+  }
+  return out;
+}
+
+const emptyDirection = (): ExchangeDirectionStats => ({
+  messages: 0,
+  acknowledged: 0,
+  answered: 0,
+  ackHours: { median: null, p90: null },
+  replyHours: { median: null, p90: null },
+  overdue: 0,
+});
+
+async function exchanges(
+  sql: SqlClient,
+  v: TableNamer,
+  q: Query,
+  limits: StatisticsLimits,
+): Promise<StatisticsBody['exchanges']> {
+  const opened = await sql.query<{ counterpart: string; n: number }>(
+    `SELECT counterpart, count(*)::int AS n FROM ${v('stat_exchanges')}
+      WHERE opened_at >= $1 AND opened_at < $2 AND ($3::text IS NULL OR province = $3)
+      GROUP BY 1`,
+    [q.window.from, q.window.to, q.province],
+  );
+  // A message is overdue when its reply came after the due time or is still missing past it.
+  // Outgoing messages that open a round fall back to the configured reply limit; our replies
+  // and incoming messages are due only when a response time was declared.
+  const messages = await sql.query<{
+    counterpart: string | null;
+    direction: 'outgoing' | 'incoming';
+    messages: number;
+    acknowledged: number;
+    answered: number;
+    ack_median: string | null;
+    ack_p90: string | null;
+    reply_median: string | null;
+    reply_p90: string | null;
+    overdue: number;
+  }>(
+    `WITH m AS (
+       SELECT counterpart, direction, sent_at, acknowledged_at, answered_at,
+              COALESCE(response_due_at,
+                       CASE WHEN direction = 'outgoing' AND NOT is_reply
+                            THEN sent_at + $5::bigint * interval '1 millisecond' END) AS due_at
+         FROM ${v('stat_messages')}
+        WHERE state = 'sent' AND sent_at >= $1 AND sent_at < $2 AND ($3::text IS NULL OR province = $3))
+     SELECT counterpart, direction, count(*)::int AS messages,
+            count(acknowledged_at)::int AS acknowledged, count(answered_at)::int AS answered,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - sent_at)) AS ack_median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - sent_at)) AS ack_p90,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - sent_at)) AS reply_median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - sent_at)) AS reply_p90,
+            count(*) FILTER (WHERE due_at IS NOT NULL AND COALESCE(answered_at, $4) > due_at)::int AS overdue
+       FROM m GROUP BY 1, 2`,
+    [q.window.from, q.window.to, q.province, q.now, limits.messageReplyDefaultMs],
+  );
+  const byCounterpart: StatisticsBody['exchanges']['byCounterpart'] = {};
+  const entry = (cp: string | null) =>
+    (byCounterpart[cp ?? 'unknown'] ??= { exchanges: 0, outgoing: emptyDirection(), incoming: emptyDirection() });
+  let total = 0;
+  for (const row of opened.rows) {
+    entry(row.counterpart).exchanges += row.n;
+    total += row.n;
+  }
+  for (const row of messages.rows) {
+    entry(row.counterpart)[row.direction] = {
+      messages: row.messages,
+      acknowledged: row.acknowledged,
+      answered: row.answered,
+      ackHours: { median: hours(row.ack_median), p90: hours(row.ack_p90) },
+      replyHours: { median: hours(row.reply_median), p90: hours(row.reply_p90) },
+      overdue: row.overdue,
+    };
+  }
+  return { total, byCounterpart };
+}
+
+async function verifications(sql: SqlClient, v: TableNamer, q: Query): Promise<StatisticsBody['verifications']> {
+  const r = await sql.query<{ direction: string; outcome: string; late: boolean; n: number }>(
+    `SELECT direction, outcome, answered_late AS late, count(*)::int AS n FROM ${v('stat_verifications')}
+      WHERE requested_at >= $1 AND requested_at < $2 AND ($3::text IS NULL OR province = $3)
+      GROUP BY 1, 2, 3`,
+    [q.window.from, q.window.to, q.province],
+  );
+  const out: StatisticsBody['verifications'] = { requested: 0, byOutcome: {}, byDirection: {}, answeredLate: 0 };
+  for (const row of r.rows) {
+    out.requested += row.n;
+    add(out.byOutcome, row.outcome, row.n);
+    add(out.byDirection, row.direction, row.n);
+    if (row.late) out.answeredLate += row.n;
+  }
+  return out;
+}
+
+async function hasKeyStore(sql: SqlClient): Promise<boolean> {
+  const r = await sql.query<{ t: string | null }>(`SELECT to_regclass('subject_keys')::text AS t`);
+  return r.rows[0]?.t != null;
+}
+
+/** Every count of one window (a period, or the crackdown part of it). */
+export async function windowStatistics(
+  sql: SqlClient,
+  views: TableNamer,
+  q: Query,
+  limits: StatisticsLimits,
+): Promise<StatisticsBody> {
+  const keys = await hasKeyStore(sql);
+  return {
+    reports: await reports(sql, views, q),
+    persons: await persons(sql, views, q, keys),
+    handovers: await handovers(sql, views, q),
+    exchanges: await exchanges(sql, views, q, limits),
+    verifications: await verifications(sql, views, q),
+  };
+}
+
+/** The statistics of a reporting period with the crackdown subtotal (unsuppressed: see statistics.export.ts). */
+export async function periodStatistics(
+  sql: SqlClient,
+  views: TableNamer,
+  query: { period: ReportingPeriod; province: string | null; now: Date },
+  limits: StatisticsLimits,
+): Promise<StatisticsReport> {
+  const { period, province, now } = query;
+  const body = await windowStatistics(sql, views, { window: period, province, now }, limits);
+  const crackdown = crackdownWindow(period);
+  return {
+    period: {
+      code: period.code,
+      kind: period.kind,
+      from: vietnamTime(period.from),
+      to: vietnamTime(period.to),
+      fromUtc: period.from.toISOString(),
+      toUtc: period.to.toISOString(),
+    },
+    province,
+    generatedAt: now.toISOString(),
+    ...body,
+    crackdown: crackdown
+      ? {
+          from: vietnamTime(crackdown.from),
+          to: vietnamTime(crackdown.to),
+          ...(await windowStatistics(sql, views, { window: crackdown, province, now }, limits)),
+        }
+      : null,
+  };
+}

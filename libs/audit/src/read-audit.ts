@@ -9,7 +9,7 @@ import { toNewEvents } from '#event-store';
  */
 export type PersonalDataRead = DomainEvent<
   'PersonalDataRead',
-  { subjectKind: 'person'; subjectId: string; caseId: string | null; purpose: string; via: string }
+  { subjectKind: 'person' | 'exchange'; subjectId: string; caseId: string | null; purpose: string; via: string }
 >;
 
 export type HistoryReplayed = DomainEvent<'HistoryReplayed', { caseId: string; asOf: string; purpose: string | null }>;

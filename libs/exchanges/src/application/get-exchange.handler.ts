@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { recordAudit } from '#audit';
 import { EVENT_STORE, type EventStore, load } from '#event-store';
 import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { DomainError } from '#shared-kernel';
@@ -20,6 +21,29 @@ export class GetExchangeHandler implements IQueryHandler<GetExchangeQuery, Excha
     const { state, revision } = await load(this.store, exchangeDecider, exchangeStreamId(exchangeId));
     if (state.status === 'none' || revision === null) {
       throw new DomainError(ExchangeErrors.NOT_FOUND, 'no exchange with this id', 'not_found');
+    }
+    // Message content may name people: opening it is recorded like any read of personal data,
+    // before anything is shown.
+    if (mayReadContent && state.messages.length > 0) {
+      const caseId = state.caseIds[0] ?? null;
+      await recordAudit(
+        this.store,
+        ctx,
+        exchangeId,
+        [
+          {
+            type: 'PersonalDataRead',
+            data: {
+              subjectKind: 'exchange',
+              subjectId: exchangeId,
+              caseId,
+              purpose: 'not stated',
+              via: 'GET /exchanges/{id}',
+            },
+          },
+        ],
+        caseId ?? undefined,
+      );
     }
     const contents = new Map<string, ContentFor>();
     for (const m of state.messages) {

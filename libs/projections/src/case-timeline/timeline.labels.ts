@@ -79,7 +79,7 @@ export const labelOf = label;
 export function placeName(code: unknown): Text {
   if (typeof code !== 'string') return label({}, code);
   const gate = findGate(code);
-  if (gate) return { vi: `cửa khẩu ${gate.name.vi}`, en: `${gate.name.en} gate`, zh: `${gate.counterpartGate.zh}口岸` };
+  if (gate) return { vi: gate.name.vi, en: gate.name.en, zh: `${gate.name.zh}（${gate.counterpartGate.zh}）` };
   if (MARKER_CODE.test(code)) {
     const n = code.slice('MARKER-'.length);
     return { vi: `mốc ${n}`, en: `boundary marker ${n}`, zh: `${n}号界碑` };

@@ -1,4 +1,4 @@
-import { newId, streamIdOf, type Actor } from '#shared-kernel';
+import { newId, streamIdOf, type Actor, type ZonedInstant } from '#shared-kernel';
 import { openPglite, type PgliteSqlClient, type RecordedEvent, type SqlClient } from '#event-store';
 import type { Projection } from '../projection.js';
 import { createGeneration, migrateRegistry, namerFor } from '../runner/projection-registry.js';
@@ -27,6 +27,7 @@ export function eventLog(start = new Date('2026-03-05T02:00:00.000Z')) {
     position += 1n;
     clock += 60_000;
     const recordedAt = opts.recordedAt ?? new Date(clock).toISOString();
+    const declared = (data as { occurredAt?: ZonedInstant } | null)?.occurredAt;
     return {
       id: newId(),
       type,
@@ -39,7 +40,8 @@ export function eventLog(start = new Date('2026-03-05T02:00:00.000Z')) {
         actor: opts.actor ?? OFFICER,
         correlationId: newId(),
         causationId: null,
-        occurredAt: { at: recordedAt, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' },
+        // As toNewEvents does: a declared time in the data is the envelope's occurredAt.
+        occurredAt: declared ?? { at: recordedAt, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' },
         recordedAt,
         ...(opts.caseId ? { caseId: opts.caseId } : {}),
         prevHash: '0'.repeat(64),
@@ -62,12 +64,13 @@ export interface Harness {
 
 /** A throwaway in-memory PGlite with generation 1 of the projection behind its views. */
 export async function projectionHarness(
-  projection: Projection,
+  build: Projection | ((sql: SqlClient) => Promise<Projection>),
   setup?: (sql: SqlClient) => Promise<void>,
 ): Promise<Harness> {
   const sql = await openPglite('memory://');
   await migrateRegistry(sql);
   if (setup) await setup(sql);
+  const projection = typeof build === 'function' ? await build(sql) : build;
   const generation = await createGeneration(sql, projection, true);
   const t = namerFor(generation);
   return {

@@ -1,0 +1,2 @@
+export * from './audit-log.projection.js';
+export * from './audit-log.query.js';

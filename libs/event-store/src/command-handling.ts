@@ -163,7 +163,8 @@ export async function handle<S, C extends DomainCommand, E extends DomainEvent>(
   command: C | ((state: S) => Promise<C> | C),
   ctx: WriteContext,
   opts: {
-    caseId?: string;
+    /** The case the events belong to; a function reads it from the loaded state (steps on an existing record). */
+    caseId?: string | ((state: S) => string | undefined);
     extraWrites?: (state: S, events: readonly E[]) => Promise<StreamWrite[]> | StreamWrite[];
   } = {},
 ): Promise<WriteAnswer> {
@@ -177,7 +178,11 @@ export async function handle<S, C extends DomainCommand, E extends DomainEvent>(
     const events = decider.decide(cmd, loaded.state);
     const extra = opts.extraWrites ? await opts.extraWrites(loaded.state, events) : [];
     const writes: StreamWrite[] = [
-      { streamId, events: toNewEvents(events, ctx, opts.caseId), expectedRevision: loaded.revision ?? 'no_stream' },
+      {
+        streamId,
+        events: toNewEvents(events, ctx, typeof opts.caseId === 'function' ? opts.caseId(loaded.state) : opts.caseId),
+        expectedRevision: loaded.revision ?? 'no_stream',
+      },
       ...extra,
     ];
     return {

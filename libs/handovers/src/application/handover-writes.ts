@@ -1,12 +1,4 @@
-import {
-  type EventStore,
-  type WriteAnswer,
-  type WriteContext,
-  StaleRevisionError,
-  execute,
-  load,
-  toNewEvents,
-} from '#event-store';
+import { type EventStore, type WriteAnswer, type WriteContext, handle, load } from '#event-store';
 import { CaseErrors, caseDecider, caseStreamId } from '#cases';
 import { findCounterpart, isKnownHandoverPlace } from '#reference-data';
 import { refuse } from '#shared-kernel';
@@ -63,9 +55,8 @@ export async function requireCasePersons(
 }
 
 /**
- * One step on an existing handover. Like `handle`, but the case id stamped on the events comes
- * from the loaded handover itself, so every event of the handover is indexed under its case.
- * `command` may be a builder: it then sees the freshly loaded state on every retry.
+ * One step on an existing handover; the case id stamped on the events comes from the loaded
+ * handover itself, so every event of the handover is indexed under its case.
  */
 export function handleHandover(
   store: EventStore,
@@ -73,25 +64,7 @@ export function handleHandover(
   command: HandoverCommand | ((state: HandoverState) => Promise<HandoverCommand> | HandoverCommand),
   ctx: WriteContext,
 ): Promise<WriteAnswer> {
-  const streamId = handoverStreamId(handoverId);
-  return execute(store, ctx, async () => {
-    const loaded = await load(store, handoverDecider, streamId);
-    if (ctx.ifMatch !== undefined && loaded.revision !== ctx.ifMatch) {
-      throw new StaleRevisionError(ctx.ifMatch, loaded.revision);
-    }
-    const cmd = typeof command === 'function' ? await command(loaded.state) : command;
-    const events = handoverDecider.decide(cmd, loaded.state);
-    const caseId = loaded.state.status === 'none' ? undefined : loaded.state.caseId;
-    return {
-      writes: [
-        { streamId, events: toNewEvents(events, ctx, caseId), expectedRevision: loaded.revision ?? 'no_stream' },
-      ],
-      answer: (result) => ({
-        id: handoverId,
-        revision: (result.streams[0]?.nextRevision ?? loaded.revision ?? -1n).toString(),
-        position: result.position.toString(),
-        created: false,
-      }),
-    };
+  return handle(store, handoverDecider, handoverStreamId(handoverId), handoverId, command, ctx, {
+    caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
   });
 }

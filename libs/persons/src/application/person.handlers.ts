@@ -43,7 +43,9 @@ export class PersonCommandHandler implements ICommandHandler<PersonCommandMessag
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ personId, command, ctx }: PersonCommandMessage): Promise<WriteAnswer> {
-    return handle(this.store, personDecider, personStreamId(personId), personId, command, ctx);
+    return handle(this.store, personDecider, personStreamId(personId), personId, command, ctx, {
+      caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
+    });
   }
 }
 

@@ -51,11 +51,9 @@ export class RequestVerificationHandler implements ICommandHandler<RequestVerifi
 export class VerificationCommandHandler implements ICommandHandler<VerificationCommandMessage, WriteAnswer> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ verificationId, command, ctx }: VerificationCommandMessage): Promise<WriteAnswer> {
-    const streamId = verificationStreamId(verificationId);
-    // A request never changes case, so reading it once names the case for the envelope.
-    const { state } = await load(this.store, verificationDecider, streamId);
-    const caseId = state.status === 'none' ? undefined : state.caseId;
-    return handle(this.store, verificationDecider, streamId, verificationId, command, ctx, caseId ? { caseId } : {});
+  execute({ verificationId, command, ctx }: VerificationCommandMessage): Promise<WriteAnswer> {
+    return handle(this.store, verificationDecider, verificationStreamId(verificationId), verificationId, command, ctx, {
+      caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
+    });
   }
 }

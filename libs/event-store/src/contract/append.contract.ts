@@ -1,6 +1,14 @@
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type { EventStore } from '../event-store.port.js';
-import { aStream, events, newEvent, readStreamAll, type ContractSubject } from './contract-fixtures.js';
+import {
+  aStream,
+  densePositions,
+  events,
+  increasing,
+  newEvent,
+  readStreamAll,
+  type ContractSubject,
+} from './contract-fixtures.js';
 
 /** Appends: the four expectations, conflicts, atomicity across streams, idempotency keys. */
 export function appendContract(subject: () => ContractSubject): void {
@@ -73,9 +81,11 @@ export function appendContract(subject: () => ContractSubject): void {
       { streamId: a, nextRevision: 1n },
       { streamId: b, nextRevision: 0n },
     ]);
-    expect(r.events.map((e) => e.position)).toEqual([before + 1n, before + 2n, before + 3n]);
-    expect(r.position).toBe(before + 3n);
-    expect(await store().headPosition()).toBe(before + 3n);
+    const written = r.events.map((e) => e.position);
+    if (densePositions(subject())) expect(written).toEqual([before + 1n, before + 2n, before + 3n]);
+    expect(increasing([before, ...written])).toBe(true);
+    expect(r.position).toBe(written[2]);
+    expect(await store().headPosition()).toBe(r.position);
   });
 
   it('a conflict on one stream writes nothing on the others', async () => {
@@ -102,13 +112,14 @@ export function appendContract(subject: () => ContractSubject): void {
       { streamId: a, events: events(1), expectedRevision: 'no_stream' },
       { streamId: b, events: [], expectedRevision: 1n },
     ]);
-    expect(guarded.position).toBe(head + 1n);
+    if (densePositions(subject())) expect(guarded.position).toBe(head + 1n);
+    expect(guarded.position).toBeGreaterThan(head);
     const refused = store().append([
       { streamId: aStream(), events: events(1), expectedRevision: 'no_stream' },
       { streamId: b, events: [], expectedRevision: 0n },
     ]);
     await expect(refused).rejects.toMatchObject({ name: 'WrongExpectedRevisionError', streamId: b });
-    expect(await store().headPosition()).toBe(head + 1n);
+    expect(await store().headPosition()).toBe(guarded.position);
   });
 
   it('positions and revisions are bigint, also past 2^53', async () => {

@@ -11,7 +11,19 @@ export interface ContractSubject {
    * would. Adapters that cannot do this skip the tamper test.
    */
   tamper?(eventId: string, data: unknown): Promise<void>;
+  /**
+   * 'dense' (default): global positions are 1, 2, 3, ... without holes (the SQL stores).
+   * 'monotonic': unique and increasing in commit order but with holes (KurrentDB commit positions,
+   * ADR 0006); the suite then checks order and agreement with what append reported, not arithmetic.
+   */
+  readonly positions?: 'dense' | 'monotonic';
 }
+
+export const densePositions = (subject: ContractSubject): boolean => subject.positions !== 'monotonic';
+
+/** Strictly increasing, as every store's global positions must be. */
+export const increasing = (positions: readonly bigint[]): boolean =>
+  positions.every((p, i) => i === 0 || p > positions[i - 1]);
 
 export type OpenSubject = () => Promise<ContractSubject>;
 

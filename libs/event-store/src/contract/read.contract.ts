@@ -2,7 +2,16 @@ import { newId } from '#shared-kernel';
 import { GENESIS_HASH } from '../event-envelope.js';
 import type { EventStore } from '../event-store.port.js';
 import { verifyChain } from '../hash-chain.js';
-import { aStream, collect, events, newEvent, readStreamAll, type ContractSubject } from './contract-fixtures.js';
+import {
+  aStream,
+  collect,
+  densePositions,
+  events,
+  increasing,
+  newEvent,
+  readStreamAll,
+  type ContractSubject,
+} from './contract-fixtures.js';
 
 /** Reads in order with paging and bounds; the hash chain over what was read. */
 export function readContract(subject: () => ContractSubject): void {
@@ -35,15 +44,18 @@ export function readContract(subject: () => ContractSubject): void {
     await store().append([{ streamId: b, events: events(3), expectedRevision: 'no_stream' }]);
     await store().append([{ streamId: a, events: events(4), expectedRevision: 3n }]);
     const all = await collect(store().readAll({ after: before, pageSize: 3 }));
-    expect(all.map((e) => e.position)).toEqual(Array.from({ length: 11 }, (_, i) => before + 1n + BigInt(i)));
+    const at = all.map((e) => e.position);
+    if (densePositions(subject())) expect(at).toEqual(Array.from({ length: 11 }, (_, i) => before + 1n + BigInt(i)));
+    expect(at).toHaveLength(11);
+    expect(increasing([before, ...at])).toBe(true);
     expect(all.map((e) => e.streamId)).toEqual([
       ...Array<string>(4).fill(a),
       ...Array<string>(3).fill(b),
       ...Array<string>(4).fill(a),
     ]);
-    const window = await collect(store().readAll({ after: before + 2n, to: before + 6n, pageSize: 2 }));
-    expect(window.map((e) => e.position)).toEqual([before + 3n, before + 4n, before + 5n, before + 6n]);
-    expect(await collect(store().readAll({ after: before + 11n }))).toEqual([]);
+    const window = await collect(store().readAll({ after: at[1], to: at[5], pageSize: 2 }));
+    expect(window.map((e) => e.position)).toEqual(at.slice(2, 6));
+    expect(await collect(store().readAll({ after: at[10] }))).toEqual([]);
   });
 
   it('reads the envelope back as written', async () => {

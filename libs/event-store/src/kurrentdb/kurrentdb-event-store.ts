@@ -11,6 +11,7 @@ import {
   type EventData,
 } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-envelope.js';
+import { canonicalJson } from '../hash-chain.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError, EventTooLargeError } from '../event-store.errors.js';
 import type {
   AppendOptions,
@@ -376,35 +377,34 @@ function refusedBeforeWriting(error: unknown): boolean {
   );
 }
 
+/**
+ * The batch's events as KurrentDB event data, per stream in order. The bodies are the canonical
+ * JSON that was hashed (bigint, Date and undefined normalised as the hash saw them), so a read
+ * re-hashes to the same value.
+ */
 function eventsByStream(batch: AppendBatch): Map<string, EventData[]> {
-  const [ids, streamIds, , types, schemaVersions, data, metadata] = batch.columns as [
-    string[],
-    string[],
-    bigint[],
-    string[],
-    number[],
-    string[],
-    string[],
-  ];
   const out = new Map<string, EventData[]>();
-  for (let i = 0; i < batch.count; i++) {
-    const list = out.get(streamIds[i]) ?? [];
+  for (const e of batch.result(0n).events) {
+    const list = out.get(e.streamId) ?? [];
     list.push({
-      id: ids[i],
+      id: e.id,
       contentType: 'application/json',
-      type: types[i],
-      // The canonical text that was hashed, parsed back: the server stores the same JSON.
-      data: JSON.parse(data[i]) as Record<string, unknown>,
-      metadata: encodeMetadata(metadata[i], schemaVersions[i]),
+      type: e.type,
+      data: JSON.parse(canonicalJson(e.data)) as Record<string, unknown>,
+      metadata: encodeMetadata(canonicalJson(e.metadata), e.schemaVersion),
     });
-    out.set(streamIds[i], list);
+    out.set(e.streamId, list);
   }
   return out;
 }
 
 const batchBytes = (batch: AppendBatch): number =>
-  (batch.columns[5] as string[]).reduce((n, s) => n + Buffer.byteLength(s), 0) +
-  (batch.columns[6] as string[]).reduce((n, s) => n + Buffer.byteLength(s), 0);
+  batch
+    .result(0n)
+    .events.reduce(
+      (n, e) => n + Buffer.byteLength(canonicalJson(e.data)) + Buffer.byteLength(canonicalJson(e.metadata)),
+      0,
+    );
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

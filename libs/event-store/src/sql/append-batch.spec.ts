@@ -4,7 +4,7 @@ import { EventTooLargeError, WrongExpectedRevisionError } from '../event-store.e
 import type { ExpectedRevision, StreamWrite } from '../event-store.port.js';
 import { verifyChain } from '../hash-chain.js';
 import { events, newEvent } from '../contract/contract-fixtures.js';
-import { checkExpectation, prepareBatch } from './append-batch.js';
+import { checkExpectation, concatRows, needsUnnest, prepareBatch, statementParams } from './append-batch.js';
 
 const write = (streamId: string, n: number, expectedRevision: ExpectedRevision = 'any'): StreamWrite => ({
   streamId,
@@ -61,13 +61,23 @@ describe('prepareBatch', () => {
 
   it('binds one event as scalars and several as one array per column', () => {
     const one = prepareBatch([write('a', 1)], new Map(), 1 << 20);
-    expect(one.many).toBe(false);
-    expect(one.params).toHaveLength(9);
-    expect(one.params.some(Array.isArray)).toBe(false);
+    expect(needsUnnest(one)).toBe(false);
+    expect(statementParams(one)).toHaveLength(9);
+    expect(statementParams(one).some(Array.isArray)).toBe(false);
     const three = prepareBatch([write('a', 3)], new Map(), 1 << 20);
-    expect(three.many).toBe(true);
-    expect(three.params[0]).toBe(3n);
-    expect(three.params.slice(1).every((c) => Array.isArray(c) && c.length === 3)).toBe(true);
+    expect(needsUnnest(three)).toBe(true);
+    const params = statementParams(three);
+    expect(params[0]).toBe(3n);
+    expect(params.slice(1).every((c) => Array.isArray(c) && c.length === 3)).toBe(true);
+  });
+
+  it('concatenates batches keeping each one’s rows together and in order', () => {
+    const a = prepareBatch([write('a', 2)], new Map(), 1 << 20);
+    const b = prepareBatch([write('b', 1)], new Map(), 1 << 20);
+    const both = concatRows([a, b]);
+    expect(both.count).toBe(3);
+    expect(both.columns[0]).toEqual([...a.columns[0], ...b.columns[0]]);
+    expect(both.columns[1]).toEqual(['a', 'a', 'b']);
   });
 
   it('refuses an event larger than the limit before anything is sent', () => {
@@ -91,9 +101,7 @@ describe('prepareBatch', () => {
             expectedRevision: 'any',
           };
           const batch = prepareBatch([w], new Map(), 1 << 22);
-          const [ids, , revisions, types, versions, data, metadata] = batch.many
-            ? (batch.params.slice(1) as unknown[][])
-            : batch.params.map((p) => [p]);
+          const [ids, , revisions, types, versions, data, metadata] = batch.columns;
           const readBack: RecordedEvent[] = ids.map((id, i) => ({
             id: id as string,
             type: types[i] as string,

@@ -32,13 +32,30 @@ export function checkExpectation(write: StreamWrite, head: StreamHead | null): v
   }
 }
 
-/** One append turned into column arrays for the unnest() insert, with the chain already computed. */
-export interface AppendBatch {
+/** Rows ready for the append statement: how many, and one array per inserted column. */
+export interface InsertRows {
   readonly count: number;
-  /** Whether the batch needs the unnest() form of the append statement. */
-  readonly many: boolean;
-  /** The statement's parameters before the idempotency ones (see appendStatement). */
-  readonly params: readonly unknown[];
+  /** id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at. */
+  readonly columns: readonly (readonly unknown[])[];
+}
+
+/** Whether the rows need the unnest() form of the append statement (see appendStatement). */
+export const needsUnnest = (rows: InsertRows): boolean => rows.count !== 1;
+
+/** The append statement's parameters before the idempotency ones. */
+export const statementParams = (rows: InsertRows): unknown[] =>
+  needsUnnest(rows) ? [BigInt(rows.count), ...rows.columns] : rows.columns.map((c) => c[0]);
+
+/** Several batches as one insert, in the given order (each keeps its rows contiguous). */
+export function concatRows(batches: readonly InsertRows[]): InsertRows {
+  const columns = batches[0].columns.map((_, i) => batches.flatMap((b) => b.columns[i]));
+  return { count: batches.reduce((n, b) => n + b.count, 0), columns };
+}
+
+/** One append turned into column arrays for the insert, with the chain already computed. */
+export interface AppendBatch extends InsertRows {
+  /** The streams that receive events. */
+  readonly streams: ReadonlySet<string>;
   /** The head of every written stream after the append, for the cache. */
   readonly newHeads: ReadonlyMap<string, StreamHead>;
   /** The result once the store knows the position of the batch's last event. */
@@ -111,11 +128,10 @@ export function prepareBatch(writes: readonly StreamWrite[], heads: Heads, maxEv
   }
 
   const count = pending.length;
-  const columns = [ids, streamIds, revisions, types, schemaVersions, data, metadata, caseIds, recordedAt];
   return {
     count,
-    many: count !== 1,
-    params: count === 1 ? columns.map((c) => c[0]) : [BigInt(count), ...columns],
+    columns: [ids, streamIds, revisions, types, schemaVersions, data, metadata, caseIds, recordedAt],
+    streams: new Set(newHeads.keys()),
     newHeads,
     result(lastPosition: bigint): AppendResult {
       const first = lastPosition - BigInt(count) + 1n;

@@ -50,7 +50,12 @@ export class PoolSqlClient implements SqlClient {
     readonly pool: pg.Pool,
     readonly kind: SqlClient['kind'],
     private readonly onClose: () => Promise<void> = async () => undefined,
-  ) {}
+  ) {
+    // An idle connection the server drops (restart, failover, admin termination) is removed by
+    // the pool and the next query opens a new one; without a listener the 'error' event would
+    // crash the process instead.
+    pool.on('error', () => undefined);
+  }
 
   /**
    * Not `pool.query`: that discards the connection after ANY failed statement, which on a server

@@ -11,7 +11,17 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port.js';
-import { checkExpectation, prepareBatch, revisionConflict, type AppendBatch, type Heads } from './append-batch.js';
+import {
+  checkExpectation,
+  needsUnnest,
+  prepareBatch,
+  revisionConflict,
+  statementParams,
+  type AppendBatch,
+  type Heads,
+  type InsertRows,
+} from './append-batch.js';
+import { AppendCombiner } from './append-combiner.js';
 import { migrateEventStore } from './event-store.schema.js';
 import * as S from './event-store.statements.js';
 import { PoolSqlClient, type SqlClient } from './sql-client.js';
@@ -92,6 +102,7 @@ export class SqlEventStore implements EventStore {
   private readonly signal: WakeSignal;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private listener: PgNotificationListener | null = null;
+  private readonly combiner = new AppendCombiner((rows) => this.insert(rows));
   private closed = false;
 
   /** Runs the idempotent schema migration, then returns the store. */
@@ -137,10 +148,8 @@ export class SqlEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const heads = await this.resolveHeads(writes, attempt > 1);
       const batch = prepareBatch(writes, heads, this.maxEventBytes);
-      const statement = S.appendStatement(batch.many, false, this.notify);
       try {
-        const r = await this.sql.query<{ last: bigint }>(statement.text, batch.params, statement.name);
-        return this.committed(batch, r.rows[0].last);
+        return this.committed(batch, await this.combiner.append(batch));
       } catch (error) {
         if (!isConstraint(error, 'events_stream_revision_uq')) throw this.translate(error);
         for (const w of writes) this.cache.forget(w.streamId);
@@ -163,9 +172,9 @@ export class SqlEventStore implements EventStore {
         const batch = prepareBatch(writes, heads, this.maxEventBytes);
         const result = batch.result(lock.rows[0].last + BigInt(batch.count));
         if (batch.count > 0 || idem) {
-          const statement = S.appendStatement(batch.many, idem !== undefined, this.notify);
+          const statement = S.appendStatement(needsUnnest(batch), idem !== undefined, this.notify);
           const extra = idem ? [idem.key, idem.requestHash, toJson(idem.response(result))] : [];
-          await tx.query(statement.text, [...batch.params, ...extra], statement.name);
+          await tx.query(statement.text, [...statementParams(batch), ...extra], statement.name);
         }
         return { batch, result };
       });
@@ -175,6 +184,13 @@ export class SqlEventStore implements EventStore {
     } catch (error) {
       throw this.translate(error, idem?.key);
     }
+  }
+
+  /** One statement: counter bump, insert, notify. Autocommit, so a result means committed. */
+  private async insert(rows: InsertRows): Promise<bigint> {
+    const statement = S.appendStatement(needsUnnest(rows), false, this.notify);
+    const r = await this.sql.query<{ last: bigint }>(statement.text, statementParams(rows), statement.name);
+    return r.rows[0].last;
   }
 
   private committed(batch: AppendBatch, lastPosition: bigint): AppendResult {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '#config';
@@ -8,6 +9,7 @@ import { LocalSigningKey, mintToken } from '#security';
 import { createApp } from '../apps/api/src/app.factory.js';
 import { createBenchDatabase, percentile, type StoreKind } from './bench-kit.js';
 import type { LoadResult, LoadSpec } from './http-load.worker.js';
+import { countQueries, perRequest } from './query-counter.js';
 
 /** A fixed, obviously non-secret key: the bench's database is thrown away afterwards. */
 const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -105,6 +107,13 @@ export interface LoadFigures {
   readonly p50: number;
   readonly p99: number;
   readonly firstFailure: string | null;
+  /** Share of the time the server's event loop was busy (wall clock: includes time preempted). */
+  readonly loopBusy: number;
+  /** CPU time of the server's main thread per answered request: what one request costs in Node. */
+  readonly cpuMsPerRequest: number;
+  /** SQL statements (round trips) per answered request, and which ones. */
+  readonly statementsPerRequest: number;
+  readonly statements: string;
 }
 
 export async function runLoad(
@@ -123,6 +132,9 @@ export async function runLoad(
     headers: { authorization: target.authorization, 'content-type': 'application/json' },
     idempotencyPrefix,
   };
+  const loopBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.threadCpuUsage();
+  const counter = countQueries();
   const result = await new Promise<LoadResult>((resolve, reject) => {
     const worker = new Worker(new URL('./http-load.worker.js', import.meta.url), { workerData: spec });
     worker.once('message', (m: { result?: LoadResult; error?: string }) =>
@@ -131,6 +143,10 @@ export async function runLoad(
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`load worker exited with ${code} before answering`)));
   });
+  const loop = performance.eventLoopUtilization(loopBefore);
+  const cpu = process.threadCpuUsage(cpuBefore);
+  const queries = counter.stop();
+  const answered = Math.max(1, result.ok + result.non2xx);
   await settle(target);
   const sorted = result.latencies.sort((a, b) => a - b);
   return {
@@ -140,5 +156,9 @@ export async function runLoad(
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     firstFailure: result.firstFailure,
+    loopBusy: loop.utilization,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / answered,
+    statementsPerRequest: queries.total / answered,
+    statements: perRequest(queries, answered),
   };
 }

@@ -51,6 +51,8 @@ interface Sizes {
   readonly rawCopies: number;
   readonly noKeys: boolean;
   readonly pgliteSync: boolean;
+  /** BENCH_PARTS=port,http: which halves to run (http alone is handy under --cpu-prof). */
+  readonly parts: readonly string[];
 }
 
 function sizesFromEnv(): Sizes {
@@ -64,6 +66,7 @@ function sizesFromEnv(): Sizes {
     rawCopies: envInt('BENCH_RAW_COPIES', 4),
     noKeys: process.env.BENCH_HTTP_NO_KEYS !== 'off',
     pgliteSync: process.env.BENCH_PGLITE_SYNC !== 'off',
+    parts: envList('BENCH_PARTS', ['port', 'http']),
   };
 }
 
@@ -73,14 +76,18 @@ interface HttpRun {
   readonly figures: LoadFigures;
 }
 
-interface StoreFigures {
-  readonly kind: StoreKind;
+interface PortFigures {
   readonly raw: Timing;
   /** Raw ceiling per number of concurrent connections (PostgreSQL only: PGlite is one connection). */
   readonly rawConcurrent: ReadonlyMap<number, Timing>;
   readonly port: Timing;
   readonly portIdempotent: Timing;
   readonly rowBytes: { data: number; metadata: number };
+}
+
+interface StoreFigures {
+  readonly kind: StoreKind;
+  readonly port: PortFigures | null;
   readonly scenario: string;
   readonly http: readonly HttpRun[];
 }
@@ -105,7 +112,7 @@ async function freshStoreConfig(kind: StoreKind, sync: boolean): Promise<{ confi
   };
 }
 
-async function measurePort(kind: StoreKind, sizes: Sizes) {
+async function measurePort(kind: StoreKind, sizes: Sizes): Promise<PortFigures> {
   const fresh = await freshStoreConfig(kind, sizes.pgliteSync);
   const opened = await openEventStore(fresh.config);
   const own = kind === 'postgres' ? new pg.Pool({ connectionString: fresh.config.databaseUrl!, max: 64 }) : null;
@@ -167,28 +174,43 @@ async function measureHttp(kind: StoreKind, sizes: Sizes): Promise<{ scenario: s
 const rateOf = (t: Timing): number => perSecond(t.count, t.ms);
 
 function tableOf(results: readonly StoreFigures[]): string {
-  const rows: string[][] = [['store', 'measurement', 'per s', 'p50 ms', 'p99 ms', 'of ceiling', 'target']];
-  for (const r of results) {
-    const raw = rateOf(r.raw);
-    const timing = (label: string, t: Timing, ceiling: number, target: string) =>
-      rows.push([r.kind, label, fmtRate(rateOf(t)), fmtMs(t.p50), fmtMs(t.p99), fmtPct(rateOf(t) / ceiling), target]);
-    timing('raw INSERT, 1 connection (ceiling)', r.raw, raw, '');
-    for (const [c, t] of r.rawConcurrent) timing(`raw INSERT, ${c} connections (ceiling)`, t, rateOf(t), '');
-    const portRatio = rateOf(r.port) / raw;
-    timing('port append, sequential', r.port, raw, `≥ 60 % ${verdict(portRatio >= PORT_TARGET)}`);
-    timing('port append + idempotency key', r.portIdempotent, raw, 'diagnostic');
-    for (const h of r.http) {
-      const ceiling = r.rawConcurrent.get(h.clients) ?? r.raw;
+  const rows: string[][] = [
+    ['store', 'measurement', 'per s', 'p50 ms', 'p99 ms', 'of ceiling', 'loop, cpu/req', 'sql/req', 'target'],
+  ];
+  for (const { kind, port: p, http } of results) {
+    const ratio = (rate: number, ceiling: Timing | undefined) => (ceiling ? fmtPct(rate / rateOf(ceiling)) : '-');
+    const timing = (label: string, t: Timing, ceiling: Timing | undefined, target: string) =>
+      rows.push([
+        kind,
+        label,
+        fmtRate(rateOf(t)),
+        fmtMs(t.p50),
+        fmtMs(t.p99),
+        ratio(rateOf(t), ceiling),
+        '',
+        '',
+        target,
+      ]);
+    if (p) {
+      timing('raw INSERT, 1 connection (ceiling)', p.raw, p.raw, '');
+      for (const [c, t] of p.rawConcurrent) timing(`raw INSERT, ${c} connections (ceiling)`, t, t, '');
+      const portMet = rateOf(p.port) / rateOf(p.raw) >= PORT_TARGET;
+      timing('port append, sequential', p.port, p.raw, `≥ 60 % ${verdict(portMet)}`);
+      timing('port append + idempotency key', p.portIdempotent, p.raw, 'diagnostic');
+    }
+    for (const h of http) {
       const f = h.figures;
-      const gated = r.kind === 'postgres' && h.keys && h.clients === HTTP_TARGET_CLIENTS;
+      const gated = kind === 'postgres' && h.keys && h.clients === HTTP_TARGET_CLIENTS;
       const met = f.requestsPerSecond >= HTTP_TARGET_RPS && f.p99 <= HTTP_TARGET_P99_MS;
       rows.push([
-        r.kind,
+        kind,
         `HTTP, ${h.clients} clients, ${h.keys ? 'with keys' : 'no keys'}${f.failed ? ` (${f.failed} failed)` : ''}`,
         fmtRate(f.requestsPerSecond),
         fmtMs(f.p50),
         fmtMs(f.p99),
-        fmtPct(f.requestsPerSecond / rateOf(ceiling)),
+        ratio(f.requestsPerSecond, p?.rawConcurrent.get(h.clients) ?? p?.raw),
+        `${fmtPct(f.loopBusy)}, ${fmtMs(f.cpuMsPerRequest)} ms`,
+        f.statementsPerRequest.toFixed(1),
         gated ? `≥ 1,500/s, p99 ≤ 25 ms ${verdict(met)}` : h.keys ? '' : 'diagnostic',
       ]);
     }
@@ -215,22 +237,23 @@ async function run(): Promise<void> {
       log(`  postgres: ${await postgresSettings()}`);
     }
     log(`  ${kind}: ${loadLine()}`);
-    const port = await measurePort(kind, sizes);
-    const http = await measureHttp(kind, sizes);
-    results.push({ kind, ...port, ...http });
+    const port = sizes.parts.includes('port') ? await measurePort(kind, sizes) : null;
+    const http = sizes.parts.includes('http') ? await measureHttp(kind, sizes) : null;
+    results.push({ kind, port, scenario: http?.scenario ?? '-', http: http?.http ?? [] });
   }
   if (results.length === 0) return;
   log(`  after: ${loadLine()}`);
   log('');
   log(tableOf(results));
-  log('');
+  log('"of ceiling": raw INSERTs of the same rows on as many connections (PGlite has one).');
+  log('"loop, cpu/req": how busy the server\'s event loop was, and its main thread\'s CPU time per request.');
   for (const r of results) {
-    log(
-      `${r.kind}: HTTP scenario ${r.scenario}; rows ~${r.rowBytes.data} B data + ${r.rowBytes.metadata} B metadata; ` +
-        `"of ceiling" compares with raw INSERTs on as many connections (PGlite: its one connection)`,
-    );
-    for (const h of r.http)
-      if (h.figures.firstFailure) log(`  first refusal at ${h.clients} clients: ${h.figures.firstFailure}`);
+    const bytes = r.port ? `; rows ~${r.port.rowBytes.data} B data + ${r.port.rowBytes.metadata} B metadata` : '';
+    log(`${r.kind}: HTTP scenario ${r.scenario}${bytes}`);
+    for (const h of r.http) {
+      log(`  ${h.clients} clients, ${h.keys ? 'with' : 'no'} keys — statements per request: ${h.figures.statements}`);
+      if (h.figures.firstFailure) log(`  first refusal: ${h.figures.firstFailure}`);
+    }
   }
 }
 

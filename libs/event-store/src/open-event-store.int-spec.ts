@@ -46,13 +46,14 @@ describe('openEventStore', () => {
     }
   });
 
-  it('kurrentdb: refuses clearly instead of falling back', async () => {
+  it('kurrentdb: fails the start clearly when KurrentDB does not answer, instead of falling back', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
     const config = loadConfig({
       EVENT_STORE: 'kurrentdb',
-      KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false',
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+      KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/postgres',
       MASTER_KEY,
     });
-    await expect(openEventStore(config)).rejects.toThrow(/not yet supported/);
-  });
+    await expect(openEventStore(config)).rejects.toThrow(/cannot open the KurrentDB event store/);
+  }, 30_000);
 });

@@ -1,12 +1,17 @@
 import type { AppConfig } from '#config';
 import { assertNever } from '#shared-kernel';
+import type { EventStore } from './event-store.port.js';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPglite } from './sql/pglite-client.js';
 import { openPostgres, type SqlClient } from './sql/sql-client.js';
 import { SqlEventStore } from './sql/sql-event-store.js';
 
 export interface OpenedEventStore {
-  readonly store: SqlEventStore;
-  /** The same database, for the key store and read models. */
+  readonly store: EventStore;
+  /**
+   * The SQL database for the key store, read models, checkpoints and idempotency records: the
+   * events' own database (pglite, postgres), or PostgreSQL at DATABASE_URL beside KurrentDB.
+   */
   readonly sql: SqlClient;
   /** Stops the store's subscriptions, then closes the database. */
   close(): Promise<void>;
@@ -15,7 +20,7 @@ export interface OpenedEventStore {
 export async function openEventStore(config: AppConfig): Promise<OpenedEventStore> {
   const sql = await openSql(config);
   try {
-    const store = await SqlEventStore.open(sql);
+    const store = await openStore(config, sql);
     return {
       store,
       sql,
@@ -30,6 +35,12 @@ export async function openEventStore(config: AppConfig): Promise<OpenedEventStor
   }
 }
 
+async function openStore(config: AppConfig, sql: SqlClient): Promise<EventStore> {
+  if (config.eventStore !== 'kurrentdb') return SqlEventStore.open(sql);
+  if (!config.kurrentdbUrl) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
+  return KurrentDbEventStore.open(config.kurrentdbUrl, sql);
+}
+
 async function openSql(config: AppConfig): Promise<SqlClient> {
   switch (config.eventStore) {
     case 'pglite':
@@ -38,7 +49,9 @@ async function openSql(config: AppConfig): Promise<SqlClient> {
       if (!config.databaseUrl) throw new Error('EVENT_STORE=postgres needs DATABASE_URL');
       return openPostgres(config.databaseUrl);
     case 'kurrentdb':
-      throw new Error('EVENT_STORE=kurrentdb is not yet supported by this build; use pglite or postgres');
+      // Events in KurrentDB; everything relational (read models, keys, checkpoints) in PostgreSQL.
+      if (!config.databaseUrl) throw new Error('EVENT_STORE=kurrentdb needs DATABASE_URL for read models');
+      return openPostgres(config.databaseUrl);
     default:
       return assertNever(config.eventStore);
   }

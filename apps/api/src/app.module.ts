@@ -13,6 +13,7 @@ import { PersonsHttpModule } from './persons/persons-http.module.js';
 import { HandoversHttpModule } from './handovers/handovers-http.module.js';
 import { ExchangesHttpModule } from './exchanges/exchanges-http.module.js';
 import { VerificationsHttpModule } from './verifications/verifications-http.module.js';
+import { BoardsModule } from './boards/boards-http.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         HandoversHttpModule,
         ExchangesHttpModule,
         VerificationsHttpModule,
+        BoardsModule,
       ],
       controllers: [HealthController, ReferenceController, MetricsController],
       providers: [

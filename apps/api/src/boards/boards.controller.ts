@@ -1,0 +1,123 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { v5 as uuidv5 } from 'uuid';
+import { recordAudit } from '#audit';
+import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
+import {
+  auditLog,
+  decodeAuditCursor,
+  deadlineBoard,
+  parsePeriod,
+  periodStatistics,
+  publish,
+  toCsv,
+  toXlsx,
+  viewName,
+  type AuditPage,
+  type DeadlineBoard,
+  type PublishedReport,
+} from './boards.read-models.js';
+import { parseZoned } from '#shared-kernel';
+import { Act } from '../http/auth.guard.js';
+import { badRequest } from '../http/problem.js';
+import { type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
+import { AuditQueryDto, DeadlinesQueryDto, StatisticsQueryDto } from './boards.dto.js';
+import { DEADLINE_LIMITS, parseIsoDuration, type DeadlineLimits } from './deadline-limits.provider.js';
+
+/** Every export of one period is recorded in one audit stream, named by a UUID derived from the period. */
+const STATISTICS_AUDIT_NAMESPACE = '6f1d7f0e-3c52-4b8e-9a51-0b10c0ffee11';
+export const statisticsAuditSubject = (period: string): string =>
+  uuidv5(`statistics:${period}`, STATISTICS_AUDIT_NAMESPACE);
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+@ApiTags('boards')
+@ApiBearerAuth()
+@Controller()
+export class BoardsController {
+  constructor(
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DEADLINE_LIMITS) private readonly limits: DeadlineLimits,
+  ) {}
+
+  @Get('deadlines')
+  @Act('read')
+  @ApiOkResponse({ description: '{ now, dueSoonUntil, overdue: [...], dueSoon: [...] }; overdue is derived from now' })
+  async deadlines(@Query() q: DeadlinesQueryDto): Promise<DeadlineBoard> {
+    let withinMs = this.limits.dueSoonDefaultMs;
+    if (q.within !== undefined) {
+      const ms = parseIsoDuration(q.within);
+      if (ms === null || ms <= 0 || ms > this.limits.dueSoonMaxMs)
+        throw badRequest('REQUEST.INVALID', 'The request has invalid fields.', [
+          {
+            field: 'within',
+            message: 'within must be a positive ISO-8601 duration no longer than the configured maximum',
+          },
+        ]);
+      withinMs = ms;
+    }
+    return deadlineBoard(this.sql, viewName, { now: new Date(), withinMs, province: q.province ?? null }, this.limits);
+  }
+
+  /**
+   * Every answer is an export (JSON, CSV or XLSX): small counts are suppressed and the export is
+   * recorded before the figures leave the service; if the audit cannot be written, nothing is sent.
+   */
+  @Get('reports/statistics')
+  @Act('read')
+  @ApiProduces('application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  async statistics(
+    @Query() q: StatisticsQueryDto,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PublishedReport | string | Buffer> {
+    const period = parsePeriod(q.period);
+    if (!period)
+      throw badRequest('REQUEST.INVALID', 'The request has invalid fields.', [
+        { field: 'period', message: 'period must be a year from 2000 to 2100, with an optional -Qn or -Hn' },
+      ]);
+    const format = q.format ?? 'json';
+    const ctx = readContextOf(req);
+    const report = await periodStatistics(
+      this.sql,
+      viewName,
+      { period, province: q.province ?? null, now: ctx.now },
+      this.limits,
+    );
+    const published = publish(report);
+    await recordAudit(this.store, ctx, statisticsAuditSubject(period.code), [
+      { type: 'StatisticsExported', data: { period: period.code, format, purpose: q.purpose ?? null } },
+    ]);
+    if (format === 'json') return published;
+    const name = `blo-statistics-${period.code}${q.province ? `-${q.province}` : ''}.${format}`;
+    void reply
+      .header('content-type', CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${name}"`);
+    return format === 'csv' ? toCsv(published) : toXlsx(published);
+  }
+
+  @Get('audit')
+  @Act('audit.read')
+  @ApiOkResponse({
+    description: '{ items: [{ position, at, local, type, actor, subject, caseId, purpose, via, details }], next }',
+  })
+  async audit(@Query() q: AuditQueryDto): Promise<AuditPage> {
+    if (q.cursor !== undefined && decodeAuditCursor(q.cursor) === null)
+      throw badRequest('REQUEST.INVALID', 'The request has invalid fields.', [
+        { field: 'cursor', message: 'cursor must be a cursor returned by this endpoint' },
+      ]);
+    return auditLog(this.sql, viewName, {
+      subjectId: q.subjectId ?? null,
+      actor: q.actor ?? null,
+      from: q.from ? new Date(parseZoned(q.from).at) : null,
+      to: q.to ? new Date(parseZoned(q.to).at) : null,
+      cursor: q.cursor ?? null,
+      limit: q.limit ?? 50,
+    });
+  }
+}

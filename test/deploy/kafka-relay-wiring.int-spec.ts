@@ -1,0 +1,86 @@
+import { Global, Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { EVENT_STORE, SQL_CLIENT, openEventStore, type OpenedEventStore } from '#event-store';
+import { newId } from '#shared-kernel';
+import { KafkaRelayModule, KafkaRelayService } from '../../apps/worker/src/kafka-relay.module.js';
+import { openCase } from '../e2e/support/journey.js';
+import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
+import { kafkaOrSkip, type TestKafka } from '../kafka/kafka-broker.js';
+import { createTopic, readTopic } from '../kafka/relay-fixtures.js';
+
+/**
+ * The production topology of deploy/: the api process records a case in PostgreSQL, a separate
+ * worker application context (same database, KAFKA_BROKERS set) runs the relay module, and the
+ * case's integration event arrives on the topic, keyed by the case id, without personal data.
+ */
+const SUITE = 'test/deploy/kafka-relay-wiring.int-spec.ts';
+
+/** What the worker's own infrastructure module provides; the relay module needs nothing else. */
+function workerModule(config: AppConfig, opened: OpenedEventStore) {
+  @Global()
+  @Module({
+    providers: [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: EVENT_STORE, useValue: opened.store },
+      { provide: SQL_CLIENT, useValue: opened.sql },
+    ],
+    exports: [APP_CONFIG, EVENT_STORE, SQL_CLIENT],
+  })
+  class WorkerInfrastructure {}
+
+  @Module({ imports: [WorkerInfrastructure, KafkaRelayModule.forRoot(config)] })
+  class WorkerForTest {}
+  return WorkerForTest;
+}
+
+describe('Kafka relay wired into a worker next to the api', () => {
+  let kafka: TestKafka | null = null;
+  let api: TestApp | null = null;
+  let worker: INestApplicationContext | null = null;
+  let opened: OpenedEventStore | null = null;
+  const topic = `wiring-${newId()}`;
+
+  beforeAll(async () => {
+    kafka = await kafkaOrSkip(SUITE);
+    if (!kafka) return;
+    await createTopic(kafka.brokers, topic, 3);
+    api = await startTestApp('postgres', { KAFKA_BROKERS: kafka.brokers.join(','), KAFKA_EVENTS_TOPIC: topic });
+    if (!api) return;
+    opened = await openEventStore(api.config);
+    worker = await NestFactory.createApplicationContext(workerModule(api.config, opened), { logger: ['error'] });
+    await worker.init();
+  }, 240_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await opened?.close();
+    await api?.close();
+    await kafka?.dispose();
+  }, 60_000);
+
+  it('publishes a case recorded through the api, keyed by the case id, with no personal data', async () => {
+    if (!kafka || !api || !worker) return;
+    const officer = await api.as('liaison_officer');
+    const caseId = await openCase(officer);
+    const received = await readTopic(kafka.brokers, topic, (all) => all.some((m) => m.key === caseId), 60_000);
+    const report = received.find((m) => m.key === caseId && m.headers.ce_type === 'blo.case.report-received.v1');
+    expect(report).toBeDefined();
+    expect(JSON.parse(report!.value)).toMatchObject({ caseId, province: 'lang-son' });
+    // The summary is free text from the report: it stays in the ledger.
+    expect(report!.value).not.toContain('Bằng Tường');
+    const relay = worker.get(KafkaRelayService);
+    expect(relay.checkpoint).toBeGreaterThan(0n);
+  }, 90_000);
+
+  it('a worker without KAFKA_BROKERS runs no relay', async () => {
+    if (!api || !opened) return;
+    const quiet = { ...api.config, kafkaBrokers: [] };
+    const context = await NestFactory.createApplicationContext(workerModule(quiet, opened), { logger: ['error'] });
+    try {
+      expect(() => context.get(KafkaRelayService)).toThrow();
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
   liveRow,
   lockRows,
   migrateRegistry,
+  pointViewsAt,
   promote,
   registryRows,
   tablesExist,
@@ -135,24 +136,36 @@ export class ProjectionRunner implements ProjectionProgress {
     if (toBuild.length > 0) void this.launchBuild(toBuild);
   }
 
-  /** Finds the slot's live generation; returns true when a new one must be built. */
+  /**
+   * Finds the slot's live generation; returns true when a generation must be built. A build of
+   * the same version found in the registry is resumed from its checkpoint, not restarted: it
+   * may be a crashed process's, or another process's that is still running (the per-batch
+   * checkpoint under a row lock lets both work on it safely; whoever promotes first wins).
+   */
   private async adopt(slot: Slot): Promise<boolean> {
     const p = slot.projection;
     const rows = await registryRows(this.sql, p.name);
     const live = rows.find((r) => r.status === 'live');
     const liveUsable = live !== undefined && (await tablesExist(this.sql, p, live.generation));
+    let resumable = rows.find((r) => r.status === 'building' && r.version === p.version);
+    if (resumable && !(await tablesExist(this.sql, p, resumable.generation))) resumable = undefined;
     await this.sql.transaction(async (tx) => {
-      // A build left over by a stopped process starts again from scratch.
-      if (!liveUsable) await dropViews(tx, p);
-      for (const r of rows) if (r.status === 'building') await dropGeneration(tx, p, r.generation);
+      if (!liveUsable && !resumable) await dropViews(tx, p);
+      for (const r of rows) {
+        if (r.status === 'building' && r !== resumable) await dropGeneration(tx, p, r.generation);
+      }
+      if (!liveUsable && resumable) await pointViewsAt(tx, p, resumable.generation);
     });
     if (live && liveUsable && live.version === p.version) {
       slot.live = { projection: p, generation: live.generation, position: live.position };
-      return false;
+      if (!resumable) return false;
+    } else {
+      slot.frozen = live && liveUsable ? live.position : null;
     }
-    slot.frozen = live && liveUsable ? live.position : null;
     slot.buildServes = !liveUsable;
-    slot.build = { projection: p, generation: await createGeneration(this.sql, p, !liveUsable), position: 0n };
+    slot.build = resumable
+      ? { projection: p, generation: resumable.generation, position: resumable.position }
+      : { projection: p, generation: await createGeneration(this.sql, p, !liveUsable), position: 0n };
     return true;
   }
 
@@ -163,6 +176,11 @@ export class ProjectionRunner implements ProjectionProgress {
     this.subscription = null;
     await Promise.all(this.slots.flatMap((s) => (s.buildDone ? [s.buildDone.catch(() => undefined)] : [])));
     this.waiters.releaseAll();
+  }
+
+  /** Resolves once no generation is being built (first start, version change, rebuild). */
+  async whenBuilt(): Promise<void> {
+    await Promise.all(this.slots.flatMap((s) => (s.build && s.buildDone ? [s.buildDone] : [])));
   }
 
   waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
@@ -225,8 +243,9 @@ export class ProjectionRunner implements ProjectionProgress {
 
   private async rebuildSlots(slots: readonly Slot[]): Promise<RebuildResult> {
     if (!this.started || this.sleeper.stopped) throw new Error('the projection runner is not running');
-    const running = slots.flatMap((s) => (s.buildDone ? [s.buildDone] : []));
-    const fresh = slots.filter((s) => !s.buildDone);
+    // A slot whose build is still going (not yet promoted) is joined, not started twice.
+    const running = [...new Set(slots.flatMap((s) => (s.build && s.buildDone ? [s.buildDone] : [])))];
+    const fresh = slots.filter((s) => !(s.build && s.buildDone));
     for (const s of fresh) {
       s.build = {
         projection: s.projection,
@@ -250,22 +269,22 @@ export class ProjectionRunner implements ProjectionProgress {
 
   private async runBuild(slots: readonly Slot[]): Promise<RebuildResult> {
     const started = performance.now();
-    const targets = slots.map((s) => s.build!);
+    // Re-read every round: a slot may switch to another process's generation (see promoteAll).
+    const targets = (): Target[] => slots.flatMap((s) => (s.build ? [s.build] : []));
     let events = 0;
     while (!this.sleeper.stopped) {
       try {
-        events += await this.catchUp(targets);
+        events += await this.catchUp(targets());
         const promoted = await this.mutex.run(async () => {
-          events += await this.catchUp(targets);
-          if (targets.some((t) => t.position < this.liveFloor)) return false;
-          return this.promoteAll(slots);
+          events += await this.catchUp(targets());
+          if (targets().some((t) => t.position < this.liveFloor)) return false;
+          return this.promoteAll(slots.filter((s) => s.build));
         });
         if (promoted) {
           const seconds = (performance.now() - started) / 1000;
           return { names: slots.map((s) => s.projection.name), events, seconds, eventsPerSecond: events / seconds };
         }
       } catch (error) {
-        if (error instanceof GenerationGoneError) throw error;
         this.warn(`projection build failed, retrying: ${errorClassOf(error)}`);
         await pause(this.retryMs, this.sleeper);
       }
@@ -276,6 +295,7 @@ export class ProjectionRunner implements ProjectionProgress {
   /** Reads the log after the slowest target up to the head, applying batch by batch. */
   private async catchUp(targets: readonly Target[]): Promise<number> {
     let read = 0;
+    if (targets.length === 0) return read;
     const after = targets.reduce((min, t) => (t.position < min ? t.position : min), targets[0].position);
     let batch: RecordedEvent[] = [];
     for await (const event of this.store.readAll({ after, pageSize: this.batchSize })) {
@@ -293,21 +313,32 @@ export class ProjectionRunner implements ProjectionProgress {
 
   /**
    * One transaction: each built generation becomes live and the views move to it. Another
-   * process's live loop may have pushed the old generation past the new one; then the build
-   * catches up once more before trying again.
+   * process may have been faster: if it pushed the old generation past ours, we catch up once
+   * more; if it promoted its own generation (and dropped ours), we follow that one instead,
+   * catching it up like a build and then "promoting" it again, which changes nothing.
    */
   private async promoteAll(slots: readonly Slot[]): Promise<boolean> {
+    if (slots.length === 0) return true;
     const ok = await this.sql.transaction(async (tx) => {
       const rows = await lockRows(
         tx,
         slots.map((s) => ({ name: s.projection.name, generation: s.build!.generation })),
       );
+      let ready = true;
       for (const s of slots) {
         const row = rows.get(`${s.projection.name}/${s.build!.generation}`);
-        if (!row) throw new GenerationGoneError(s.projection.name);
         const live = await liveRow(tx, s.projection.name);
-        if (live && live.generation !== row.generation && live.position > row.position) return false;
+        if (!row) {
+          ready = false;
+          if (live && live.version === s.projection.version) {
+            s.build = { projection: s.projection, generation: live.generation, position: live.position };
+          } else {
+            this.warn(`projection ${s.projection.name}: its build was dropped by another process`);
+            s.build = null;
+          }
+        } else if (live && live.generation !== row.generation && live.position > row.position) ready = false;
       }
+      if (!ready) return false;
       for (const s of slots) await promote(tx, s.projection, s.build!.generation);
       return true;
     });
@@ -369,14 +400,6 @@ export class UnknownProjectionError extends Error {
   constructor(readonly projection: string) {
     super('no projection with this name');
     this.name = 'UnknownProjectionError';
-  }
-}
-
-/** Another process dropped the generation being built (it promoted or restarted its own). */
-class GenerationGoneError extends Error {
-  constructor(readonly projection: string) {
-    super('the generation being built was dropped');
-    this.name = 'GenerationGoneError';
   }
 }
 

@@ -6,7 +6,10 @@ import { auditLog, decodeAuditCursor, encodeAuditCursor } from './audit-log.quer
 
 const SUPERVISOR: Actor = { userId: 'binh.tran', role: 'supervisor', unitId: 'VN-LS-BLO', province: 'lang-son' };
 
-describe('audit log projection', () => {
+describe.each([
+  ['event by event', false],
+  ['in one batch', true],
+])('audit log projection (%s)', (_mode, batched) => {
   let sql: SqlClient;
   let h: ProjectionHarness;
   beforeAll(async () => {
@@ -14,7 +17,7 @@ describe('audit log projection', () => {
   });
   afterAll(async () => sql.close());
   beforeEach(async () => {
-    h = await ProjectionHarness.start(auditLogProjection, sql);
+    h = await ProjectionHarness.start(auditLogProjection, sql, batched);
   });
 
   const personRead = (personId: string, caseId: string, at: string, actor: Actor = OFFICER): GivenEvent => ({

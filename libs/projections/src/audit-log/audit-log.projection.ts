@@ -69,31 +69,54 @@ function detailsOf(e: RecordedEvent, d: Data): Record<string, string> {
   }
 }
 
-async function apply(tx: SqlClient, e: RecordedEvent, t: TableNamer): Promise<void> {
-  const d = (e.data ?? {}) as Data;
-  const subject = subjectOf(e, d);
-  const actor = e.metadata.actor;
+const COLUMNS = {
+  position: 'bigint',
+  event_id: 'text',
+  type: 'text',
+  actor_user: 'text',
+  actor_role: 'text',
+  actor_unit: 'text',
+  subject_kind: 'text',
+  subject_id: 'text',
+  case_id: 'text',
+  purpose: 'text',
+  via: 'text',
+  details: 'jsonb',
+  recorded_at: 'timestamptz',
+} as const;
+
+/** One insert per batch; the position key makes a replayed event a no-op. */
+async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: TableNamer): Promise<void> {
+  const rows = events.map((e) => {
+    const d = (e.data ?? {}) as Data;
+    const subject = subjectOf(e, d);
+    const actor = e.metadata.actor;
+    return {
+      position: e.position.toString(),
+      event_id: e.id,
+      type: e.type,
+      actor_user: actor.userId,
+      actor_role: actor.role,
+      actor_unit: actor.unitId,
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      case_id: d.caseId ?? e.metadata.caseId ?? null,
+      purpose: d.purpose ?? null,
+      via: d.via ?? null,
+      details: detailsOf(e, d),
+      recorded_at: e.metadata.recordedAt,
+    };
+  });
+  if (rows.length === 0) return;
+  const names = Object.keys(COLUMNS);
   await tx.query(
-    `INSERT INTO ${t('audit_entries')}
-       (position, event_id, type, actor_user, actor_role, actor_unit, subject_kind, subject_id, case_id, purpose, via,
-        details, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    `INSERT INTO ${t('audit_entries')} (${names.join(', ')})
+     SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb)
+       AS x(${Object.entries(COLUMNS)
+         .map(([n, type]) => `${n} ${type}`)
+         .join(', ')})
      ON CONFLICT (position) DO NOTHING`,
-    [
-      e.position.toString(),
-      e.id,
-      e.type,
-      actor.userId,
-      actor.role,
-      actor.unitId,
-      subject.kind,
-      subject.id,
-      d.caseId ?? e.metadata.caseId ?? null,
-      d.purpose ?? null,
-      d.via ?? null,
-      JSON.stringify(detailsOf(e, d)),
-      e.metadata.recordedAt,
-    ],
+    [JSON.stringify(rows)],
   );
 }
 
@@ -103,5 +126,5 @@ export const auditLogProjection: Projection = {
   tables: ['audit_entries'],
   eventTypes: new Set<string>(AUDIT_EVENT_TYPES),
   createTables: ddl,
-  apply,
+  applyBatch,
 };

@@ -20,7 +20,10 @@ const caseEvent = (caseId: string, channel = 'hotline', province = 'lang-son', a
   occurredAt: at,
 });
 
-describe('deadlines projection', () => {
+describe.each([
+  ['event by event', false],
+  ['in one batch', true],
+])('deadlines projection (%s)', (_mode, batched) => {
   let sql: SqlClient;
   let h: ProjectionHarness;
   beforeAll(async () => {
@@ -28,7 +31,7 @@ describe('deadlines projection', () => {
   });
   afterAll(async () => sql.close());
   beforeEach(async () => {
-    h = await ProjectionHarness.start(deadlinesProjection, sql);
+    h = await ProjectionHarness.start(deadlinesProjection, sql, batched);
   });
 
   const board = (now: string, opts: { within?: number; province?: string; limits?: BoardLimits } = {}) =>

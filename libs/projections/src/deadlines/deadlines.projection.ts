@@ -1,4 +1,5 @@
 import type { RecordedEvent, SqlClient } from '#event-store';
+import { RowBatch, isNewer, type JsonRow } from '../statistics/row-batch.js';
 import type { ZonedInstant } from '#shared-kernel';
 import type { Projection, TableNamer } from '../projection.js';
 
@@ -71,6 +72,20 @@ type Data = {
 };
 
 /** Clock states: a draft message has not started its clock; `done` stopped it for good. */
+const ITEM_COLUMNS = {
+  item_key: 'text',
+  kind: 'text',
+  parent_id: 'text',
+  id: 'text',
+  case_id: 'text',
+  direction: 'text',
+  state: 'text',
+  started_at: 'timestamptz',
+  due_at: 'timestamptz',
+  acknowledged_at: 'timestamptz',
+  position: 'bigint',
+} as const;
+
 const DDL = (t: TableNamer): string[] => [
   `CREATE TABLE ${t('deadline_cases')} (
      case_id text PRIMARY KEY,
@@ -82,6 +97,7 @@ const DDL = (t: TableNamer): string[] => [
      case_id text
    )`,
   `CREATE TABLE ${t('deadline_items')} (
+     item_key text PRIMARY KEY,
      kind text NOT NULL,
      parent_id text NOT NULL,
      id text NOT NULL,
@@ -91,198 +107,279 @@ const DDL = (t: TableNamer): string[] => [
      started_at timestamptz NOT NULL,
      due_at timestamptz,
      acknowledged_at timestamptz,
-     position bigint NOT NULL,
-     PRIMARY KEY (kind, parent_id, id)
+     position bigint NOT NULL
    )`,
   `CREATE INDEX ${t('deadline_items')}_open ON ${t('deadline_items')} (case_id) WHERE state = 'open'`,
+  `CREATE INDEX ${t('deadline_items')}_parent ON ${t('deadline_items')} (parent_id)`,
 ];
 
-async function upsertItem(
-  tx: SqlClient,
-  t: TableNamer,
-  e: RecordedEvent,
-  item: {
-    kind: DeadlineKind;
-    parentId: string;
-    id: string;
-    caseId: string | null;
-    direction?: string | null;
-    state: 'open' | 'draft';
-    startedAt: string;
-    dueAt: string | null;
-  },
-): Promise<void> {
-  // Re-opens an item only with a later event (a new schedule after a postponement); a replayed
-  // older event finds a row with a higher position and changes nothing.
-  await tx.query(
-    `INSERT INTO ${t('deadline_items')} (kind, parent_id, id, case_id, direction, state, started_at, due_at, position)
-     VALUES ($1, $2, $3, COALESCE($4, (SELECT case_id FROM ${t('deadline_parents')} WHERE id = $2)), $5, $6, $7, $8, $9)
-     ON CONFLICT (kind, parent_id, id) DO UPDATE
-       SET state = EXCLUDED.state, started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at,
-           position = EXCLUDED.position
-       WHERE ${t('deadline_items')}.position < EXCLUDED.position`,
-    [
-      item.kind,
-      item.parentId,
-      item.id,
-      item.caseId,
-      item.direction ?? null,
-      item.state,
-      item.startedAt,
-      item.dueAt,
-      e.position.toString(),
-    ],
-  );
+interface Item extends JsonRow {
+  item_key: string;
+  kind: DeadlineKind;
+  parent_id: string;
+  id: string;
+  case_id: string | null;
+  direction: string | null;
+  state: 'open' | 'draft' | 'done';
+  started_at: string;
+  due_at: string | null;
+  acknowledged_at: string | null;
+  position: string;
+}
+interface CaseRow extends JsonRow {
+  case_id: string;
+  province: string;
+  channel: string;
+}
+interface ParentRow extends JsonRow {
+  id: string;
+  case_id: string | null;
 }
 
-/** Moves matching items forward; `set` is a SQL assignment list using $1 = position, then extra params. */
-async function updateItems(
-  tx: SqlClient,
-  t: TableNamer,
-  e: RecordedEvent,
-  where: { kind?: DeadlineKind; parentId?: string; id?: string; states: readonly string[] },
-  set: string,
-  extra: readonly unknown[] = [],
-): Promise<void> {
-  const params: unknown[] = [e.position.toString(), ...extra];
-  const conditions = ['position < $1', `state = ANY($${params.push(where.states)}::text[])`];
-  if (where.kind) conditions.push(`kind = $${params.push(where.kind)}`);
-  if (where.parentId !== undefined) conditions.push(`parent_id = $${params.push(where.parentId)}`);
-  if (where.id !== undefined) conditions.push(`id = $${params.push(where.id)}`);
-  await tx.query(`UPDATE ${t('deadline_items')} SET ${set}, position = $1 WHERE ${conditions.join(' AND ')}`, params);
+const itemKey = (kind: DeadlineKind, parentId: string, id: string): string => `${kind}|${parentId}|${id}`;
+
+/** The rows of one batch. */
+class Batch {
+  readonly cases: RowBatch<CaseRow>;
+  readonly parents: RowBatch<ParentRow>;
+  readonly items: RowBatch<Item>;
+
+  constructor(t: TableNamer) {
+    this.cases = new RowBatch(t('deadline_cases'), 'case_id', { case_id: 'text', province: 'text', channel: 'text' });
+    this.parents = new RowBatch(t('deadline_parents'), 'id', { id: 'text', case_id: 'text' });
+    this.items = new RowBatch(t('deadline_items'), 'item_key', ITEM_COLUMNS);
+  }
+
+  /** (Re)starts a clock. Only a later event re-opens one (a new schedule after a postponement). */
+  open(
+    e: RecordedEvent,
+    item: {
+      kind: DeadlineKind;
+      parentId: string;
+      id: string;
+      caseId: string | null;
+      direction?: string | null;
+      state: 'open' | 'draft';
+      startedAt: string;
+      dueAt: string | null;
+    },
+  ): void {
+    const key = itemKey(item.kind, item.parentId, item.id);
+    const existing = this.items.get(key);
+    if (existing && !isNewer(existing, e.position)) return;
+    this.items.put({
+      item_key: key,
+      kind: item.kind,
+      parent_id: item.parentId,
+      id: item.id,
+      case_id: item.caseId ?? existing?.case_id ?? this.parents.get(item.parentId)?.case_id ?? null,
+      direction: item.direction ?? null,
+      state: item.state,
+      started_at: item.startedAt,
+      due_at: item.dueAt,
+      acknowledged_at: existing?.acknowledged_at ?? null,
+      position: e.position.toString(),
+    });
+  }
+
+  /** Changes live clocks (in the given states) that this event is newer than. */
+  change(
+    e: RecordedEvent,
+    rows: readonly (Item | undefined)[],
+    states: readonly Item['state'][],
+    fn: (i: Item) => void,
+  ): void {
+    for (const row of rows) {
+      if (!row || !states.includes(row.state) || !isNewer(row, e.position)) continue;
+      fn(row);
+      row.position = e.position.toString();
+      this.items.touch(row);
+    }
+  }
+
+  item(kind: DeadlineKind, parentId: string, id: string): Item | undefined {
+    return this.items.get(itemKey(kind, parentId, id));
+  }
+
+  async flush(tx: SqlClient): Promise<void> {
+    await this.cases.flush(tx);
+    await this.parents.flush(tx);
+    await this.items.flush(tx);
+  }
 }
 
-const LIVE = ['open', 'draft'] as const;
-const stop = (
-  tx: SqlClient,
-  t: TableNamer,
-  e: RecordedEvent,
-  where: { kind: DeadlineKind; parentId?: string; id?: string },
-) => updateItems(tx, t, e, { ...where, states: LIVE }, `state = 'done'`);
+const LIVE: readonly Item['state'][] = ['open', 'draft'];
+const stop = (i: Item): void => {
+  i.state = 'done';
+};
 
-async function apply(tx: SqlClient, e: RecordedEvent, t: TableNamer): Promise<void> {
+/** Keys each event reads or writes, so the batch loads them with one statement per table. */
+function keysOf(
+  e: RecordedEvent,
+  d: Data,
+  keys: { cases: string[]; parents: string[]; items: string[]; threads: string[] },
+): void {
+  const type = e.type as HandledType;
+  switch (type) {
+    case 'ReportReceived':
+      if (d.caseId) keys.cases.push(d.caseId);
+      if (d.caseId) keys.items.push(itemKey('initial_verification', '', d.caseId));
+      return;
+    case 'CaseClassified':
+    case 'CaseClosed':
+      if (d.caseId) keys.items.push(itemKey('initial_verification', '', d.caseId));
+      return;
+    case 'VerificationRequested':
+      if (d.caseId) keys.items.push(itemKey('initial_verification', '', d.caseId));
+      if (d.verificationId) keys.items.push(itemKey('verification_reply', '', d.verificationId));
+      return;
+    case 'VerificationExtended':
+    case 'VerificationAnsweredConfirmed':
+    case 'VerificationAnsweredNotConfirmed':
+    case 'VerificationAnsweredInconclusive':
+    case 'VerificationWithdrawn':
+      if (d.verificationId) keys.items.push(itemKey('verification_reply', '', d.verificationId));
+      return;
+    case 'ExchangeOpened':
+      if (d.exchangeId) keys.parents.push(d.exchangeId);
+      return;
+    case 'MessageLogged':
+    case 'DraftSent':
+    case 'DraftDiscarded':
+    case 'MessageAcknowledged':
+    case 'MessageAnswered':
+      if (d.exchangeId) keys.parents.push(d.exchangeId);
+      if (d.exchangeId && d.messageId) keys.items.push(itemKey('message_reply', d.exchangeId, d.messageId));
+      return;
+    case 'ExchangeClosed':
+      if (d.exchangeId) keys.threads.push(d.exchangeId);
+      return;
+    case 'HandoverProposed':
+    case 'HandoverScheduled':
+    case 'HandoverPostponed':
+    case 'HandoverCancelled':
+    case 'HandoverConducted':
+      if (d.handoverId) keys.parents.push(d.handoverId);
+      if (d.handoverId) keys.items.push(itemKey('handover_confirmation', d.handoverId, d.handoverId));
+      return;
+    case 'PersonReceived':
+    case 'OnwardTransferRecorded':
+      if (d.handoverId) keys.parents.push(d.handoverId);
+      if (d.handoverId && d.personId) keys.items.push(itemKey('onward_transfer', d.handoverId, d.personId));
+      return;
+    default:
+      return;
+  }
+}
+
+function apply(b: Batch, e: RecordedEvent): void {
   const d = e.data as Data;
-  const at = e.metadata.occurredAt.at;
+  const at = d.occurredAt?.at ?? e.metadata.occurredAt.at;
   const type = e.type as HandledType;
   switch (type) {
     case 'ReportReceived':
       if (!d.caseId || !d.province || !d.channel) return;
-      await tx.query(
-        `INSERT INTO ${t('deadline_cases')} (case_id, province, channel) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-        [d.caseId, d.province, d.channel],
-      );
+      b.cases.insert({ case_id: d.caseId, province: d.province, channel: d.channel });
       if (d.channel === 'self_report')
-        await upsertItem(tx, t, e, {
+        b.open(e, {
           kind: 'initial_verification',
           parentId: '',
           id: d.caseId,
           caseId: d.caseId,
           state: 'open',
-          startedAt: d.occurredAt?.at ?? at,
+          startedAt: at,
           dueAt: null,
         });
       return;
-    // The initial verification is done once the screening has an outcome (the case is
-    // classified) or a verification was asked for on the case; a dismissed signal stops it too.
+    // Law 53/2024 Art. 27: the initial verification is done once the screening has an outcome
+    // (the case is classified) or a verification was asked for on the case; a dismissed signal
+    // (closed) stops it too.
     case 'CaseClassified':
     case 'CaseClosed':
-      if (d.caseId) await stop(tx, t, e, { kind: 'initial_verification', parentId: '', id: d.caseId });
+      if (d.caseId) b.change(e, [b.item('initial_verification', '', d.caseId)], LIVE, stop);
       return;
     case 'VerificationRequested':
       if (!d.verificationId || !d.caseId || !d.dueAt) return;
-      await upsertItem(tx, t, e, {
+      b.open(e, {
         kind: 'verification_reply',
         parentId: '',
         id: d.verificationId,
         caseId: d.caseId,
         direction: d.direction ?? null,
         state: 'open',
-        startedAt: d.occurredAt?.at ?? at,
+        startedAt: at,
         dueAt: d.dueAt.at,
       });
-      await stop(tx, t, e, { kind: 'initial_verification', parentId: '', id: d.caseId });
+      b.change(e, [b.item('initial_verification', '', d.caseId)], LIVE, stop);
       return;
     case 'VerificationExtended':
-      if (d.verificationId && d.newDueAt)
-        await updateItems(
-          tx,
-          t,
-          e,
-          { kind: 'verification_reply', parentId: '', id: d.verificationId, states: LIVE },
-          'due_at = $2',
-          [d.newDueAt.at],
-        );
+      if (d.verificationId && d.newDueAt) {
+        const due = d.newDueAt.at;
+        b.change(e, [b.item('verification_reply', '', d.verificationId)], LIVE, (i) => {
+          i.due_at = due;
+        });
+      }
       return;
     case 'VerificationAnsweredConfirmed':
     case 'VerificationAnsweredNotConfirmed':
     case 'VerificationAnsweredInconclusive':
     case 'VerificationWithdrawn':
-      if (d.verificationId) await stop(tx, t, e, { kind: 'verification_reply', parentId: '', id: d.verificationId });
+      if (d.verificationId) b.change(e, [b.item('verification_reply', '', d.verificationId)], LIVE, stop);
       return;
     case 'ExchangeOpened':
-      if (d.exchangeId)
-        await tx.query(`INSERT INTO ${t('deadline_parents')} (id, case_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-          d.exchangeId,
-          d.caseIds?.[0] ?? e.metadata.caseId ?? null,
-        ]);
+      if (d.exchangeId) b.parents.insert({ id: d.exchangeId, case_id: d.caseIds?.[0] ?? e.metadata.caseId ?? null });
       return;
     case 'MessageLogged':
       if (!d.exchangeId || !d.messageId || d.direction !== 'outgoing') return;
       // Our reply to their message closes a round and waits for nothing, unless we set a due time.
       if (d.inReplyTo && !d.responseDueAt) return;
-      await upsertItem(tx, t, e, {
+      b.open(e, {
         kind: 'message_reply',
         parentId: d.exchangeId,
         id: d.messageId,
         caseId: null,
         direction: 'outgoing',
         state: d.draft ? 'draft' : 'open',
-        startedAt: d.occurredAt?.at ?? at,
+        startedAt: at,
         dueAt: d.responseDueAt?.at ?? null,
       });
       return;
     case 'DraftSent':
       // The reply clock starts when the draft actually goes out.
       if (d.exchangeId && d.messageId)
-        await updateItems(
-          tx,
-          t,
-          e,
-          { kind: 'message_reply', parentId: d.exchangeId, id: d.messageId, states: ['draft'] },
-          `state = 'open', started_at = $2`,
-          [d.occurredAt?.at ?? at],
-        );
+        b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], ['draft'], (i) => {
+          i.state = 'open';
+          i.started_at = at;
+        });
       return;
     case 'DraftDiscarded':
     case 'MessageAnswered':
-      if (d.exchangeId && d.messageId)
-        await stop(tx, t, e, { kind: 'message_reply', parentId: d.exchangeId, id: d.messageId });
+      if (d.exchangeId && d.messageId) b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], LIVE, stop);
       return;
     case 'MessageAcknowledged':
       if (d.exchangeId && d.messageId)
-        await updateItems(
-          tx,
-          t,
+        b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], LIVE, (i) => {
+          i.acknowledged_at ??= at;
+        });
+      return;
+    case 'ExchangeClosed': {
+      // A closed thread waits for nothing (the exchange domain's overdue rule).
+      const thread = d.exchangeId;
+      if (thread)
+        b.change(
           e,
-          { kind: 'message_reply', parentId: d.exchangeId, id: d.messageId, states: LIVE },
-          'acknowledged_at = COALESCE(acknowledged_at, $2)',
-          [d.occurredAt?.at ?? at],
+          b.items.filter((i) => i.kind === 'message_reply' && i.parent_id === thread),
+          LIVE,
+          stop,
         );
       return;
-    case 'ExchangeClosed':
-      // A closed thread waits for nothing (the exchange domain's overdue rule).
-      if (d.exchangeId) await stop(tx, t, e, { kind: 'message_reply', parentId: d.exchangeId });
-      return;
+    }
     case 'HandoverProposed':
-      if (d.handoverId)
-        await tx.query(`INSERT INTO ${t('deadline_parents')} (id, case_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-          d.handoverId,
-          d.caseId ?? e.metadata.caseId ?? null,
-        ]);
+      if (d.handoverId) b.parents.insert({ id: d.handoverId, case_id: d.caseId ?? e.metadata.caseId ?? null });
       return;
     case 'HandoverScheduled':
       if (d.handoverId && d.scheduledAt)
-        await upsertItem(tx, t, e, {
+        b.open(e, {
           kind: 'handover_confirmation',
           parentId: d.handoverId,
           id: d.handoverId,
@@ -296,27 +393,38 @@ async function apply(tx: SqlClient, e: RecordedEvent, t: TableNamer): Promise<vo
     case 'HandoverPostponed':
     case 'HandoverCancelled':
     case 'HandoverConducted':
-      if (d.handoverId) await stop(tx, t, e, { kind: 'handover_confirmation', parentId: d.handoverId });
+      if (d.handoverId) b.change(e, [b.item('handover_confirmation', d.handoverId, d.handoverId)], LIVE, stop);
       return;
     case 'PersonReceived':
       if (d.handoverId && d.personId)
-        await upsertItem(tx, t, e, {
+        b.open(e, {
           kind: 'onward_transfer',
           parentId: d.handoverId,
           id: d.personId,
           caseId: null,
           state: 'open',
-          startedAt: d.occurredAt?.at ?? at,
+          startedAt: at,
           dueAt: null,
         });
       return;
     case 'OnwardTransferRecorded':
-      if (d.handoverId && d.personId)
-        await stop(tx, t, e, { kind: 'onward_transfer', parentId: d.handoverId, id: d.personId });
+      if (d.handoverId && d.personId) b.change(e, [b.item('onward_transfer', d.handoverId, d.personId)], LIVE, stop);
       return;
     default:
       return; // not one of ours: the runner filters by eventTypes, so this is a safety net
   }
+}
+
+async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: TableNamer): Promise<void> {
+  const keys = { cases: [] as string[], parents: [] as string[], items: [] as string[], threads: [] as string[] };
+  for (const e of events) keysOf(e, e.data as Data, keys);
+  const b = new Batch(t);
+  await b.cases.load(tx, keys.cases);
+  await b.parents.load(tx, keys.parents);
+  await b.items.load(tx, keys.items);
+  await b.items.loadWhere(tx, 'parent_id', keys.threads);
+  for (const e of events) apply(b, e);
+  await b.flush(tx);
 }
 
 export const deadlinesProjection: Projection = {
@@ -325,5 +433,5 @@ export const deadlinesProjection: Projection = {
   tables: ['deadline_cases', 'deadline_parents', 'deadline_items'],
   eventTypes: new Set<string>(TYPES),
   createTables: DDL,
-  apply,
+  applyBatch,
 };

@@ -36,20 +36,23 @@ export class ProjectionHarness {
     readonly sql: SqlClient,
     readonly projection: Projection,
     private readonly ownsSql: boolean,
+    private readonly batched: boolean,
   ) {}
 
-  static async start(projection: Projection, sql?: SqlClient): Promise<ProjectionHarness> {
+  /** `batched`: each `given(...)` is applied as ONE batch (the rebuild path) instead of event by event. */
+  static async start(projection: Projection, sql?: SqlClient, batched = false): Promise<ProjectionHarness> {
     const db = sql ?? (await openPglite('memory://'));
     // A shared database (one PGlite per spec file is much faster) starts each test empty.
     for (const table of projection.tables) await db.query(`DROP TABLE IF EXISTS ${viewNamer(table)} CASCADE`);
     for (const ddl of projection.createTables(viewNamer)) await db.query(ddl);
-    return new ProjectionHarness(db, projection, sql === undefined);
+    return new ProjectionHarness(db, projection, sql === undefined, batched);
   }
 
-  /** Records the events (positions in order) and applies each one in its own transaction. */
+  /** Records the events (positions in order) and applies them, one transaction each or all in one batch. */
   async given(...events: readonly GivenEvent[]): Promise<RecordedEvent[]> {
     const recorded = events.map((e) => this.record(e));
-    for (const e of recorded) await this.apply(e);
+    if (this.batched) await this.applyBatch(recorded);
+    else for (const e of recorded) await this.apply(e);
     return recorded;
   }
 

@@ -23,7 +23,10 @@ const onCase = (type: string, caseId: string, at: string, extra: object = {}): G
   occurredAt: at,
 });
 
-describe('statistics projection', () => {
+describe.each([
+  ['event by event', false],
+  ['in one batch', true],
+])('statistics projection (%s)', (_mode, batched) => {
   let sql: SqlClient;
   let keys: KeyStore;
   let cipher: PersonalDataCipher;
@@ -37,7 +40,7 @@ describe('statistics projection', () => {
   });
   afterAll(async () => sql.close());
   beforeEach(async () => {
-    h = await ProjectionHarness.start(statisticsProjection(sexOpener(cipher)), sql);
+    h = await ProjectionHarness.start(statisticsProjection(sexOpener(cipher)), sql, batched);
   });
 
   const stats = (period: string, province: string | null = null): Promise<StatisticsReport> =>

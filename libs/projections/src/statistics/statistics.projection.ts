@@ -1,7 +1,8 @@
-import type { RecordedEvent, SqlClient } from '#event-store';
+import type { RecordedEvent } from '#event-store';
 import type { ZonedInstant } from '#shared-kernel';
 import type { Projection, TableNamer } from '../projection.js';
-import { STATISTICS_TABLES, statisticsDdl } from './statistics.tables.js';
+import { RowBatch, isNewer, type JsonRow } from './row-batch.js';
+import { STATISTICS_COLUMNS, STATISTICS_TABLES, statisticsDdl, type StatisticsTable } from './statistics.tables.js';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -83,199 +84,267 @@ const OUTCOME_AFTER: Partial<Record<HandledType, string>> = {
   VerificationWithdrawn: 'withdrawn',
 };
 
-/** UPDATE guarded by position: `set` may use $1 (position) and $3.. (extra); $2 is the key. */
-async function update(
-  tx: SqlClient,
-  table: string,
-  key: string,
-  id: string,
-  e: RecordedEvent,
-  set: string,
-  extra: readonly unknown[] = [],
-): Promise<void> {
-  await tx.query(`UPDATE ${table} SET ${set}, position = $1 WHERE ${key} = $2 AND position < $1`, [
-    e.position.toString(),
-    id,
-    ...extra,
-  ]);
+type Row = JsonRow & { position?: string };
+
+/** The rows one batch touches, one RowBatch per table. */
+class Batch {
+  readonly rows: { [T in StatisticsTable]: RowBatch<Row> };
+
+  constructor(t: TableNamer) {
+    const make = (table: StatisticsTable) =>
+      new RowBatch<Row>(t(table), Object.keys(STATISTICS_COLUMNS[table])[0], STATISTICS_COLUMNS[table]);
+    this.rows = {
+      stat_reports: make('stat_reports'),
+      stat_persons: make('stat_persons'),
+      stat_exchanges: make('stat_exchanges'),
+      stat_messages: make('stat_messages'),
+      stat_verifications: make('stat_verifications'),
+      stat_handovers: make('stat_handovers'),
+      stat_handed_over: make('stat_handed_over'),
+    };
+  }
+
+  /** Changes an existing row when the event is newer than it (a replay changes nothing). */
+  change(table: StatisticsTable, key: string | undefined, e: RecordedEvent, fn: (row: Row) => void): void {
+    const row = key === undefined ? undefined : this.rows[table].get(key);
+    if (!row || !isNewer(row, e.position)) return;
+    fn(row);
+    row.position = e.position.toString();
+    this.rows[table].touch(row);
+  }
+
+  caseRow(caseId: string | null | undefined): Row | undefined {
+    return caseId ? this.rows.stat_reports.get(caseId) : undefined;
+  }
 }
 
-async function apply(tx: SqlClient, e: RecordedEvent, t: TableNamer, sexes: ReadonlyMap<string, Sex>): Promise<void> {
-  const d = e.data as Data;
-  const type = e.type as HandledType;
-  const at = d.occurredAt?.at ?? e.metadata.occurredAt.at;
-  const pos = e.position.toString();
-  const caseProvince = `(SELECT province FROM ${t('stat_reports')} WHERE case_id = $2)`;
-  switch (type) {
+const handedOverKey = (handoverId: string, personId: string): string => `${handoverId}|${personId}`;
+
+/** Keys each event reads or writes, so each table is loaded with one statement per batch. */
+function keysOf(e: RecordedEvent, d: Data, keys: Record<StatisticsTable, string[]>): void {
+  const push = (table: StatisticsTable, key: string | null | undefined) => {
+    if (key) keys[table].push(key);
+  };
+  switch (e.type as HandledType) {
     case 'ReportReceived':
-      if (d.caseId && d.province && d.channel)
-        await tx.query(
-          `INSERT INTO ${t('stat_reports')} (case_id, province, channel, received_at, position)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-          [d.caseId, d.province, d.channel, at, pos],
-        );
-      return;
     case 'CaseClassified':
-      // The first classification counts: a reclassification does not make a report "more" classified.
-      if (d.caseId)
-        await update(tx, t('stat_reports'), 'case_id', d.caseId, e, 'classified_at = COALESCE(classified_at, $3)', [
-          at,
-        ]);
-      return;
     case 'CaseResolved':
-      if (d.caseId) await update(tx, t('stat_reports'), 'case_id', d.caseId, e, 'resolved_at = $3', [at]);
-      return;
     case 'CaseReopened':
-      if (d.caseId) await update(tx, t('stat_reports'), 'case_id', d.caseId, e, 'resolved_at = NULL');
-      return;
+      return push('stat_reports', d.caseId);
     case 'PersonRegistered':
-      if (d.personId && d.caseId && d.role)
-        await tx.query(
-          `INSERT INTO ${t('stat_persons')}
-             (person_id, case_id, province, channel, role, age_band, status, sex, registered_at, position)
-           VALUES ($1, $2, ${caseProvince}, (SELECT channel FROM ${t('stat_reports')} WHERE case_id = $2),
-                   $3, $4, $5, $6, $7, $8)
-           ON CONFLICT DO NOTHING`,
-          [
-            d.personId,
-            d.caseId,
-            d.role,
-            d.ageBand ?? 'unknown',
-            d.identification ?? 'presumed',
-            sexes.get(e.id) ?? 'unknown',
-            at,
-            pos,
-          ],
-        );
-      return;
+      push('stat_reports', d.caseId);
+      return push('stat_persons', d.personId);
     case 'IdentificationBegun':
     case 'VictimIdentified':
     case 'IdentificationNotConfirmed':
     case 'IdentificationReopened':
-      if (d.personId)
-        await update(tx, t('stat_persons'), 'person_id', d.personId, e, 'status = $3', [STATUS_AFTER[type]]);
-      return;
     case 'PersonalDataCorrected':
-      if (d.personId)
-        await update(tx, t('stat_persons'), 'person_id', d.personId, e, 'sex = $3', [sexes.get(e.id) ?? 'unknown']);
+      return push('stat_persons', d.personId);
+    case 'ExchangeOpened':
+      push('stat_reports', d.caseIds?.[0] ?? e.metadata.caseId);
+      return push('stat_exchanges', d.exchangeId);
+    case 'MessageLogged':
+      push('stat_exchanges', d.exchangeId);
+      return push('stat_messages', d.messageId);
+    case 'DraftSent':
+    case 'DraftDiscarded':
+    case 'MessageAcknowledged':
+    case 'MessageAnswered':
+      return push('stat_messages', d.messageId);
+    case 'VerificationRequested':
+      push('stat_reports', d.caseId);
+      return push('stat_verifications', d.verificationId);
+    case 'VerificationAnsweredConfirmed':
+    case 'VerificationAnsweredNotConfirmed':
+    case 'VerificationAnsweredInconclusive':
+    case 'VerificationWithdrawn':
+      return push('stat_verifications', d.verificationId);
+    case 'HandoverProposed':
+      push('stat_reports', d.caseId);
+      return push('stat_handovers', d.handoverId);
+    case 'HandoverScheduled':
+    case 'HandoverConducted':
+    case 'HandoverCancelled':
+      return push('stat_handovers', d.handoverId);
+    case 'PersonReceived':
+      push('stat_handovers', d.handoverId);
+      if (d.handoverId && d.personId) push('stat_handed_over', handedOverKey(d.handoverId, d.personId));
       return;
+    default:
+      return;
+  }
+}
+
+function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): void {
+  const d = e.data as Data;
+  const type = e.type as HandledType;
+  const at = d.occurredAt?.at ?? e.metadata.occurredAt.at;
+  const position = e.position.toString();
+  const r = b.rows;
+  switch (type) {
+    case 'ReportReceived':
+      if (d.caseId && d.province && d.channel)
+        r.stat_reports.insert({
+          case_id: d.caseId,
+          province: d.province,
+          channel: d.channel,
+          received_at: at,
+          classified_at: null,
+          resolved_at: null,
+          position,
+        });
+      return;
+    case 'CaseClassified':
+      // The first classification counts: a reclassification does not make a report "more" classified.
+      return b.change('stat_reports', d.caseId, e, (row) => {
+        row.classified_at ??= at;
+      });
+    case 'CaseResolved':
+      return b.change('stat_reports', d.caseId, e, (row) => {
+        row.resolved_at = at;
+      });
+    case 'CaseReopened':
+      return b.change('stat_reports', d.caseId, e, (row) => {
+        row.resolved_at = null;
+      });
+    case 'PersonRegistered': {
+      if (!d.personId || !d.caseId || !d.role) return;
+      const c = b.caseRow(d.caseId);
+      r.stat_persons.insert({
+        person_id: d.personId,
+        case_id: d.caseId,
+        province: c?.province ?? null,
+        channel: c?.channel ?? null,
+        role: d.role,
+        age_band: d.ageBand ?? 'unknown',
+        status: d.identification ?? 'presumed',
+        sex: sexes.get(e.id) ?? 'unknown',
+        registered_at: at,
+        position,
+      });
+      return;
+    }
+    case 'IdentificationBegun':
+    case 'VictimIdentified':
+    case 'IdentificationNotConfirmed':
+    case 'IdentificationReopened':
+      return b.change('stat_persons', d.personId, e, (row) => {
+        row.status = STATUS_AFTER[type] ?? row.status;
+      });
+    case 'PersonalDataCorrected':
+      return b.change('stat_persons', d.personId, e, (row) => {
+        row.sex = sexes.get(e.id) ?? 'unknown';
+      });
     case 'ExchangeOpened':
       if (d.exchangeId && d.counterpart)
-        await tx.query(
-          `INSERT INTO ${t('stat_exchanges')} (exchange_id, counterpart, province, opened_at)
-           VALUES ($1, $3, ${caseProvince}, $4) ON CONFLICT DO NOTHING`,
-          [d.exchangeId, d.caseIds?.[0] ?? e.metadata.caseId ?? null, d.counterpart, at],
-        );
+        r.stat_exchanges.insert({
+          exchange_id: d.exchangeId,
+          counterpart: d.counterpart,
+          province: b.caseRow(d.caseIds?.[0] ?? e.metadata.caseId)?.province ?? null,
+          opened_at: at,
+        });
       return;
-    case 'MessageLogged':
-      if (d.exchangeId && d.messageId && d.direction)
-        await tx.query(
-          `INSERT INTO ${t('stat_messages')}
-             (message_id, exchange_id, counterpart, province, direction, state, sent_at, response_due_at, is_reply, position)
-           SELECT $1, $2, x.counterpart, x.province, $3, $4, $5, $6, $7, $8
-             FROM (SELECT 1) one LEFT JOIN ${t('stat_exchanges')} x ON x.exchange_id = $2
-           ON CONFLICT DO NOTHING`,
-          [
-            d.messageId,
-            d.exchangeId,
-            d.direction,
-            d.draft ? 'draft' : 'sent',
-            at,
-            d.responseDueAt?.at ?? null,
-            typeof d.inReplyTo === 'string',
-            pos,
-          ],
-        );
+    case 'MessageLogged': {
+      if (!d.exchangeId || !d.messageId || !d.direction) return;
+      const x = r.stat_exchanges.get(d.exchangeId);
+      r.stat_messages.insert({
+        message_id: d.messageId,
+        exchange_id: d.exchangeId,
+        counterpart: x?.counterpart ?? null,
+        province: x?.province ?? null,
+        direction: d.direction,
+        state: d.draft ? 'draft' : 'sent',
+        sent_at: at,
+        response_due_at: d.responseDueAt?.at ?? null,
+        is_reply: typeof d.inReplyTo === 'string',
+        acknowledged_at: null,
+        answered_at: null,
+        position,
+      });
       return;
+    }
     case 'DraftSent':
       // The reply and acknowledgement times run from the moment the draft actually went out.
-      if (d.messageId)
-        await update(tx, t('stat_messages'), 'message_id', d.messageId, e, `state = 'sent', sent_at = $3`, [at]);
-      return;
+      return b.change('stat_messages', d.messageId, e, (row) => {
+        if (row.state !== 'draft') return;
+        row.state = 'sent';
+        row.sent_at = at;
+      });
     case 'DraftDiscarded':
-      if (d.messageId) await update(tx, t('stat_messages'), 'message_id', d.messageId, e, `state = 'discarded'`);
-      return;
+      return b.change('stat_messages', d.messageId, e, (row) => {
+        row.state = 'discarded';
+      });
     case 'MessageAcknowledged':
-      if (d.messageId)
-        await update(
-          tx,
-          t('stat_messages'),
-          'message_id',
-          d.messageId,
-          e,
-          'acknowledged_at = COALESCE(acknowledged_at, $3)',
-          [at],
-        );
-      return;
+      return b.change('stat_messages', d.messageId, e, (row) => {
+        row.acknowledged_at ??= at;
+      });
     case 'MessageAnswered':
-      if (d.messageId)
-        await update(tx, t('stat_messages'), 'message_id', d.messageId, e, 'answered_at = COALESCE(answered_at, $3)', [
-          at,
-        ]);
-      return;
+      return b.change('stat_messages', d.messageId, e, (row) => {
+        row.answered_at ??= at;
+      });
     case 'VerificationRequested':
       if (d.verificationId && d.caseId && d.direction && d.counterpart)
-        await tx.query(
-          `INSERT INTO ${t('stat_verifications')}
-             (verification_id, case_id, province, direction, counterpart, requested_at, outcome, position)
-           VALUES ($1, $2, ${caseProvince}, $3, $4, $5, 'open', $6) ON CONFLICT DO NOTHING`,
-          [d.verificationId, d.caseId, d.direction, d.counterpart, at, pos],
-        );
+        r.stat_verifications.insert({
+          verification_id: d.verificationId,
+          case_id: d.caseId,
+          province: b.caseRow(d.caseId)?.province ?? null,
+          direction: d.direction,
+          counterpart: d.counterpart,
+          requested_at: at,
+          outcome: 'open',
+          answered_late: false,
+          position,
+        });
       return;
     case 'VerificationAnsweredConfirmed':
     case 'VerificationAnsweredNotConfirmed':
     case 'VerificationAnsweredInconclusive':
     case 'VerificationWithdrawn':
-      if (d.verificationId)
-        await update(
-          tx,
-          t('stat_verifications'),
-          'verification_id',
-          d.verificationId,
-          e,
-          'outcome = $3, answered_late = $4',
-          [OUTCOME_AFTER[type], d.late === true],
-        );
-      return;
+      return b.change('stat_verifications', d.verificationId, e, (row) => {
+        row.outcome = OUTCOME_AFTER[type] ?? row.outcome;
+        row.answered_late = d.late === true;
+      });
     case 'HandoverProposed':
       if (d.handoverId && d.caseId && d.gate && d.counterpart)
-        await tx.query(
-          `INSERT INTO ${t('stat_handovers')} (handover_id, case_id, province, gate, counterpart, position)
-           VALUES ($1, $2, ${caseProvince}, $3, $4, $5) ON CONFLICT DO NOTHING`,
-          [d.handoverId, d.caseId, d.gate, d.counterpart, pos],
-        );
+        r.stat_handovers.insert({
+          handover_id: d.handoverId,
+          case_id: d.caseId,
+          province: b.caseRow(d.caseId)?.province ?? null,
+          gate: d.gate,
+          counterpart: d.counterpart,
+          conducted_at: null,
+          cancelled_at: null,
+          position,
+        });
       return;
     case 'HandoverScheduled':
-      if (d.handoverId && d.gate)
-        await update(tx, t('stat_handovers'), 'handover_id', d.handoverId, e, 'gate = $3', [d.gate]);
-      return;
+      return b.change('stat_handovers', d.handoverId, e, (row) => {
+        row.gate = d.gate ?? row.gate;
+      });
     case 'HandoverConducted':
       // The gate where it actually took place is the one the statistics count by.
-      if (d.handoverId)
-        await update(
-          tx,
-          t('stat_handovers'),
-          'handover_id',
-          d.handoverId,
-          e,
-          'conducted_at = $3, gate = COALESCE($4, gate)',
-          [at, d.gate ?? null],
-        );
-      return;
+      return b.change('stat_handovers', d.handoverId, e, (row) => {
+        row.conducted_at = at;
+        row.gate = d.gate ?? row.gate;
+      });
     case 'HandoverCancelled':
-      if (d.handoverId)
-        await update(tx, t('stat_handovers'), 'handover_id', d.handoverId, e, 'cancelled_at = $3', [at]);
+      return b.change('stat_handovers', d.handoverId, e, (row) => {
+        row.cancelled_at = at;
+      });
+    case 'PersonReceived': {
+      const h = d.handoverId ? r.stat_handovers.get(d.handoverId) : undefined;
+      if (h && d.handoverId && d.personId)
+        r.stat_handed_over.insert({
+          item_key: handedOverKey(d.handoverId, d.personId),
+          handover_id: d.handoverId,
+          person_id: d.personId,
+          province: h.province,
+          gate: h.gate,
+          counterpart: h.counterpart,
+          received_at: at,
+        });
       return;
-    case 'PersonReceived':
-      if (d.handoverId && d.personId)
-        await tx.query(
-          `INSERT INTO ${t('stat_handed_over')} (handover_id, person_id, province, gate, counterpart, received_at)
-           SELECT h.handover_id, $2, h.province, h.gate, h.counterpart, $3
-             FROM ${t('stat_handovers')} h WHERE h.handover_id = $1
-           ON CONFLICT DO NOTHING`,
-          [d.handoverId, d.personId, at],
-        );
-      return;
+    }
     default:
       return; // the runner passes only eventTypes; anything else is ignored, never an error
   }
@@ -302,7 +371,16 @@ export function statisticsProjection(openSex: SexOpener): Projection {
     },
     async applyBatch(tx, events, t, prepared): Promise<void> {
       const sexes = prepared instanceof Map ? (prepared as ReadonlyMap<string, Sex>) : new Map<string, Sex>();
-      for (const e of events) await apply(tx, e, t, sexes);
+      const keys = Object.fromEntries(STATISTICS_TABLES.map((table) => [table, [] as string[]])) as Record<
+        StatisticsTable,
+        string[]
+      >;
+      for (const e of events) keysOf(e, e.data as Data, keys);
+      const b = new Batch(t);
+      for (const table of STATISTICS_TABLES) await b.rows[table].load(tx, keys[table]);
+      for (const e of events) apply(b, e, sexes);
+      // Tables in dependency order is not needed (no foreign keys), only one upsert each.
+      for (const table of STATISTICS_TABLES) await b.rows[table].flush(tx);
     },
   };
 }

@@ -6,96 +6,112 @@ import type { TableNamer } from '../projection.js';
  * then aggregates a few index ranges instead of scanning the log. `position` is the last event
  * applied to the row: an older (replayed) event never moves a row back.
  */
-export const STATISTICS_TABLES = [
-  'stat_reports',
-  'stat_persons',
-  'stat_exchanges',
-  'stat_messages',
-  'stat_verifications',
-  'stat_handovers',
-  'stat_handed_over',
-] as const;
-
-export const statisticsDdl = (t: TableNamer): string[] => [
-  `CREATE TABLE ${t('stat_reports')} (
-     case_id text PRIMARY KEY,
-     province text NOT NULL,
-     channel text NOT NULL,
-     received_at timestamptz NOT NULL,
-     classified_at timestamptz,
-     resolved_at timestamptz,
-     position bigint NOT NULL
-   )`,
-  `CREATE INDEX ${t('stat_reports')}_received ON ${t('stat_reports')} (received_at)`,
+export const STATISTICS_COLUMNS = {
+  stat_reports: {
+    case_id: 'text',
+    province: 'text',
+    channel: 'text',
+    received_at: 'timestamptz',
+    classified_at: 'timestamptz',
+    resolved_at: 'timestamptz',
+    position: 'bigint',
+  },
   // sex is opened from the sealed personal data when the person is registered or corrected; it is
   // 'unknown' when the key was already shredded, and the query treats shredded subjects as unknown.
-  `CREATE TABLE ${t('stat_persons')} (
-     person_id text PRIMARY KEY,
-     case_id text NOT NULL,
-     province text,
-     channel text,
-     role text NOT NULL,
-     age_band text NOT NULL,
-     status text NOT NULL,
-     sex text NOT NULL,
-     registered_at timestamptz NOT NULL,
-     position bigint NOT NULL
-   )`,
-  `CREATE INDEX ${t('stat_persons')}_registered ON ${t('stat_persons')} (registered_at)`,
-  `CREATE TABLE ${t('stat_exchanges')} (
-     exchange_id text PRIMARY KEY,
-     counterpart text NOT NULL,
-     province text,
-     opened_at timestamptz NOT NULL
-   )`,
-  `CREATE INDEX ${t('stat_exchanges')}_opened ON ${t('stat_exchanges')} (opened_at)`,
-  `CREATE TABLE ${t('stat_messages')} (
-     message_id text PRIMARY KEY,
-     exchange_id text NOT NULL,
-     counterpart text,
-     province text,
-     direction text NOT NULL,
-     state text NOT NULL,
-     sent_at timestamptz NOT NULL,
-     response_due_at timestamptz,
-     is_reply boolean NOT NULL,
-     acknowledged_at timestamptz,
-     answered_at timestamptz,
-     position bigint NOT NULL
-   )`,
-  `CREATE INDEX ${t('stat_messages')}_sent ON ${t('stat_messages')} (sent_at) WHERE state = 'sent'`,
-  `CREATE TABLE ${t('stat_verifications')} (
-     verification_id text PRIMARY KEY,
-     case_id text NOT NULL,
-     province text,
-     direction text NOT NULL,
-     counterpart text NOT NULL,
-     requested_at timestamptz NOT NULL,
-     outcome text NOT NULL,
-     answered_late boolean NOT NULL DEFAULT false,
-     position bigint NOT NULL
-   )`,
-  `CREATE INDEX ${t('stat_verifications')}_requested ON ${t('stat_verifications')} (requested_at)`,
-  `CREATE TABLE ${t('stat_handovers')} (
-     handover_id text PRIMARY KEY,
-     case_id text NOT NULL,
-     province text,
-     gate text NOT NULL,
-     counterpart text NOT NULL,
-     conducted_at timestamptz,
-     cancelled_at timestamptz,
-     position bigint NOT NULL
-   )`,
-  `CREATE INDEX ${t('stat_handovers')}_conducted ON ${t('stat_handovers')} (conducted_at)`,
-  `CREATE INDEX ${t('stat_handovers')}_cancelled ON ${t('stat_handovers')} (cancelled_at)`,
-  `CREATE TABLE ${t('stat_handed_over')} (
-     handover_id text NOT NULL,
-     person_id text NOT NULL,
-     province text,
-     gate text NOT NULL,
-     counterpart text NOT NULL,
-     received_at timestamptz NOT NULL,
-     PRIMARY KEY (handover_id, person_id)
-   )`,
-  `CREATE INDEX ${t('stat_handed_over')}_received ON ${t('stat_handed_over')} (received_at)`,
-];
+  stat_persons: {
+    person_id: 'text',
+    case_id: 'text',
+    province: 'text',
+    channel: 'text',
+    role: 'text',
+    age_band: 'text',
+    status: 'text',
+    sex: 'text',
+    registered_at: 'timestamptz',
+    position: 'bigint',
+  },
+  stat_exchanges: { exchange_id: 'text', counterpart: 'text', province: 'text', opened_at: 'timestamptz' },
+  stat_messages: {
+    message_id: 'text',
+    exchange_id: 'text',
+    counterpart: 'text',
+    province: 'text',
+    direction: 'text',
+    state: 'text',
+    sent_at: 'timestamptz',
+    response_due_at: 'timestamptz',
+    is_reply: 'boolean',
+    acknowledged_at: 'timestamptz',
+    answered_at: 'timestamptz',
+    position: 'bigint',
+  },
+  stat_verifications: {
+    verification_id: 'text',
+    case_id: 'text',
+    province: 'text',
+    direction: 'text',
+    counterpart: 'text',
+    requested_at: 'timestamptz',
+    outcome: 'text',
+    answered_late: 'boolean',
+    position: 'bigint',
+  },
+  stat_handovers: {
+    handover_id: 'text',
+    case_id: 'text',
+    province: 'text',
+    gate: 'text',
+    counterpart: 'text',
+    conducted_at: 'timestamptz',
+    cancelled_at: 'timestamptz',
+    position: 'bigint',
+  },
+  stat_handed_over: {
+    item_key: 'text',
+    handover_id: 'text',
+    person_id: 'text',
+    province: 'text',
+    gate: 'text',
+    counterpart: 'text',
+    received_at: 'timestamptz',
+  },
+} as const;
+
+export type StatisticsTable = keyof typeof STATISTICS_COLUMNS;
+export const STATISTICS_TABLES = Object.keys(STATISTICS_COLUMNS) as StatisticsTable[];
+
+/** Columns that may be NULL; every other column is NOT NULL. */
+const NULLABLE = new Set([
+  'classified_at',
+  'resolved_at',
+  'province',
+  'channel',
+  'counterpart',
+  'response_due_at',
+  'acknowledged_at',
+  'answered_at',
+  'conducted_at',
+  'cancelled_at',
+]);
+
+/** Index per table on the instants the periods cut on. */
+const INDEXED: Record<StatisticsTable, readonly string[]> = {
+  stat_reports: ['received_at'],
+  stat_persons: ['registered_at'],
+  stat_exchanges: ['opened_at'],
+  stat_messages: ['sent_at'],
+  stat_verifications: ['requested_at'],
+  stat_handovers: ['conducted_at', 'cancelled_at'],
+  stat_handed_over: ['received_at'],
+};
+
+export const statisticsDdl = (t: TableNamer): string[] =>
+  STATISTICS_TABLES.flatMap((table) => {
+    const columns = Object.entries(STATISTICS_COLUMNS[table]).map(
+      ([name, type], i) => `${name} ${type}${i === 0 ? ' PRIMARY KEY' : NULLABLE.has(name) ? '' : ' NOT NULL'}`,
+    );
+    return [
+      `CREATE TABLE ${t(table)} (${columns.join(', ')})`,
+      ...INDEXED[table].map((c) => `CREATE INDEX ${t(table)}_${c} ON ${t(table)} (${c})`),
+    ];
+  });

@@ -1,0 +1,212 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { CONFIG_VARIABLES, loadConfig } from '#config';
+
+/**
+ * deploy/ must agree with the config schema both ways: every variable a deployment sets is one
+ * the service reads (a typo would be silently ignored otherwise), and every variable the service
+ * reads has a decision here — set in production, set only for the worker, or left at its default
+ * for a stated reason. A new CONFIG_VARIABLES entry fails this test until someone decides.
+ * (No server is involved: this runs as a plain check; it lives with the int suites only because
+ * the unit project collects apps/ and libs/.)
+ */
+const DEPLOY = join(import.meta.dirname, '../../deploy');
+
+/** Set for the api and the worker, in compose and in Kubernetes. */
+const REQUIRED = [
+  'EVENT_STORE',
+  'KURRENTDB_URL',
+  'DATABASE_URL',
+  'MASTER_KEY',
+  'HOST',
+  'PORT',
+  'DATA_DIR',
+  'KAFKA_CLIENT_ID',
+  'KAFKA_EVENTS_TOPIC',
+  'KAFKA_COUNTERPART_TOPIC',
+  'KAFKA_DEAD_LETTER_TOPIC',
+  'KAFKA_CONSUMER_GROUP',
+  'CLOUDEVENTS_SOURCE',
+  'AUTH_JWKS_URL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'LOG_LEVEL',
+];
+/** Only the worker talks to Kafka; a second relay in the api would publish everything twice. */
+const WORKER_ONLY = ['KAFKA_BROKERS'];
+const LEFT_AT_DEFAULT: Record<string, string> = {
+  PGLITE_SYNC: 'embedded PGlite store only; production uses KurrentDB + PostgreSQL',
+  TOKEN_TTL_SECONDS: 'lifetime of CLI-minted tokens; production tokens come from the OIDC issuer',
+  BODY_LIMIT_BYTES: 'the 1 MiB default is already the size KurrentDB accepts in one append',
+};
+
+type Env = Record<string, string>;
+interface AppService {
+  readonly where: string;
+  readonly role: 'api' | 'worker';
+  readonly env: Env;
+}
+
+/** `${NAME:-default}` → default, `${NAME:?message}` / `${NAME}` → a value a real operator would give. */
+const OPERATOR: Env = {
+  MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+  POSTGRES_PASSWORD: 'pw',
+};
+/** What the operator's Secret holds (secret.example.yaml shows the shape, not usable values). */
+const SECRET: Env = {
+  MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+  DATABASE_URL: 'postgres://blo:pw@postgres.invalid:5432/blo',
+  KURRENTDB_URL: 'kurrentdb://blo:pw@kurrentdb.invalid:2113?tls=true',
+};
+const interpolate = (value: string): string =>
+  value.replace(/\$\{([A-Z0-9_]+)(?::?([-?])([^}]*))?\}/g, (_m, name: string, op?: string, rest?: string) =>
+    op === '-' ? (rest ?? '') : (OPERATOR[name] ?? 'x'),
+  );
+
+function composeServices(): AppService[] {
+  const file = parse(readFileSync(join(DEPLOY, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { environment?: Record<string, string | number>; build?: unknown }>;
+  };
+  return Object.entries(file.services)
+    .filter(([, s]) => s.build !== undefined)
+    .map(([name, s]) => ({
+      where: `docker-compose.yml ${name}`,
+      role: name === 'worker' ? 'worker' : 'api',
+      env: Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)])),
+    }));
+}
+
+interface K8sDoc {
+  kind: string;
+  metadata: { name: string };
+  data?: Env;
+  stringData?: Env;
+  spec?: { template: { spec: { containers: K8sContainer[] } } };
+}
+interface K8sContainer {
+  name: string;
+  envFrom?: { configMapRef?: { name: string } }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  readinessProbe?: { httpGet?: { path: string } };
+  livenessProbe?: { httpGet?: { path: string } };
+}
+
+function k8sDocs(): K8sDoc[] {
+  return readdirSync(join(DEPLOY, 'k8s'))
+    .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+    .flatMap((f) => parseAllDocuments(readFileSync(join(DEPLOY, 'k8s', f), 'utf8')).map((d) => d.toJS() as K8sDoc));
+}
+
+function k8sServices(): { services: AppService[]; containers: K8sContainer[] } {
+  const docs = k8sDocs();
+  const configMaps = new Map(docs.filter((d) => d.kind === 'ConfigMap').map((d) => [d.metadata.name, d.data ?? {}]));
+  const containers = docs.filter((d) => d.kind === 'Deployment').flatMap((d) => d.spec!.template.spec.containers);
+  const services = containers.map((c): AppService => {
+    const env: Env = {};
+    for (const from of c.envFrom ?? []) {
+      const data = configMaps.get(from.configMapRef?.name ?? '');
+      if (!data) throw new Error(`${c.name}: envFrom names a ConfigMap that deploy/k8s does not define`);
+      Object.assign(env, data);
+    }
+    for (const e of c.env ?? []) env[e.name] = e.value ?? OPERATOR[e.name] ?? 'postgres://blo:pw@db.invalid:5432/blo';
+    if (env.KURRENTDB_URL === 'postgres://blo:pw@db.invalid:5432/blo')
+      env.KURRENTDB_URL = 'kurrentdb://db.invalid:2113';
+    return { where: `k8s ${c.name}`, role: c.name === 'worker' ? 'worker' : 'api', env };
+  });
+  return { services, containers };
+}
+
+const all = (): AppService[] => [...composeServices(), ...k8sServices().services];
+
+describe('deploy/ configuration agrees with CONFIG_VARIABLES', () => {
+  it('finds the api and the worker in both compose and Kubernetes', () => {
+    expect(all().map((s) => `${s.where}:${s.role}`)).toEqual([
+      'docker-compose.yml api:api',
+      'docker-compose.yml worker:worker',
+      'k8s api:api',
+      'k8s worker:worker',
+    ]);
+  });
+
+  it('sets no variable the service does not read', () => {
+    for (const s of all()) {
+      const unknown = Object.keys(s.env).filter((k) => !(k in CONFIG_VARIABLES));
+      expect({ where: s.where, unknown }).toEqual({ where: s.where, unknown: [] });
+    }
+  });
+
+  it('has a decision for every variable the service reads', () => {
+    const decided = [...REQUIRED, ...WORKER_ONLY, ...Object.keys(LEFT_AT_DEFAULT)];
+    expect([...decided].sort()).toEqual(Object.keys(CONFIG_VARIABLES).sort());
+  });
+
+  it('sets every production variable, Kafka only for the worker, and nothing left at its default', () => {
+    for (const s of all()) {
+      const keys = Object.keys(s.env);
+      expect({ where: s.where, missing: REQUIRED.filter((k) => !keys.includes(k)) }).toEqual({
+        where: s.where,
+        missing: [],
+      });
+      expect({ where: s.where, kafka: keys.includes('KAFKA_BROKERS') }).toEqual({
+        where: s.where,
+        kafka: s.role === 'worker',
+      });
+      expect(keys.filter((k) => k in LEFT_AT_DEFAULT)).toEqual([]);
+    }
+  });
+
+  it('produces a configuration the service accepts, with events in KurrentDB', () => {
+    for (const s of all()) {
+      const env = Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, interpolate(v)]));
+      const config = loadConfig(env);
+      expect({ where: s.where, store: config.eventStore, host: config.host }).toEqual({
+        where: s.where,
+        store: 'kurrentdb',
+        host: '0.0.0.0',
+      });
+    }
+  });
+});
+
+describe('deploy/ operational rules', () => {
+  it('takes MASTER_KEY, DATABASE_URL and KURRENTDB_URL from a Secret in Kubernetes, never inline', () => {
+    for (const c of k8sServices().containers) {
+      for (const name of ['MASTER_KEY', 'DATABASE_URL', 'KURRENTDB_URL']) {
+        const e = c.env?.find((x) => x.name === name);
+        expect({ container: c.name, name, ref: e?.valueFrom?.secretKeyRef?.key }).toEqual({
+          container: c.name,
+          name,
+          ref: name,
+        });
+      }
+    }
+    const configMap = k8sDocs().find((d) => d.kind === 'ConfigMap');
+    expect(Object.keys(configMap?.data ?? {}).filter((k) => k in SECRET)).toEqual([]);
+  });
+
+  it('probes /health for readiness and liveness', () => {
+    for (const c of k8sServices().containers) {
+      expect([c.readinessProbe?.httpGet?.path, c.livenessProbe?.httpGet?.path]).toEqual(['/health', '/health']);
+    }
+  });
+
+  it('gives every compose service a healthcheck, and every stateful one a volume', () => {
+    const file = parse(readFileSync(join(DEPLOY, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+      services: Record<string, { healthcheck?: unknown; volumes?: string[] }>;
+    };
+    for (const [name, s] of Object.entries(file.services)) {
+      expect({ name, healthcheck: s.healthcheck !== undefined }).toEqual({ name, healthcheck: true });
+      expect({ name, volumes: (s.volumes ?? []).length > 0 }).toEqual({ name, volumes: true });
+    }
+  });
+
+  it('builds a non-root image with a healthcheck and production dependencies only', () => {
+    const dockerfile = readFileSync(join(DEPLOY, 'Dockerfile'), 'utf8');
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/health/m);
+    expect(runtime).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+  });
+});

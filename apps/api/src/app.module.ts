@@ -14,6 +14,7 @@ import { HandoversHttpModule } from './handovers/handovers-http.module.js';
 import { ExchangesHttpModule } from './exchanges/exchanges-http.module.js';
 import { VerificationsHttpModule } from './verifications/verifications-http.module.js';
 import { BoardsModule } from './boards/boards-http.module.js';
+import { ReadSideModule } from './read-side/read-side.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         ExchangesHttpModule,
         VerificationsHttpModule,
         BoardsModule,
+        ReadSideModule,
       ],
       controllers: [HealthController, ReferenceController, MetricsController],
       providers: [

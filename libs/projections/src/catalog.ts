@@ -4,6 +4,9 @@ import type { BlindIndex } from './case-search/blind-index.js';
 import { CaseNameIndexProjection } from './case-search/case-name-index.projection.js';
 import { CaseTimelineProjection } from './case-timeline/case-timeline.projection.js';
 import type { Projection } from './projection.js';
+import { auditLogProjection } from './audit-log/index.js';
+import { deadlinesProjection } from './deadlines/index.js';
+import { sexOpener, statisticsProjection } from './statistics/index.js';
 
 /** What the projections need from the outside; both the api and the worker build it the same way. */
 export interface ProjectionDependencies {

@@ -13,3 +13,6 @@ export * from './case-timeline/timeline.queries.js';
 export { summarise, TIMELINE_EVENT_TYPES, type TimelineEvent } from './case-timeline/timeline.summaries.js';
 export type { Text } from './case-timeline/timeline.labels.js';
 export * from './case-history/case-history.js';
+export * from './deadlines/index.js';
+export * from './statistics/index.js';
+export * from './audit-log/index.js';

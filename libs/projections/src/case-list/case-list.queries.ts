@@ -12,6 +12,8 @@ export interface CaseListFilter {
   /** Opaque, from a previous page's `next`. */
   readonly cursor?: string;
   readonly limit: number;
+  /** Match `q` against person names too (default true); false for roles that may not see names. */
+  readonly names?: boolean;
 }
 
 export interface CaseListItem {
@@ -93,7 +95,7 @@ export async function listCases(sql: SqlClient, index: BlindIndex, filter: CaseL
   const q = filter.q?.trim();
   if (q) {
     const text = `c.summary_folded LIKE ${arg(`%${escapeLike(foldText(q))}%`)}`;
-    const names = queryAlternatives(q).map((tokens) => {
+    const names = (filter.names === false ? [] : queryAlternatives(q)).map((tokens) => {
       const entries = tokens.map((token) => index.entry(token));
       return `SELECT n.case_id FROM ${viewName('case_name_tokens')} n
                WHERE n.entry = ANY(${arg(entries)}::text[])

@@ -23,5 +23,8 @@ export function allProjections(deps: ProjectionDependencies): Projection[] {
     new CaseListProjection(),
     new CaseNameIndexProjection(deps.cipher, deps.nameIndex),
     new CaseTimelineProjection(),
+    deadlinesProjection,
+    statisticsProjection(sexOpener(deps.cipher)),
+    auditLogProjection,
   ];
 }

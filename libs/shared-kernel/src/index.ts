@@ -3,3 +3,4 @@ export * from './domain-error.js';
 export * from './zoned-instant.js';
 export * from './ids.js';
 export * from './provinces.js';
+export * from './guards.js';

@@ -1,4 +1,4 @@
-import { assertNever, refuse, type ZonedInstant } from '#shared-kernel';
+import { assertNever, refuse, type ZonedInstant, invalid, required, optional } from '#shared-kernel';
 import type {
   CaseCommand,
   CaseLinkCommand,
@@ -13,18 +13,6 @@ import { CaseErrors } from './case.errors.js';
 import type { CaseEvent, CaseLinkEvent } from './case.events.js';
 import type { CaseState, ExistingCase } from './case.state.js';
 import { BORDER_PROVINCES, CASE_CHANNELS, CASE_CLASSIFICATIONS, LINKED_PERSON_ROLES, isOneOf } from './case.values.js';
-
-const invalid = (code: string, message: string): never => refuse(code, message, 'invalid');
-
-function required(value: string | undefined, code: string, what: string): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  return text.length > 0 ? text : invalid(code, `${what} is required`);
-}
-
-function optional(value: string | undefined): string | null {
-  const text = typeof value === 'string' ? value.trim() : '';
-  return text.length > 0 ? text : null;
-}
 
 function validInstant(z: ZonedInstant, what: string): ZonedInstant {
   return typeof z?.at === 'string' && !Number.isNaN(Date.parse(z.at))

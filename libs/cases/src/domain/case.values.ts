@@ -32,5 +32,6 @@ export type CaseClassification = (typeof CASE_CLASSIFICATIONS)[number];
 export const LINKED_PERSON_ROLES = ['presumed_victim', 'victim', 'accompanying_minor', 'relative', 'suspect'] as const;
 export type LinkedPersonRole = (typeof LINKED_PERSON_ROLES)[number];
 
-export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
-  typeof value === 'string' && (values as readonly string[]).includes(value);
+import { isOneOf } from '#shared-kernel';
+
+export { isOneOf };

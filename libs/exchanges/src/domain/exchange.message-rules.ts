@@ -15,7 +15,9 @@ import {
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 /** Commands also arrive from the counterpart gateway, not only through validated HTTP bodies. */
-export const isOneOf = <T>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
+import { isOneOf } from '#shared-kernel';
+
+export { isOneOf };
 
 function hasKnownVocabulary(input: MessageInput): boolean {
   const { evaluation, personalData } = input;

@@ -4,7 +4,9 @@ import type { HandoverState } from './handover.state.js';
 
 export const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 export const isBefore = (a: ZonedInstant, b: ZonedInstant): boolean => Date.parse(a.at) < Date.parse(b.at);
-export const isOneOf = <T>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
+import { isOneOf } from '#shared-kernel';
+
+export { isOneOf };
 export const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 export type HandoverAct = 'schedule' | 'postpone' | 'cancel' | 'confirm' | 'transfer' | 'close';

@@ -1,4 +1,4 @@
-import { assertNever, refuse } from '#shared-kernel';
+import { assertNever, refuse, invalid, required, optional } from '#shared-kernel';
 import type {
   BeginIdentification,
   ConcludeNotConfirmed,
@@ -12,19 +12,6 @@ import { PersonErrors } from './person.errors.js';
 import type { PersonEvent } from './person.events.js';
 import type { PersonState, RegisteredPerson } from './person.state.js';
 import { AGE_BANDS, PERSON_ROLES, initialIdentificationStatus, isOneOf, looksSealed } from './person.values.js';
-
-// Refusal messages name the rule, never the person: they reach logs and HTTP problem bodies.
-const invalid = (code: string, message: string): never => refuse(code, message, 'invalid');
-
-function required(value: string | undefined, code: string, what: string): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  return text.length > 0 ? text : invalid(code, `${what} is required`);
-}
-
-function optional(value: string | undefined): string | null {
-  const text = typeof value === 'string' ? value.trim() : '';
-  return text.length > 0 ? text : null;
-}
 
 const sealed = (personal: string): string =>
   looksSealed(personal)

@@ -54,5 +54,6 @@ export function initialIdentificationStatus(role: PersonRole): IdentificationSta
 const SEALED = /^v[1-9]\d*(\.[A-Za-z0-9_-]*){3,}$/;
 export const looksSealed = (value: unknown): value is string => typeof value === 'string' && SEALED.test(value);
 
-export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
-  typeof value === 'string' && (values as readonly string[]).includes(value);
+import { isOneOf } from '#shared-kernel';
+
+export { isOneOf };

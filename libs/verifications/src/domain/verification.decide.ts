@@ -1,4 +1,4 @@
-import { assertNever, refuse, type ZonedInstant } from '#shared-kernel';
+import { assertNever, refuse, type ZonedInstant, invalid, required, optional } from '#shared-kernel';
 import type {
   AnswerVerification,
   ExtendVerification,
@@ -16,18 +16,6 @@ import {
   isOneOf,
   type VerificationResult,
 } from './verification.values.js';
-
-const invalid = (code: string, message: string): never => refuse(code, message, 'invalid');
-
-function required(value: string | undefined, code: string, what: string): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  return text.length > 0 ? text : invalid(code, `${what} is required`);
-}
-
-function optional(value: string | undefined): string | null {
-  const text = typeof value === 'string' ? value.trim() : '';
-  return text.length > 0 ? text : null;
-}
 
 /** Milliseconds since the epoch of a declared instant; refuses one that does not parse. */
 function instant(z: ZonedInstant, what: string): number {

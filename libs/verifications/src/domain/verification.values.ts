@@ -9,5 +9,6 @@ export type VerificationSubject = (typeof VERIFICATION_SUBJECTS)[number];
 export const VERIFICATION_RESULTS = ['confirmed', 'not_confirmed', 'inconclusive'] as const;
 export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 
-export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
-  typeof value === 'string' && (values as readonly string[]).includes(value);
+import { isOneOf } from '#shared-kernel';
+
+export { isOneOf };

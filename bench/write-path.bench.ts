@@ -26,11 +26,12 @@ import {
 import { runLoad, startBenchApp, type LoadFigures } from './write-http.js';
 import {
   multiplyRows,
-  portAppends,
+  portAppender,
   rawInserts,
   recordedRows,
   resetRawTable,
   rowSizes,
+  Stopwatch,
   type Timing,
 } from './write-port.js';
 import { casesScenario, exchangeScenario } from './write-scenarios.js';
@@ -49,6 +50,8 @@ interface Sizes {
   readonly threads: number;
   readonly clients: readonly number[];
   readonly rawCopies: number;
+  /** Port, raw and keyed measurements alternate in this many rounds (shared machines are noisy). */
+  readonly rounds: number;
   readonly noKeys: boolean;
   readonly pgliteSync: boolean;
   /** BENCH_PARTS=port,http: which halves to run (http alone is handy under --cpu-prof). */
@@ -64,6 +67,7 @@ function sizesFromEnv(): Sizes {
     threads: envInt('BENCH_THREADS', 500),
     clients: envList('BENCH_CLIENTS', ['8', '32']).map((c) => Number(c)),
     rawCopies: envInt('BENCH_RAW_COPIES', 4),
+    rounds: envInt('BENCH_ROUNDS', 10),
     noKeys: process.env.BENCH_HTTP_NO_KEYS !== 'off',
     pgliteSync: process.env.BENCH_PGLITE_SYNC !== 'off',
     parts: envList('BENCH_PARTS', ['port', 'http']),
@@ -115,32 +119,69 @@ async function freshStoreConfig(kind: StoreKind, sync: boolean): Promise<{ confi
 async function measurePort(kind: StoreKind, sizes: Sizes): Promise<PortFigures> {
   const fresh = await freshStoreConfig(kind, sizes.pgliteSync);
   const opened = await openEventStore(fresh.config);
-  const own = kind === 'postgres' ? new pg.Pool({ connectionString: fresh.config.databaseUrl!, max: 64 }) : null;
+  // PostgreSQL: the ceiling gets its own connections; PGlite has exactly one, shared with the store.
+  const pool =
+    kind === 'postgres'
+      ? new pg.Pool({ connectionString: fresh.config.databaseUrl!, max: Math.max(1, ...sizes.clients) })
+      : (opened.sql as PoolSqlClient).pool;
+  // An idle connection the server terminates must not crash the run; a busy one fails its query.
+  if (kind === 'postgres') pool.on('error', (e) => log(`  ${kind}: idle connection lost (${e.message})`));
   try {
-    const run = { count: sizes.events, streams: sizes.streams, warmup: sizes.warmup };
-    log(`  ${kind}: ${sizes.events} sequential appends through the port…`);
-    const port = await portAppends(opened.store, { ...run, idempotent: false });
-    const rows = await recordedRows(opened.store, sizes.events + sizes.warmup);
-    const pool = own ?? (opened.sql as PoolSqlClient).pool;
-    log(`  ${kind}: the same rows as plain INSERTs…`);
+    const plain = portAppender(opened.store, sizes.streams, false);
+    const keyed = portAppender(opened.store, sizes.streams, true);
     await resetRawTable(opened.sql);
-    const raw = await rawInserts(pool, rows, sizes.warmup, 1);
+    const warm = async () => {
+      for (let i = 0; i < sizes.warmup; i++) await plain();
+      const rows = await recordedRows(opened.store, sizes.warmup);
+      for (let i = 0; i < sizes.warmup; i++) await keyed();
+      return rows;
+    };
+    const warmRows = await warm();
+    const watches = { port: new Stopwatch(), keyed: new Stopwatch(), raw: new Stopwatch() };
+    const all: unknown[][] = [];
+    log(`  ${kind}: ${sizes.events} appends each way in ${sizes.rounds} alternating rounds (port, raw INSERT, keyed)…`);
+    await withConnections(pool, 1, (conns) => rawInserts(conns, warmRows, null));
+    for (let done = 0, round = 0; done < sizes.events; round++) {
+      const n = Math.min(Math.ceil(sizes.events / sizes.rounds), sizes.events - done);
+      await watches.port.sequential(n, plain);
+      const rows = await recordedRows(opened.store, n);
+      await withConnections(pool, 1, (conns) => rawInserts(conns, rows, watches.raw));
+      await watches.keyed.sequential(n, keyed);
+      all.push(...rows);
+      done += n;
+    }
     const rawConcurrent = new Map<number, Timing>();
     if (kind === 'postgres') {
-      const many = multiplyRows(rows, sizes.rawCopies, 0n);
+      const many = multiplyRows(all, sizes.rawCopies, 0n);
       for (const c of sizes.clients) {
         await resetRawTable(opened.sql);
-        rawConcurrent.set(c, await rawInserts(pool, many, sizes.warmup, c));
+        const watch = new Stopwatch();
+        await withConnections(pool, c, (conns) => rawInserts(conns, many, watch));
+        rawConcurrent.set(c, watch.timing());
       }
     }
     await opened.sql.query('DROP TABLE IF EXISTS raw_events');
-    log(`  ${kind}: appends with an idempotency key (the locked path)…`);
-    const portIdempotent = await portAppends(opened.store, { ...run, idempotent: true });
-    return { raw, rawConcurrent, port, portIdempotent, rowBytes: rowSizes(rows) };
+    return {
+      raw: watches.raw.timing(),
+      rawConcurrent,
+      port: watches.port.timing(),
+      portIdempotent: watches.keyed.timing(),
+      rowBytes: rowSizes(all),
+    };
   } finally {
-    await own?.end();
+    if (kind === 'postgres') await pool.end();
     await opened.close();
     await fresh.drop();
+  }
+}
+
+/** `count` connections held for the duration of fn (one per concurrent lane). */
+async function withConnections<T>(pool: pg.Pool, count: number, fn: (c: pg.PoolClient[]) => Promise<T>): Promise<T> {
+  const conns = await Promise.all(Array.from({ length: count }, () => pool.connect()));
+  try {
+    return await fn(conns);
+  } finally {
+    for (const c of conns) c.release();
   }
 }
 
@@ -223,7 +264,7 @@ async function run(): Promise<void> {
   log(`Write path (issue 2) — ${machineLine()}`);
   log(
     `  BENCH_EVENTS=${sizes.events} BENCH_STREAMS=${sizes.streams} BENCH_WARMUP=${sizes.warmup} ` +
-      `BENCH_HTTP_SECONDS=${sizes.httpSeconds} BENCH_CLIENTS=${sizes.clients.join(',')} ` +
+      `BENCH_ROUNDS=${sizes.rounds} BENCH_HTTP_SECONDS=${sizes.httpSeconds} BENCH_CLIENTS=${sizes.clients.join(',')} ` +
       `BENCH_THREADS=${sizes.threads} BENCH_PGLITE_SYNC=${sizes.pgliteSync ? 'on' : 'off'}`,
   );
   const results: StoreFigures[] = [];
@@ -237,9 +278,15 @@ async function run(): Promise<void> {
       log(`  postgres: ${await postgresSettings()}`);
     }
     log(`  ${kind}: ${loadLine()}`);
-    const port = sizes.parts.includes('port') ? await measurePort(kind, sizes) : null;
-    const http = sizes.parts.includes('http') ? await measureHttp(kind, sizes) : null;
-    results.push({ kind, port, scenario: http?.scenario ?? '-', http: http?.http ?? [] });
+    try {
+      const port = sizes.parts.includes('port') ? await measurePort(kind, sizes) : null;
+      const http = sizes.parts.includes('http') ? await measureHttp(kind, sizes) : null;
+      results.push({ kind, port, scenario: http?.scenario ?? '-', http: http?.http ?? [] });
+    } catch (error) {
+      // Another process on a shared server (a test restarting it, an admin) can cut the run short.
+      log(`  ${kind}: FAILED — ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
   }
   if (results.length === 0) return;
   log(`  after: ${loadLine()}`);

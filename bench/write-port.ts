@@ -52,48 +52,68 @@ export function messageEvent(exchangeId: string, caseId: string, now: Date): New
   } as NewEvent;
 }
 
-function summarise(latencies: number[], ms: number): Timing {
-  latencies.sort((a, b) => a - b);
-  return { count: latencies.length, ms, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
+/**
+ * Latencies gathered over several rounds. Rounds of the port and of the raw ceiling alternate, so
+ * a burst of load from other processes on a shared machine hits both sides of a ratio alike.
+ */
+export class Stopwatch {
+  private readonly latencies: number[] = [];
+  private ms = 0;
 
-export interface PortRun {
-  readonly count: number;
-  /** Appends rotate over this many streams, each append extending its stream by one event. */
-  readonly streams: number;
-  readonly warmup: number;
-  /** Every append claims a fresh idempotency key (the store's locked path, as HTTP with a key). */
-  readonly idempotent: boolean;
+  /** Runs op(0..count-1) one after another and records each call. */
+  async sequential(count: number, op: (i: number) => Promise<unknown>): Promise<void> {
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      await op(i);
+      this.latencies.push(performance.now() - t0);
+    }
+    this.ms += performance.now() - started;
+  }
+
+  /** Runs op over 0..count-1 on `lanes` concurrent lanes, each taking the next index. */
+  async concurrent(count: number, lanes: number, op: (i: number, lane: number) => Promise<unknown>): Promise<void> {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        for (let i = next++; i < count; i = next++) {
+          const t0 = performance.now();
+          await op(i, lane);
+          this.latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    this.ms += performance.now() - started;
+  }
+
+  timing(): Timing {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return { count: sorted.length, ms: this.ms, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  }
 }
 
 /**
- * Sequential single-event appends through the EventStore port, each with the exact expected
- * revision, as a command handler issues them after loading the stream.
+ * Single-event appends through the EventStore port rotating over `streams` streams, each with the
+ * exact expected revision, as a command handler issues them after loading the stream. With
+ * `idempotent`, every append claims a fresh key (the store's locked path, as HTTP with a key).
  */
-export async function portAppends(store: EventStore, run: PortRun): Promise<Timing> {
+export function portAppender(store: EventStore, streams: number, idempotent: boolean): () => Promise<unknown> {
   const caseId = newId();
-  const streams = Array.from({ length: run.streams }, () => `exchange-${newId()}`);
+  const ids = Array.from({ length: streams }, () => `exchange-${newId()}`);
   const revisions = new Map<string, bigint>();
-  const appendOne = async (i: number): Promise<void> => {
-    const streamId = streams[i % streams.length];
+  let n = 0;
+  return async () => {
+    const streamId = ids[n++ % ids.length];
     const last = revisions.get(streamId);
     const result = await store.append(
       [{ streamId, events: [messageEvent(streamId, caseId, new Date())], expectedRevision: last ?? 'no_stream' }],
-      run.idempotent
+      idempotent
         ? { idempotency: { key: `bench:${newId()}`, requestHash: 'bench', response: (r) => r.position.toString() } }
         : {},
     );
     revisions.set(streamId, result.streams[0].nextRevision);
   };
-  for (let i = 0; i < run.warmup; i++) await appendOne(i);
-  const latencies: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < run.count; i++) {
-    const t0 = performance.now();
-    await appendOne(run.warmup + i);
-    latencies.push(performance.now() - t0);
-  }
-  return summarise(latencies, performance.now() - started);
 }
 
 /** The last `count` events of the log, serialised exactly once, outside any timing. */
@@ -133,38 +153,18 @@ export async function resetRawTable(sql: SqlClient): Promise<void> {
 }
 
 /**
- * The physical ceiling: the rows into the raw copy, one prepared INSERT per row in autocommit,
- * each of `connections` held connections taking the next row; no counter, no chain, no head
- * look-up. What the port or the service adds on top is what the ratio shows.
+ * The physical ceiling: rows into the raw copy, one prepared INSERT per row in autocommit on
+ * `conns` held connections, each taking the next row; no counter, no chain, no head look-up.
+ * What the port or the service adds on top is what the ratio shows.
  */
 export async function rawInserts(
-  pool: pg.Pool,
+  conns: readonly pg.PoolClient[],
   rows: readonly unknown[][],
-  warmup: number,
-  connections: number,
-): Promise<Timing> {
-  const conns = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
-  try {
-    const insert = (conn: pg.PoolClient, row: readonly unknown[]) =>
-      conn.query({ ...RAW_INSERT, values: row as unknown[] });
-    for (const [i, row] of rows.slice(0, warmup).entries()) await insert(conns[i % connections], row);
-    const measured = rows.slice(warmup);
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      conns.map(async (conn) => {
-        for (let i = next++; i < measured.length; i = next++) {
-          const t0 = performance.now();
-          await insert(conn, measured[i]);
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    return summarise(latencies, performance.now() - started);
-  } finally {
-    for (const conn of conns) conn.release();
-  }
+  watch: Stopwatch | null,
+): Promise<void> {
+  const insert = (i: number, lane: number) => conns[lane].query({ ...RAW_INSERT, values: rows[i] });
+  if (watch) await watch.concurrent(rows.length, conns.length, insert);
+  else for (let i = 0; i < rows.length; i++) await insert(i, i % conns.length);
 }
 
 /** `times` copies of the rows with fresh ids and positions after `from`, for a longer concurrent run. */

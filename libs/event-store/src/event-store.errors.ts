@@ -28,3 +28,11 @@ export class EventTooLargeError extends Error {
     this.name = 'EventTooLargeError';
   }
 }
+
+/** The append under this key may or may not have been recorded: a crash cut it off before its answer. */
+export class IdempotencyOutcomeUnknownError extends Error {
+  constructor(readonly key: string) {
+    super('a request with this idempotency key was interrupted; its outcome is unknown');
+    this.name = 'IdempotencyOutcomeUnknownError';
+  }
+}

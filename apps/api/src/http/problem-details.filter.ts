@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, type DomainErrorKind } from '#shared-kernel';
 import {
   EventTooLargeError,
+  IdempotencyOutcomeUnknownError,
   IdempotencyKeyReusedError,
   IdempotentReplay,
   StaleRevisionError,
@@ -70,6 +71,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof WrongExpectedRevisionError) {
       return problem(409, 'REQUEST.CONCURRENT_UPDATE', 'Another update to the same record won; reload and try again.');
+    }
+    if (error instanceof IdempotencyOutcomeUnknownError) {
+      // Not the client's fault, and not safe to guess: the record must be checked before a retry.
+      return problem(
+        503,
+        'REQUEST.OUTCOME_UNKNOWN',
+        'An earlier request with this Idempotency-Key was interrupted; check the record before retrying with a new key.',
+      );
     }
     if (error instanceof EventTooLargeError)
       return problem(413, 'REQUEST.TOO_LARGE', 'The record is larger than the store accepts.');

@@ -29,13 +29,7 @@ export type Lookup =
   | { readonly state: 'pending' }
   | { readonly state: 'done'; readonly record: IdempotencyRecord };
 
-/** The append under this key may or may not have been recorded: a crash cut it off before its answer. */
-export class IdempotencyOutcomeUnknownError extends Error {
-  constructor(readonly key: string) {
-    super('a request with this idempotency key was interrupted; its outcome is unknown');
-    this.name = 'IdempotencyOutcomeUnknownError';
-  }
-}
+export { IdempotencyOutcomeUnknownError } from '../event-store.errors.js';
 
 const toJson = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null';

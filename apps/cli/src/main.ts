@@ -3,8 +3,9 @@ import { ConfigError, loadConfig } from '#config';
 import { parseArgs } from './cli-args.js';
 import { TOKEN_USAGE, tokenCommand } from './token.command.js';
 import { DEMO_USAGE, demoCommand } from './demo.command.js';
+import { PROJECTIONS_USAGE, projectionsCommand } from './projections.command.js';
 
-const USAGE = ['Usage:', `  ${TOKEN_USAGE}`, `  ${DEMO_USAGE}`].join('\n');
+const USAGE = ['Usage:', `  ${TOKEN_USAGE}`, `  ${DEMO_USAGE}`, `  ${PROJECTIONS_USAGE}`].join('\n');
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -16,6 +17,8 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'demo':
       await demoCommand(args, config, (line) => process.stderr.write(`${line}\n`));
       return 0;
+    case 'projections':
+      return projectionsCommand(args, config, (line) => process.stderr.write(`${line}\n`));
     case undefined:
     default:
       process.stderr.write(`${USAGE}\n`);

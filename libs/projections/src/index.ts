@@ -16,3 +16,4 @@ export * from './case-history/case-history.js';
 export * from './deadlines/index.js';
 export * from './statistics/index.js';
 export * from './audit-log/index.js';
+export * from './projection-runtime.js';

@@ -46,6 +46,7 @@ describe('boards: bad input (pglite)', () => {
       'REQUEST.INVALID',
       'minPosition',
     ],
+    ['a board limit of 1000', () => supervisor.get('/deadlines?limit=1000'), 400, 'REQUEST.INVALID', 'limit'],
     ['statistics without a period', () => supervisor.get('/reports/statistics'), 400, 'REQUEST.INVALID', 'period'],
     ['a fifth quarter', () => supervisor.get('/reports/statistics?period=2026-Q5'), 400, 'REQUEST.INVALID', 'period'],
     ['a month as period', () => supervisor.get('/reports/statistics?period=2026-03'), 400, 'REQUEST.INVALID', 'period'],

@@ -47,7 +47,9 @@ export class BoardsController {
 
   @Get('deadlines')
   @Act('read')
-  @ApiOkResponse({ description: '{ now, dueSoonUntil, overdue: [...], dueSoon: [...] }; overdue is derived from now' })
+  @ApiOkResponse({
+    description: '{ now, dueSoonUntil, overdue: [...], dueSoon: [...], totals }; overdue is derived from now',
+  })
   async deadlines(@Query() q: DeadlinesQueryDto): Promise<DeadlineBoard> {
     let withinMs = this.limits.dueSoonDefaultMs;
     if (q.within !== undefined) {
@@ -61,7 +63,12 @@ export class BoardsController {
         ]);
       withinMs = ms;
     }
-    return deadlineBoard(this.sql, viewName, { now: new Date(), withinMs, province: q.province ?? null }, this.limits);
+    return deadlineBoard(
+      this.sql,
+      viewName,
+      { now: new Date(), withinMs, province: q.province ?? null, limit: q.limit ?? 200 },
+      this.limits,
+    );
   }
 
   /**

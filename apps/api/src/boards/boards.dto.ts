@@ -30,6 +30,14 @@ export class DeadlinesQueryDto extends ReadYourWrites {
   @MaxLength(32)
   @Matches(DURATION, { message: 'within must be an ISO-8601 duration such as P2D or PT8H' })
   within?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200, description: 'entries per list (totals count all)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 export const STATISTICS_FORMATS = ['json', 'csv', 'xlsx'] as const;

@@ -2,7 +2,7 @@ import { openPglite, type SqlClient } from '#event-store';
 import { newId } from '#shared-kernel';
 import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../statistics/projection.spec-fixtures.js';
 import { deadlinesProjection } from './deadlines.projection.js';
-import { deadlineBoard, endOfVietnamDay, type BoardLimits, type DeadlineBoard } from './deadlines.query.js';
+import { deadlineBoard, type BoardLimits, type DeadlineBoard } from './deadlines.query.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -34,11 +34,19 @@ describe.each([
     h = await ProjectionHarness.start(deadlinesProjection, sql, batched);
   });
 
-  const board = (now: string, opts: { within?: number; province?: string; limits?: BoardLimits } = {}) =>
+  const board = (
+    now: string,
+    opts: { within?: number; province?: string; limits?: BoardLimits; limit?: number } = {},
+  ) =>
     deadlineBoard(
       h.sql,
       viewNamer,
-      { now: new Date(z(now).at), withinMs: opts.within ?? 2 * DAY, province: opts.province ?? null },
+      {
+        now: new Date(z(now).at),
+        withinMs: opts.within ?? 2 * DAY,
+        province: opts.province ?? null,
+        limit: opts.limit,
+      },
       opts.limits ?? LIMITS,
     );
   const kinds = (b: DeadlineBoard) => ({
@@ -356,6 +364,18 @@ describe.each([
     ]);
   });
 
+  it('cuts each list at the limit, earliest due first, and counts them all', async () => {
+    const ids = [newId(), newId(), newId()];
+    await h.given(
+      caseEvent(ids[0], 'self_report', 'lang-son', '2026-03-03T09:00:00+07:00'),
+      caseEvent(ids[1], 'self_report', 'lang-son', '2026-03-01T09:00:00+07:00'),
+      caseEvent(ids[2], 'self_report', 'lang-son', '2026-03-02T09:00:00+07:00'),
+    );
+    const b = await board('2026-03-20T09:00:00+07:00', { limit: 2 });
+    expect(b.overdue.map((e) => e.id)).toEqual([ids[1], ids[2]]);
+    expect(b.totals).toEqual({ overdue: 3, dueSoon: 0 });
+  });
+
   it('a duplicate event changes nothing', async () => {
     const caseId = newId();
     const v = newId();
@@ -387,19 +407,5 @@ describe.each([
     for (const e of recorded) await h.apply(e);
     expect(await h.snapshot()).toEqual(before);
     expect(kinds(await board('2026-03-19T17:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
-  });
-});
-
-describe('endOfVietnamDay', () => {
-  it('ends the day at Vietnam midnight whatever offset the instant was declared in', () => {
-    expect(new Date(endOfVietnamDay(Date.parse('2026-03-31T16:59:59Z'))).toISOString()).toBe(
-      '2026-03-31T17:00:00.000Z',
-    );
-    expect(new Date(endOfVietnamDay(Date.parse('2026-03-31T17:00:00Z'))).toISOString()).toBe(
-      '2026-04-01T17:00:00.000Z',
-    );
-    expect(new Date(endOfVietnamDay(Date.parse('2026-03-31T17:00:00Z'), 2)).toISOString()).toBe(
-      '2026-04-03T17:00:00.000Z',
-    );
   });
 });

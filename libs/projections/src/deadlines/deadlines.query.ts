@@ -1,5 +1,5 @@
 import type { SqlClient } from '#event-store';
-import { assertNever, localTimes } from '#shared-kernel';
+import { localTimes } from '#shared-kernel';
 import type { TableNamer } from '../projection.js';
 import type { DeadlineKind } from './deadlines.projection.js';
 
@@ -34,9 +34,13 @@ export interface DeadlineBoard {
   readonly dueSoonUntil: string;
   readonly overdue: DeadlineEntry[];
   readonly dueSoon: DeadlineEntry[];
+  /** How many clocks each list holds in all (the lists stop at the requested limit). */
+  readonly totals: { overdue: number; dueSoon: number };
 }
 
 interface Row {
+  list: 'overdue' | 'dueSoon';
+  total: string;
   kind: DeadlineKind;
   parent_id: string;
   id: string;
@@ -44,36 +48,8 @@ interface Row {
   province: string | null;
   direction: string | null;
   started_at: Date;
-  due_at: Date | null;
+  due: Date;
   acknowledged_at: Date | null;
-}
-
-const DAY_MS = 86_400_000;
-const VN_OFFSET_MS = 7 * 3_600_000;
-
-/** The first instant after the Vietnam calendar day of `at`, moved `extraDays` days later. */
-export function endOfVietnamDay(at: number, extraDays = 0): number {
-  const localMidnight = Math.floor((at + VN_OFFSET_MS) / DAY_MS) * DAY_MS;
-  return localMidnight + (1 + extraDays) * DAY_MS - VN_OFFSET_MS;
-}
-
-/** The due instant of an open clock under the configured limits. */
-export function dueOf(kind: DeadlineKind, startedAt: number, declaredDue: number | null, limits: BoardLimits): number {
-  switch (kind) {
-    case 'verification_reply':
-      return declaredDue ?? startedAt;
-    case 'message_reply':
-      // The domain has no priority field: a declared responseDueAt wins, else the normal limit.
-      return declaredDue ?? startedAt + limits.messageReplyDefaultMs;
-    case 'handover_confirmation':
-      return startedAt + limits.handoverConfirmationGraceMs;
-    case 'onward_transfer':
-      return endOfVietnamDay(startedAt, limits.onwardTransferDays);
-    case 'initial_verification':
-      return startedAt + limits.initialVerificationMs;
-    default:
-      return assertNever(kind);
-  }
 }
 
 /** A verification is owed by whoever was asked; a message reply by the counterpart; the rest by us. */
@@ -84,31 +60,70 @@ function owedBy(kind: DeadlineKind, direction: string | null): DeadlineEntry['ow
 }
 
 /**
- * The board: every running clock due before `now + within`, split at `now`, earliest first.
- * Open clocks are few (they stop when the work is done), so limits are applied here, not in SQL.
+ * The due instant of each open clock under the configured limits ($2–$5, milliseconds / days).
+ * The onward transfer is due at the end of the Vietnam calendar day of receipt (UTC+7, no daylight
+ * saving, so plain arithmetic on UTC wall time is exact), plus the configured extra days.
+ */
+const DUE = `CASE i.kind
+   WHEN 'verification_reply' THEN i.due_at
+   WHEN 'message_reply' THEN COALESCE(i.due_at, i.started_at + $2::bigint * interval '1 millisecond')
+   WHEN 'handover_confirmation' THEN i.started_at + $3::bigint * interval '1 millisecond'
+   WHEN 'onward_transfer' THEN
+     (date_trunc('day', (i.started_at AT TIME ZONE 'UTC') + interval '7 hours')
+        + ($4::int + 1) * interval '1 day' - interval '7 hours') AT TIME ZONE 'UTC'
+   WHEN 'initial_verification' THEN i.started_at + $5::bigint * interval '1 millisecond'
+ END`;
+
+/**
+ * The board: running clocks due before `now + within`, split at `now` ("overdue" strictly after
+ * the due instant, as the exchange domain's rule), earliest first, each list cut at `limit` with
+ * its full count in `totals`.
  */
 export async function deadlineBoard(
   sql: SqlClient,
   views: TableNamer,
-  query: { now: Date; withinMs: number; province?: string | null },
+  query: { now: Date; withinMs: number; province?: string | null; limit?: number },
   limits: BoardLimits,
 ): Promise<DeadlineBoard> {
+  const limit = query.limit ?? 200;
+  const until = new Date(query.now.getTime() + query.withinMs);
   const r = await sql.query<Row>(
-    `SELECT i.kind, i.parent_id, i.id, i.case_id, c.province, i.direction, i.started_at, i.due_at, i.acknowledged_at
-       FROM ${views('deadline_items')} i
-       LEFT JOIN ${views('deadline_cases')} c ON c.case_id = i.case_id
-      WHERE i.state = 'open' AND ($1::text IS NULL OR c.province = $1)`,
-    [query.province ?? null],
+    `WITH due AS (
+       SELECT i.kind, i.parent_id, i.id, i.case_id, c.province, i.direction, i.started_at, i.acknowledged_at,
+              ${DUE} AS due
+         FROM ${views('deadline_items')} i
+         LEFT JOIN ${views('deadline_cases')} c ON c.case_id = i.case_id
+        WHERE i.state = 'open' AND ($1::text IS NULL OR c.province = $1)),
+     ranked AS (
+       SELECT *, CASE WHEN due < $6 THEN 'overdue' ELSE 'dueSoon' END AS list FROM due WHERE due < $7),
+     numbered AS (
+       SELECT *, row_number() OVER (PARTITION BY list ORDER BY due, started_at, id) AS n,
+              count(*) OVER (PARTITION BY list) AS total
+         FROM ranked)
+     SELECT list, total::text AS total, kind, parent_id, id, case_id, province, direction, started_at, due, acknowledged_at
+       FROM numbered WHERE n <= $8 ORDER BY list, n`,
+    [
+      query.province ?? null,
+      limits.messageReplyDefaultMs,
+      limits.handoverConfirmationGraceMs,
+      limits.onwardTransferDays,
+      limits.initialVerificationMs,
+      query.now,
+      until,
+      limit,
+    ],
   );
-  const now = query.now.getTime();
-  const until = now + query.withinMs;
-  const overdue: { due: number; entry: DeadlineEntry }[] = [];
-  const dueSoon: { due: number; entry: DeadlineEntry }[] = [];
+  const board: DeadlineBoard = {
+    now: query.now.toISOString(),
+    dueSoonUntil: until.toISOString(),
+    overdue: [],
+    dueSoon: [],
+    totals: { overdue: 0, dueSoon: 0 },
+  };
   for (const row of r.rows) {
-    const due = dueOf(row.kind, row.started_at.getTime(), row.due_at?.getTime() ?? null, limits);
-    if (due >= until) continue;
-    const dueAt = new Date(due).toISOString();
-    const entry: DeadlineEntry = {
+    const dueAt = row.due.toISOString();
+    board.totals[row.list] = Number(row.total);
+    board[row.list].push({
       kind: row.kind,
       id: row.id,
       caseId: row.case_id,
@@ -119,20 +134,7 @@ export async function deadlineBoard(
       local: localTimes(dueAt),
       since: row.started_at.toISOString(),
       ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at.toISOString() } : {}),
-    };
-    // Overdue strictly after the due instant, as the exchange domain's overdue rule.
-    (due < now ? overdue : dueSoon).push({ due, entry });
+    });
   }
-  const ordered = (list: { due: number; entry: DeadlineEntry }[]) =>
-    list
-      .sort(
-        (a, b) => a.due - b.due || a.entry.since.localeCompare(b.entry.since) || a.entry.id.localeCompare(b.entry.id),
-      )
-      .map((x) => x.entry);
-  return {
-    now: query.now.toISOString(),
-    dueSoonUntil: new Date(until).toISOString(),
-    overdue: ordered(overdue),
-    dueSoon: ordered(dueSoon),
-  };
+  return board;
 }

@@ -149,6 +149,15 @@ describe.each([
     expect((await stats('2026-Q1', 'lao-cai')).persons.total).toBe(2);
   });
 
+  it('counts a person in the period their case was received, even when registered later', async () => {
+    const caseId = newId();
+    await h.given(report(caseId, '2026-03-31T23:00:00+07:00'));
+    const late = await person(caseId, 'male', {}, '2026-04-03T09:00:00+07:00');
+    await h.given(late.event);
+    expect((await stats('2026-Q1')).persons.total).toBe(1);
+    expect((await stats('2026-Q2')).persons.total).toBe(0);
+  });
+
   it('counts an erased person’s sex as unknown, at query time and when rebuilt after the shredding', async () => {
     const caseId = newId();
     await h.given(report(caseId, '2026-03-01T09:00:00+07:00'));

@@ -219,7 +219,7 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
         age_band: d.ageBand ?? 'unknown',
         status: d.identification ?? 'presumed',
         sex: sexes.get(e.id) ?? 'unknown',
-        registered_at: at,
+        received_at: c?.received_at ?? at,
         position,
       });
       return;

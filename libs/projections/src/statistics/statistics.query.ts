@@ -157,7 +157,7 @@ async function persons(
   }>(
     `SELECT p.channel, ${sex} AS sex, p.age_band, p.status, p.province, p.role, count(*)::int AS n
        FROM ${v('stat_persons')} p
-      WHERE p.registered_at >= $1 AND p.registered_at < $2 AND ($3::text IS NULL OR p.province = $3)
+      WHERE p.received_at >= $1 AND p.received_at < $2 AND ($3::text IS NULL OR p.province = $3)
         AND p.role = ANY($4::text[])
       GROUP BY 1, 2, 3, 4, 5, 6`,
     [q.window.from, q.window.to, q.province, COUNTED_ROLES],

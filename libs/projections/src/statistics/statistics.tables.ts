@@ -18,6 +18,8 @@ export const STATISTICS_COLUMNS = {
   },
   // sex is opened from the sealed personal data when the person is registered or corrected; it is
   // 'unknown' when the key was already shredded, and the query treats shredded subjects as unknown.
+  // received_at is when the report that brought the person in was received (the channel's instant),
+  // so a person registered days later still counts in the period the case came in.
   stat_persons: {
     person_id: 'text',
     case_id: 'text',
@@ -27,7 +29,7 @@ export const STATISTICS_COLUMNS = {
     age_band: 'text',
     status: 'text',
     sex: 'text',
-    registered_at: 'timestamptz',
+    received_at: 'timestamptz',
     position: 'bigint',
   },
   stat_exchanges: { exchange_id: 'text', counterpart: 'text', province: 'text', opened_at: 'timestamptz' },
@@ -97,7 +99,7 @@ const NULLABLE = new Set([
 /** Index per table on the instants the periods cut on. */
 const INDEXED: Record<StatisticsTable, readonly string[]> = {
   stat_reports: ['received_at'],
-  stat_persons: ['registered_at'],
+  stat_persons: ['received_at'],
   stat_exchanges: ['opened_at'],
   stat_messages: ['sent_at'],
   stat_verifications: ['requested_at'],

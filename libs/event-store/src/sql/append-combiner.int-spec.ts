@@ -1,5 +1,6 @@
 import { aStream, collect, events } from '../contract/contract-fixtures.js';
 import { WrongExpectedRevisionError } from '../event-store.errors.js';
+import { verifyChain } from '../hash-chain.js';
 import { openPglite } from './pglite-client.js';
 import type { SqlClient } from './sql-client.js';
 import { SqlEventStore } from './sql-event-store.js';
@@ -36,6 +37,17 @@ describe('appends arriving together commit together (PGlite)', () => {
       [streams],
     );
     expect(tx.rows[0].n).toBeLessThanOrEqual(2n);
+  });
+
+  it('chains concurrent appends of this process to one stream instead of failing them', async () => {
+    const s = aStream('busy');
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => store.append([{ streamId: s, events: events(1), expectedRevision: 'any' }])),
+    );
+    expect(results.map((r) => r.streams[0].nextRevision).sort((a, b) => (a < b ? -1 : 1))).toEqual(
+      Array.from({ length: 30 }, (_, i) => BigInt(i)),
+    );
+    expect(await verifyChain(store.readStream(s))).toEqual({ valid: true, events: 30 });
   });
 
   it('when one member of a combined append conflicts, the others still commit', async () => {

@@ -1,5 +1,23 @@
 import { concatRows, type AppendBatch, type InsertRows } from './append-batch.js';
 
+/** One append waiting for its turn. */
+export interface CombinedAppend {
+  /** The streams it writes: two appends to one stream never share a commit. */
+  readonly streams: ReadonlySet<string>;
+  /**
+   * Computes the rows at the moment they go out, from the freshest heads this process knows;
+   * throws (a revision conflict) if the append can no longer succeed.
+   */
+  prepare(): AppendBatch;
+}
+
+export interface CombinerPorts {
+  /** Inserts the rows in one statement; resolves with the position of the last one. */
+  send(rows: InsertRows): Promise<bigint>;
+  /** Called as soon as a batch is committed, before the next one is prepared. */
+  committed(batch: AppendBatch): void;
+}
+
 /**
  * Group commit for the appends of one process. Positions are handed out under one row lock held
  * until commit (ADR 0002), so appends commit one at a time and each waits for the one before to
@@ -7,24 +25,23 @@ import { concatRows, type AppendBatch, type InsertRows } from './append-batch.js
  * statement is in flight ride together in the next one: one counter bump, one insert, one commit
  * for all of them. Alone, an append goes out at once as before.
  *
- * A combined statement is all or nothing. If it fails (a stale head of one member collides on
- * (stream_id, revision)), each member is sent again on its own, so every caller gets the outcome
- * of its own append and retries only its own conflict.
+ * Rows are prepared when they leave, not when they arrive, so each append chains onto whatever
+ * this process committed meanwhile: appends of one process to one stream do not collide.
+ * A combined statement is all or nothing; if it fails (another process moved a stream), each
+ * member is sent again on its own, so every caller gets the outcome of its own append.
  */
 export class AppendCombiner {
   private readonly queue: Waiting[] = [];
   private busy = false;
 
   constructor(
-    /** Inserts the rows in one statement; resolves with the position of the last one. */
-    private readonly send: (rows: InsertRows) => Promise<bigint>,
+    private readonly ports: CombinerPorts,
     private readonly maxEvents = 500,
   ) {}
 
-  /** Resolves with the position of the batch's last event once it is committed. */
-  append(batch: AppendBatch): Promise<bigint> {
+  append(append: CombinedAppend): Promise<{ batch: AppendBatch; lastPosition: bigint }> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ batch, resolve, reject });
+      this.queue.push({ append, resolve, reject });
       this.pump();
     });
   }
@@ -38,54 +55,66 @@ export class AppendCombiner {
     });
   }
 
-  /** The oldest waiting appends that fit together: no stream twice, at most maxEvents rows. */
-  private take(): Waiting[] {
-    const taken: Waiting[] = [];
+  /** The oldest waiting appends that fit together (no stream twice, about maxEvents rows), prepared. */
+  private take(): Prepared[] {
+    const taken: Prepared[] = [];
     const streams = new Set<string>();
     let events = 0;
-    for (let i = 0; i < this.queue.length;) {
+    for (let i = 0; i < this.queue.length && events < this.maxEvents;) {
       const w = this.queue[i];
-      const fits = taken.length === 0 || events + w.batch.count <= this.maxEvents;
-      const clash = [...w.batch.streams].some((s) => streams.has(s));
-      if (!fits) break;
-      if (clash) {
+      if ([...w.append.streams].some((s) => streams.has(s))) {
         i += 1;
         continue;
       }
-      taken.push(w);
       this.queue.splice(i, 1);
-      events += w.batch.count;
-      for (const s of w.batch.streams) streams.add(s);
+      try {
+        const batch = w.append.prepare();
+        taken.push({ ...w, batch });
+        events += batch.count;
+        for (const s of w.append.streams) streams.add(s);
+      } catch (error) {
+        w.reject(error);
+      }
     }
     return taken;
   }
 
-  private async flush(taken: Waiting[]): Promise<void> {
+  private async flush(taken: Prepared[]): Promise<void> {
     if (taken.length > 1) {
       try {
-        let last = await this.send(concatRows(taken.map((w) => w.batch)));
-        // Rows were inserted in the order taken: the last member ends at `last`.
-        for (let i = taken.length - 1; i >= 0; i--) {
-          taken[i].resolve(last);
-          last -= BigInt(taken[i].batch.count);
+        const last = await this.ports.send(concatRows(taken.map((w) => w.batch)));
+        // Rows went in the order taken: each member ends where the next one's rows begin.
+        let end = last - taken.reduce((n, w) => n + BigInt(w.batch.count), 0n);
+        for (const w of taken) {
+          end += BigInt(w.batch.count);
+          this.settle(w, end);
         }
         return;
       } catch {
-        // Fall through: each member alone, to learn which one failed and why.
+        // Each member alone, to learn which one failed and why.
       }
     }
     for (const w of taken) {
       try {
-        w.resolve(await this.send(w.batch));
+        this.settle(w, await this.ports.send(w.batch));
       } catch (error) {
         w.reject(error);
       }
     }
   }
+
+  private settle(w: Prepared, lastPosition: bigint): void {
+    this.ports.committed(w.batch);
+    w.resolve({ batch: w.batch, lastPosition });
+  }
 }
 
 interface Waiting {
-  readonly batch: AppendBatch;
-  resolve(lastPosition: bigint): void;
+  readonly append: CombinedAppend;
+  resolve(outcome: { batch: AppendBatch; lastPosition: bigint }): void;
   reject(error: unknown): void;
+}
+
+interface Prepared extends Waiting {
+  readonly batch: AppendBatch;
 }

@@ -92,9 +92,14 @@ describeIfPg('SqlEventStore under concurrent writers (PostgreSQL)', () => {
     });
 
     const reading = reader();
-    const written = await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
-    writing = false;
-    const lastSeen = await reading;
+    let written: number[];
+    let lastSeen: bigint;
+    try {
+      written = await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+    } finally {
+      writing = false;
+      lastSeen = await reading;
+    }
 
     const total = BigInt(written.reduce((a, b) => a + b, 0));
     await waitFor(() => delivered.length === Number(total) || violations.length > 0, 'subscription to reach the head');

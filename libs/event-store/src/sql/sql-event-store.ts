@@ -1,5 +1,5 @@
-import type { EventMetadata, RecordedEvent } from '../event-envelope.js';
-import { IdempotencyConflictError } from '../event-store.errors.js';
+import type { RecordedEvent } from '../event-envelope.js';
+import { IdempotencyConflictError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -13,6 +13,7 @@ import type {
 } from '../event-store.port.js';
 import {
   checkExpectation,
+  describeExpected,
   needsUnnest,
   prepareBatch,
   revisionConflict,
@@ -22,6 +23,7 @@ import {
   type InsertRows,
 } from './append-batch.js';
 import { AppendCombiner } from './append-combiner.js';
+import { DEFAULT_PAGE, readAllPages, readStreamPages } from './event-pages.js';
 import { migrateEventStore } from './event-store.schema.js';
 import * as S from './event-store.statements.js';
 import { PoolSqlClient, type SqlClient } from './sql-client.js';
@@ -37,6 +39,8 @@ export interface SqlEventStoreOptions {
   readonly maxEventBytes?: number;
   /** NOTIFY on append and LISTEN for other processes' appends (default: on for PostgreSQL). */
   readonly notify?: boolean;
+  /** Combine appends that arrive while one is in flight into one commit (default true; see AppendCombiner). */
+  readonly groupCommit?: boolean;
 }
 
 /** The same event id was recorded before: a replayed write, not a new fact. */
@@ -47,34 +51,10 @@ export class DuplicateEventIdError extends Error {
   }
 }
 
-const MAX_REVISION = 9_223_372_036_854_775_807n;
 const RACE_RETRIES = 8;
-const DEFAULT_PAGE = 1000;
 
 /** Every store over one SqlClient shares one signal, so they wake each other's subscriptions. */
 const signals = new WeakMap<SqlClient, WakeSignal>();
-
-interface EventRow {
-  id: string;
-  type: string;
-  schema_version: number;
-  stream_id: string;
-  revision: bigint;
-  position: bigint;
-  data: unknown;
-  metadata: EventMetadata;
-}
-
-const toRecorded = (r: EventRow): RecordedEvent => ({
-  id: r.id,
-  type: r.type,
-  schemaVersion: r.schema_version,
-  streamId: r.stream_id,
-  revision: r.revision,
-  position: r.position,
-  data: r.data,
-  metadata: r.metadata,
-});
 
 function sqlError(error: unknown): { code?: string; constraint?: string } {
   return typeof error === 'object' && error !== null ? error : {};
@@ -82,9 +62,6 @@ function sqlError(error: unknown): { code?: string; constraint?: string } {
 
 const isConstraint = (error: unknown, constraint: string): boolean =>
   sqlError(error).code === '23505' && sqlError(error).constraint === constraint;
-
-const pageSizeOf = (n: number | undefined): number =>
-  n !== undefined && Number.isInteger(n) && n > 0 ? n : DEFAULT_PAGE;
 
 const toJson = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null';
@@ -102,7 +79,7 @@ export class SqlEventStore implements EventStore {
   private readonly signal: WakeSignal;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private listener: PgNotificationListener | null = null;
-  private readonly combiner = new AppendCombiner((rows) => this.insert(rows));
+  private readonly combiner: AppendCombiner | null;
   private closed = false;
 
   /** Runs the idempotent schema migration, then returns the store. */
@@ -119,6 +96,10 @@ export class SqlEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.maxEventBytes = options.maxEventBytes ?? 1024 * 1024;
     this.notify = options.notify ?? sql.kind === 'postgres';
+    this.combiner =
+      options.groupCommit === false
+        ? null
+        : new AppendCombiner({ send: (rows) => this.insert(rows), committed: (b) => this.committed(b) });
     let signal = signals.get(sql);
     if (!signal) signals.set(sql, (signal = new WakeSignal()));
     this.signal = signal;
@@ -140,22 +121,52 @@ export class SqlEventStore implements EventStore {
 
   /**
    * Heads come from the cache (or one read for the streams it lacks), the chain is computed, and
-   * the insert goes out as one statement. Losing a race shows up as a unique violation on
-   * (stream_id, revision); then the heads are read again, which either reports the conflict or,
-   * for 'any'/'stream_exists', lets the append go again on the new head.
+   * the insert goes out as one statement, possibly with other appends of this process (group
+   * commit). Losing a race to another process shows up as a unique violation on (stream_id,
+   * revision); then the heads are read again, which either reports the conflict or, for
+   * 'any'/'stream_exists', lets the append go again on the new head.
    */
   private async appendOptimistic(writes: readonly StreamWrite[]): Promise<AppendResult> {
+    const streams = new Set(writes.map((w) => w.streamId));
     for (let attempt = 1; ; attempt++) {
-      const heads = await this.resolveHeads(writes, attempt > 1);
-      const batch = prepareBatch(writes, heads, this.maxEventBytes);
+      const known = await this.resolveHeads(writes, attempt > 1);
+      // At send time the cache may know newer heads (this process's own appends in between).
+      const prepare = () => prepareBatch(writes, this.freshest(writes, known), this.maxEventBytes);
       try {
-        return this.committed(batch, await this.combiner.append(batch));
+        if (!this.combiner) {
+          const batch = prepare();
+          const last = await this.insert(batch);
+          this.committed(batch);
+          return batch.result(last);
+        }
+        const { batch, lastPosition } = await this.combiner.append({ streams, prepare });
+        return batch.result(lastPosition);
       } catch (error) {
         if (!isConstraint(error, 'events_stream_revision_uq')) throw this.translate(error);
         for (const w of writes) this.cache.forget(w.streamId);
-        if (attempt >= RACE_RETRIES) throw revisionConflict(writes[0], null);
+        if (attempt >= RACE_RETRIES) {
+          const w = writes[0];
+          throw new WrongExpectedRevisionError(
+            w.streamId,
+            describeExpected(w.expectedRevision),
+            'changing concurrently',
+          );
+        }
       }
     }
+  }
+
+  /** The later of what was resolved and what the cache knows now; the expectation re-checked. */
+  private freshest(writes: readonly StreamWrite[], known: Heads): Heads {
+    const heads = new Map<string, StreamHead | null>();
+    for (const w of writes) {
+      const resolved = known.get(w.streamId) ?? null;
+      const cached = this.cache.get(w.streamId);
+      const head = cached && (!resolved || cached.revision > resolved.revision) ? cached : resolved;
+      checkExpectation(w, head);
+      heads.set(w.streamId, head);
+    }
+    return heads;
   }
 
   private async appendLocked(writes: readonly StreamWrite[], options: AppendOptions): Promise<AppendResult> {
@@ -193,10 +204,9 @@ export class SqlEventStore implements EventStore {
     return r.rows[0].last;
   }
 
-  private committed(batch: AppendBatch, lastPosition: bigint): AppendResult {
+  private committed(batch: AppendBatch): void {
     this.remember(batch.newHeads);
     this.signal.wake();
-    return batch.result(lastPosition);
   }
 
   private remember(heads: ReadonlyMap<string, StreamHead>): void {
@@ -251,31 +261,12 @@ export class SqlEventStore implements EventStore {
     return heads;
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    const pageSize = pageSizeOf(options.pageSize);
-    const to = options.toRevision ?? MAX_REVISION;
-    let from = options.fromRevision !== undefined && options.fromRevision > 0n ? options.fromRevision : 0n;
-    while (from <= to) {
-      const r = await this.sql.query<EventRow>(S.READ_STREAM.text, [streamId, from, to, pageSize], S.READ_STREAM.name);
-      const last = r.rows.at(-1);
-      if (last) this.cache.remember(streamId, { revision: last.revision, hash: last.metadata.hash });
-      for (const row of r.rows) yield toRecorded(row);
-      if (!last || r.rows.length < pageSize) return;
-      from = last.revision + 1n;
-    }
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    return readStreamPages(this.sql, streamId, options, (head) => this.cache.remember(streamId, head));
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const pageSize = pageSizeOf(options.pageSize);
-    const to = options.to ?? MAX_REVISION;
-    let after = options.after !== undefined && options.after > 0n ? options.after : 0n;
-    while (after < to) {
-      const r = await this.sql.query<EventRow>(S.READ_ALL.text, [after, to, pageSize], S.READ_ALL.name);
-      for (const row of r.rows) yield toRecorded(row);
-      const last = r.rows.at(-1);
-      if (!last || r.rows.length < pageSize) return;
-      after = last.position;
-    }
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return readAllPages(this.sql, options);
   }
 
   subscribeAll(after: bigint, handlers: SubscriptionHandlers): Subscription {

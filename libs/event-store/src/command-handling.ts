@@ -124,31 +124,41 @@ export async function execute(
   ctx: WriteContext,
   plan: () => Promise<WritePlan>,
 ): Promise<WriteAnswer> {
-  if (ctx.idempotency) {
-    const previous = await store.findIdempotency(ctx.idempotency.key);
-    if (previous) {
-      if (previous.requestHash !== ctx.idempotency.requestHash) throw new IdempotencyKeyReusedError();
-      throw new IdempotentReplay(previous.response);
-    }
-  }
+  const idem = ctx.idempotency;
+  // A first request pays no look-up: its key is claimed atomically with the append. A retry is
+  // recognised there (key conflict) or, when its decision now fails ("already conducted", a
+  // stale If-Match, a version conflict with its own first attempt), by looking the key up then.
   for (let attempt = 1; ; attempt++) {
-    const { writes, answer } = await plan();
+    let built: WritePlan;
     try {
-      const idem = ctx.idempotency;
-      const result = await store.append(
-        writes,
-        idem ? { idempotency: { key: idem.key, requestHash: idem.requestHash, response: answer } } : {},
-      );
-      return answer(result);
+      built = await plan();
     } catch (error) {
-      if (error instanceof IdempotencyConflictError && ctx.idempotency) {
-        return execute(store, ctx, plan); // a concurrent twin won: answer as it did
+      if (idem) await replayIfKnown(store, idem);
+      throw error;
+    }
+    try {
+      const result = await store.append(
+        built.writes,
+        idem ? { idempotency: { key: idem.key, requestHash: idem.requestHash, response: built.answer } } : {},
+      );
+      return built.answer(result);
+    } catch (error) {
+      if (idem && (error instanceof IdempotencyConflictError || error instanceof WrongExpectedRevisionError)) {
+        await replayIfKnown(store, idem);
       }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (ctx.ifMatch !== undefined) throw new StaleRevisionError(ctx.ifMatch, null);
       if (attempt >= 5) throw error;
     }
   }
+}
+
+/** Throws the first answer if this key was already used for this request, or a reuse error for another. */
+async function replayIfKnown(store: EventStore, idem: NonNullable<WriteContext['idempotency']>): Promise<void> {
+  const previous = await store.findIdempotency(idem.key);
+  if (!previous) return;
+  if (previous.requestHash !== idem.requestHash) throw new IdempotencyKeyReusedError();
+  throw new IdempotentReplay(previous.response);
 }
 
 /**

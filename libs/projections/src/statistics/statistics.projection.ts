@@ -118,6 +118,10 @@ class Batch {
   }
 }
 
+/** Whole minutes from `from` to `to`: the resolution of the acknowledgement and reply times. */
+const minutesBetween = (from: unknown, to: string): number =>
+  Math.max(0, Math.round((Date.parse(to) - Date.parse(String(from))) / 60_000));
+
 const handedOverKey = (handoverId: string, personId: string): string => `${handoverId}|${personId}`;
 
 /** Keys each event reads or writes, so each table is loaded with one statement per batch. */
@@ -259,6 +263,8 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
         is_reply: typeof d.inReplyTo === 'string',
         acknowledged_at: null,
         answered_at: null,
+        ack_minutes: null,
+        reply_minutes: null,
         position,
       });
       return;
@@ -276,11 +282,15 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
       });
     case 'MessageAcknowledged':
       return b.change('stat_messages', d.messageId, e, (row) => {
-        row.acknowledged_at ??= at;
+        if (row.acknowledged_at !== null) return;
+        row.acknowledged_at = at;
+        row.ack_minutes = minutesBetween(row.sent_at, at);
       });
     case 'MessageAnswered':
       return b.change('stat_messages', d.messageId, e, (row) => {
-        row.answered_at ??= at;
+        if (row.answered_at !== null) return;
+        row.answered_at = at;
+        row.reply_minutes = minutesBetween(row.sent_at, at);
       });
     case 'VerificationRequested':
       if (d.verificationId && d.caseId && d.direction && d.counterpart)
@@ -356,7 +366,7 @@ const SEALED_TYPES = new Set(['PersonRegistered', 'PersonalDataCorrected']);
 export function statisticsProjection(openSex: SexOpener): Projection {
   return {
     name: 'statistics',
-    version: 1,
+    version: 2,
     tables: STATISTICS_TABLES,
     eventTypes: new Set<string>(TYPES),
     createTables: statisticsDdl,

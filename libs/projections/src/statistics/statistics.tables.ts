@@ -45,6 +45,9 @@ export const STATISTICS_COLUMNS = {
     is_reply: 'boolean',
     acknowledged_at: 'timestamptz',
     answered_at: 'timestamptz',
+    // Whole minutes after sending, kept so the medians and p90 come from a grouped count, not a sort.
+    ack_minutes: 'integer',
+    reply_minutes: 'integer',
     position: 'bigint',
   },
   stat_verifications: {
@@ -92,6 +95,8 @@ const NULLABLE = new Set([
   'response_due_at',
   'acknowledged_at',
   'answered_at',
+  'ack_minutes',
+  'reply_minutes',
   'conducted_at',
   'cancelled_at',
 ]);

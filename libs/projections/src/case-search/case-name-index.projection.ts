@@ -49,13 +49,22 @@ export class CaseNameIndexProjection implements Projection {
     ];
   }
 
+  /** A few at a time: each opening may read the key store, and a server answers them in parallel. */
   async prepare(events: readonly RecordedEvent[]): Promise<Prepared> {
     const out = new Map<string, readonly string[] | null>();
-    for (const e of events) {
+    const sealed = events.filter((e) => {
       const d = e.data as Partial<SealedPersonData>;
-      if (typeof d.personId !== 'string' || typeof d.personal !== 'string') continue;
-      out.set(e.id, await this.entries(d.personId, d.personal));
-    }
+      return typeof d.personId === 'string' && typeof d.personal === 'string';
+    });
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < sealed.length) {
+        const e = sealed[next++];
+        const d = e.data as SealedPersonData;
+        out.set(e.id, await this.entries(d.personId, d.personal));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, sealed.length) }, worker));
     return out;
   }
 

@@ -62,17 +62,18 @@ export class CaseTimelineProjection implements Projection {
   createTables(t: TableNamer): readonly string[] {
     const entries = t('case_timeline_entries');
     return [
+      // Keyed by stream first: the one index serves both the timeline join and replays.
       `CREATE TABLE ${entries} (
-         position        bigint      PRIMARY KEY,
+         position        bigint      NOT NULL,
          stream_id       text        NOT NULL,
          type            text        NOT NULL,
          recorded_at     timestamptz NOT NULL,
          occurred_at     text        NOT NULL,
          occurred_offset text        NOT NULL,
          actor           jsonb       NOT NULL,
-         summary         jsonb       NOT NULL
+         summary         jsonb       NOT NULL,
+         PRIMARY KEY (stream_id, position)
        )`,
-      `CREATE INDEX ${entries}_stream ON ${entries} (stream_id, position)`,
       `CREATE TABLE ${t('case_timeline_streams')} (
          case_id   uuid        NOT NULL,
          stream_id text        NOT NULL,
@@ -110,7 +111,7 @@ export class CaseTimelineProjection implements Projection {
         `INSERT INTO ${t('case_timeline_entries')}
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(position bigint, stream_id text, type text,
            recorded_at timestamptz, occurred_at text, occurred_offset text, actor jsonb, summary jsonb)
-         ON CONFLICT (position) DO NOTHING`,
+         ON CONFLICT (stream_id, position) DO NOTHING`,
         [JSON.stringify(entries)],
       );
     }

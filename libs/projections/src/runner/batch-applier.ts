@@ -60,6 +60,16 @@ export async function applyBatchToTargets(
   events: readonly RecordedEvent[],
 ): Promise<void> {
   if (events.length === 0 || targets.length === 0) return;
+  if (sql.kind !== 'postgres' || targets.length === 1) return applyGroup(sql, targets, events);
+  // On a server, one transaction per projection, side by side on the pool: they share nothing
+  // but the log, so one's statements overlap another's round trips. (PGlite has one
+  // connection: there, one transaction for all saves commits.)
+  const outcomes = await Promise.allSettled(targets.map((t) => applyGroup(sql, [t], events)));
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+async function applyGroup(sql: SqlClient, targets: readonly Target[], events: readonly RecordedEvent[]): Promise<void> {
   const last = events[events.length - 1].position;
   for (let attempt = 0; ; attempt++) {
     const prepared = new Map<Target, unknown>();

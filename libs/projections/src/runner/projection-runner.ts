@@ -18,6 +18,8 @@ import { Mutex, PositionWaiters, pause } from './runner-support.js';
 export interface ProjectionRunnerOptions {
   /** Events per transaction (default 1,000). */
   readonly batchSize?: number;
+  /** Events per transaction while building a generation from the log (default 5,000). */
+  readonly buildBatchSize?: number;
   /** Pause before retrying after the database failed (default 1,000 ms). */
   readonly retryMs?: number;
   /** Operational warnings; never carries event data. */
@@ -79,6 +81,7 @@ const IDENTIFIER = /^[a-z][a-z0-9_]{0,40}$/;
 export class ProjectionRunner implements ProjectionProgress {
   private readonly slots: Slot[];
   private readonly batchSize: number;
+  private readonly buildBatchSize: number;
   private readonly retryMs: number;
   private readonly warn: (message: string) => void;
   private readonly mutex = new Mutex();
@@ -113,6 +116,7 @@ export class ProjectionRunner implements ProjectionProgress {
       buildDone: null,
     }));
     this.batchSize = options.batchSize ?? 1000;
+    this.buildBatchSize = options.buildBatchSize ?? options.batchSize ?? 5000;
     this.retryMs = options.retryMs ?? 1000;
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.waiters = new PositionWaiters((p) => this.reached(p));
@@ -292,22 +296,38 @@ export class ProjectionRunner implements ProjectionProgress {
     throw new Error('the projection runner stopped before the build finished');
   }
 
-  /** Reads the log after the slowest target up to the head, applying batch by batch. */
+  /**
+   * Reads the log after the slowest target up to the head, applying batch by batch. The next
+   * batch is read while the current one is applied (a server overlaps the two; on PGlite they
+   * simply queue on its one connection).
+   */
   private async catchUp(targets: readonly Target[]): Promise<number> {
-    let read = 0;
-    if (targets.length === 0) return read;
+    if (targets.length === 0) return 0;
     const after = targets.reduce((min, t) => (t.position < min ? t.position : min), targets[0].position);
-    let batch: RecordedEvent[] = [];
-    for await (const event of this.store.readAll({ after, pageSize: this.batchSize })) {
-      if (this.sleeper.stopped) return read;
-      batch.push(event);
-      read += 1;
-      if (batch.length >= this.batchSize) {
-        await applyBatchToTargets(this.sql, targets, batch);
-        batch = [];
+    const log = this.store.readAll({ after, pageSize: this.buildBatchSize })[Symbol.asyncIterator]();
+    const take = async (): Promise<RecordedEvent[]> => {
+      const batch: RecordedEvent[] = [];
+      while (batch.length < this.buildBatchSize) {
+        const next = await log.next();
+        if (next.done) break;
+        batch.push(next.value);
       }
+      return batch;
+    };
+    let read = 0;
+    let batch = await take();
+    while (batch.length > 0 && !this.sleeper.stopped) {
+      const following = take();
+      try {
+        await applyBatchToTargets(this.sql, targets, batch);
+      } catch (error) {
+        await following.catch(() => undefined);
+        throw error;
+      }
+      read += batch.length;
+      batch = await following;
     }
-    await applyBatchToTargets(this.sql, targets, batch);
+    await log.return?.();
     return read;
   }
 

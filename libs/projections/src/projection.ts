@@ -32,6 +32,13 @@ export const physicalName = (logical: string, generation: number): string => `rm
  * - Never throw over a recorded fact: an event it cannot use is ignored. If it does throw, the
  *   runner records (projection, position, event id, error class — never the data) in
  *   `projection_failures`, skips that event for that projection only, and goes on.
+ * - On PostgreSQL each projection gets its own transaction per batch (they run side by side on
+ *   the pool); on PGlite one transaction carries all of them. Either way a projection's rows
+ *   and its checkpoint commit together.
+ * - `prepared` covers at least the events passed to `applyBatch` (the runner may pass a subset,
+ *   one event at a time, to isolate a failure): key it by event id.
+ * - Register a projection in `allProjections` (catalog.ts): the api process, apps/worker and
+ *   the CLI all host that one list.
  * - `prepare` runs OUTSIDE the transaction, before it: anything that reads another store
  *   (e.g. the key store to open sealed personal data) must happen there, because on PGlite the
  *   one connection is held by the transaction. It may throw only when infrastructure is down

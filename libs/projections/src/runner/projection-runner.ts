@@ -1,15 +1,14 @@
 import type { EventStore, RecordedEvent, SqlClient, Subscription } from '#event-store';
 import type { Projection } from '../projection.js';
-import { applyBatchToTargets, errorClassOf, type Target } from './batch-applier.js';
+export type { RebuildResult } from './generation-builder.js';
+import { applyBatchToTargets, errorClassOf } from './batch-applier.js';
+import { runBuild, type BuildHost, type RebuildResult, type Slot } from './generation-builder.js';
 import {
   createGeneration,
   dropGeneration,
   dropViews,
-  liveRow,
-  lockRows,
   migrateRegistry,
   pointViewsAt,
-  promote,
   registryRows,
   tablesExist,
 } from './projection-registry.js';
@@ -51,25 +50,6 @@ export interface ProjectionState extends ProjectionLag {
   readonly lastError: string | null;
 }
 
-export interface RebuildResult {
-  readonly names: readonly string[];
-  /** Events read from the log by the build. */
-  readonly events: number;
-  readonly seconds: number;
-  readonly eventsPerSecond: number;
-}
-
-interface Slot {
-  readonly projection: Projection;
-  live: Target | null;
-  build: Target | null;
-  /** The build is the first generation: the views already show its tables. */
-  buildServes: boolean;
-  /** Checkpoint of an older version's generation, still shown until its successor is promoted. */
-  frozen: bigint | null;
-  buildDone: Promise<RebuildResult> | null;
-}
-
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,40}$/;
 
 /**
@@ -92,6 +72,7 @@ export class ProjectionRunner implements ProjectionProgress {
   /** Everything at or below this the live loop has applied (or had no live target for). */
   private liveFloor = 0n;
   private started = false;
+  private readonly host: BuildHost;
 
   constructor(
     private readonly store: EventStore,
@@ -120,6 +101,17 @@ export class ProjectionRunner implements ProjectionProgress {
     this.retryMs = options.retryMs ?? 1000;
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.waiters = new PositionWaiters((p) => this.reached(p));
+    this.host = {
+      store,
+      sql,
+      mutex: this.mutex,
+      buildBatchSize: this.buildBatchSize,
+      retryMs: this.retryMs,
+      sleeper: this.sleeper,
+      warn: (m) => this.warn(m),
+      liveFloor: () => this.liveFloor,
+      promoted: () => this.waiters.check(),
+    };
   }
 
   get names(): readonly string[] {
@@ -263,114 +255,12 @@ export class ProjectionRunner implements ProjectionProgress {
   }
 
   private launchBuild(slots: readonly Slot[]): Promise<RebuildResult> {
-    const done = this.runBuild(slots).finally(() => {
+    const done = runBuild(this.host, slots).finally(() => {
       for (const s of slots) if (s.buildDone === done) s.buildDone = null;
     });
     for (const s of slots) s.buildDone = done;
     done.catch((error: unknown) => this.warn(`projection build stopped: ${errorClassOf(error)}`));
     return done;
-  }
-
-  private async runBuild(slots: readonly Slot[]): Promise<RebuildResult> {
-    const started = performance.now();
-    // Re-read every round: a slot may switch to another process's generation (see promoteAll).
-    const targets = (): Target[] => slots.flatMap((s) => (s.build ? [s.build] : []));
-    let events = 0;
-    while (!this.sleeper.stopped) {
-      try {
-        events += await this.catchUp(targets());
-        const promoted = await this.mutex.run(async () => {
-          events += await this.catchUp(targets());
-          if (targets().some((t) => t.position < this.liveFloor)) return false;
-          return this.promoteAll(slots.filter((s) => s.build));
-        });
-        if (promoted) {
-          const seconds = (performance.now() - started) / 1000;
-          return { names: slots.map((s) => s.projection.name), events, seconds, eventsPerSecond: events / seconds };
-        }
-      } catch (error) {
-        this.warn(`projection build failed, retrying: ${errorClassOf(error)}`);
-        await pause(this.retryMs, this.sleeper);
-      }
-    }
-    throw new Error('the projection runner stopped before the build finished');
-  }
-
-  /**
-   * Reads the log after the slowest target up to the head, applying batch by batch. The next
-   * batch is read while the current one is applied (a server overlaps the two; on PGlite they
-   * simply queue on its one connection).
-   */
-  private async catchUp(targets: readonly Target[]): Promise<number> {
-    if (targets.length === 0) return 0;
-    const after = targets.reduce((min, t) => (t.position < min ? t.position : min), targets[0].position);
-    const log = this.store.readAll({ after, pageSize: this.buildBatchSize })[Symbol.asyncIterator]();
-    const take = async (): Promise<RecordedEvent[]> => {
-      const batch: RecordedEvent[] = [];
-      while (batch.length < this.buildBatchSize) {
-        const next = await log.next();
-        if (next.done) break;
-        batch.push(next.value);
-      }
-      return batch;
-    };
-    let read = 0;
-    let batch = await take();
-    while (batch.length > 0 && !this.sleeper.stopped) {
-      const following = take();
-      try {
-        await applyBatchToTargets(this.sql, targets, batch);
-      } catch (error) {
-        await following.catch(() => undefined);
-        throw error;
-      }
-      read += batch.length;
-      batch = await following;
-    }
-    await log.return?.();
-    return read;
-  }
-
-  /**
-   * One transaction: each built generation becomes live and the views move to it. Another
-   * process may have been faster: if it pushed the old generation past ours, we catch up once
-   * more; if it promoted its own generation (and dropped ours), we follow that one instead,
-   * catching it up like a build and then "promoting" it again, which changes nothing.
-   */
-  private async promoteAll(slots: readonly Slot[]): Promise<boolean> {
-    if (slots.length === 0) return true;
-    const ok = await this.sql.transaction(async (tx) => {
-      const rows = await lockRows(
-        tx,
-        slots.map((s) => ({ name: s.projection.name, generation: s.build!.generation })),
-      );
-      let ready = true;
-      for (const s of slots) {
-        const row = rows.get(`${s.projection.name}/${s.build!.generation}`);
-        const live = await liveRow(tx, s.projection.name);
-        if (!row) {
-          ready = false;
-          if (live && live.version === s.projection.version) {
-            s.build = { projection: s.projection, generation: live.generation, position: live.position };
-          } else {
-            this.warn(`projection ${s.projection.name}: its build was dropped by another process`);
-            s.build = null;
-          }
-        } else if (live && live.generation !== row.generation && live.position > row.position) ready = false;
-      }
-      if (!ready) return false;
-      for (const s of slots) await promote(tx, s.projection, s.build!.generation);
-      return true;
-    });
-    if (!ok) return false;
-    for (const s of slots) {
-      s.live = s.build;
-      s.build = null;
-      s.buildServes = false;
-      s.frozen = null;
-    }
-    this.waiters.check();
-    return true;
   }
 
   private startLive(from: bigint): void {

@@ -32,6 +32,13 @@ const REQUIRED = [
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'LOG_LEVEL',
+  // The deadline board's limits are agreements between the two sides: each deployment states them.
+  'DEADLINE_MESSAGE_REPLY',
+  'DEADLINE_HANDOVER_CONFIRMATION_GRACE',
+  'DEADLINE_ONWARD_TRANSFER_DAYS',
+  'DEADLINE_INITIAL_VERIFICATION',
+  'DEADLINE_DUE_SOON',
+  'DEADLINE_DUE_SOON_MAX',
 ];
 /** Only the worker talks to Kafka; a second relay in the api would publish everything twice. */
 const WORKER_ONLY = ['KAFKA_BROKERS'];

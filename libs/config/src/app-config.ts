@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEADLINE_VARIABLES, loadDeadlineLimits, type DeadlineLimits } from './deadline-limits.js';
 
 /**
  * The one configuration object. Built once at boot from the environment; nothing else reads
@@ -45,6 +46,8 @@ export interface AppConfig {
     readonly syncOnCommit: boolean;
   };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Legal and agreed time limits of the deadline board; configuration, never code. */
+  readonly deadlines: DeadlineLimits;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +80,7 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   BODY_LIMIT_BYTES: 'largest accepted request body (default 1048576)',
   PGLITE_SYNC: 'fsync the PGlite data directory on every commit: on (default) | off',
   LOG_LEVEL: 'error | warn | log (default) | debug',
+  ...DEADLINE_VARIABLES,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -182,6 +186,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     http: { bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024, problems) },
     pglite: { syncOnCommit: sync === 'on' },
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
+    deadlines: loadDeadlineLimits(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

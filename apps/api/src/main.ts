@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen({ host: config.host, port: config.port });
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const bound = app.getHttpServer().address();
+  const port = typeof bound === 'object' && bound ? bound.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const store = config.eventStore === 'pglite' ? `embedded PGlite in ${config.dataDir}` : config.eventStore;
   process.stdout.write(
     [

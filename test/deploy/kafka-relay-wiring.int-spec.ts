@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EVENT_STORE, SQL_CLIENT, openEventStore, type OpenedEventStore } from '#event-store';
 import { newId } from '#shared-kernel';
-import { KafkaRelayModule, KafkaRelayService } from '../../apps/worker/src/kafka-relay.module.js';
+import { KafkaRelayModule, KafkaRelayService } from '#messaging';
 import { openCase } from '../e2e/support/journey.js';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { kafkaOrSkip, type TestKafka } from '../kafka/kafka-broker.js';

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '#config';
+import { CounterpartGatewayModule, KafkaRelayModule } from '#messaging';
 import { AuthGuard } from './http/auth.guard.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -31,6 +32,8 @@ export class AppModule {
         VerificationsHttpModule,
         BoardsModule,
         ReadSideModule,
+        KafkaRelayModule.forRoot(config),
+        CounterpartGatewayModule.forRoot(config),
       ],
       controllers: [HealthController, ReferenceController, MetricsController],
       providers: [

@@ -4,3 +4,5 @@ export * from './kafkajs-publisher.js';
 export * from './cloud-event-message.js';
 export * from './relay-checkpoints.js';
 export * from './kafka-relay.js';
+export * from './kafka-relay.module.js';
+export * from './gateway/index.js';

@@ -9,7 +9,9 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
-import { KafkaRelay, KafkajsPublisher, SqlCheckpointStore } from '#messaging';
+import { KafkaRelay } from './kafka-relay.js';
+import { KafkajsPublisher } from './kafkajs-publisher.js';
+import { SqlCheckpointStore } from './relay-checkpoints.js';
 
 /**
  * Checkpoint name of the relay. One per topic: pointing the relay at a new topic starts that

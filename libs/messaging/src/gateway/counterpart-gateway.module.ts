@@ -1,0 +1,81 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
+import { CounterpartGateway, type GatewayOutcome } from './counterpart-gateway.js';
+import { InboundRecorder, gatewayActor } from './inbound-recorder.js';
+
+/**
+ * Runs the counterpart gateway for the life of the application. Needs APP_CONFIG, EVENT_STORE
+ * and PERSONAL_DATA_CIPHER from the application's infrastructure module (the cipher seals the
+ * message content exactly as for a message logged over HTTP).
+ */
+@Injectable()
+export class CounterpartGatewayService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('CounterpartGateway');
+  private readonly listeners = new Set<(outcome: GatewayOutcome) => void>();
+  private gateway: CounterpartGateway | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { kafka } = this.config;
+    this.gateway = new CounterpartGateway({
+      brokers: this.config.kafkaBrokers,
+      clientId: `${kafka.clientId}-gateway`,
+      topic: kafka.counterpartTopic,
+      deadLetterTopic: kafka.deadLetterTopic,
+      groupId: kafka.consumerGroup,
+      recorder: new InboundRecorder(this.store, this.cipher, gatewayActor()),
+      // Coordinates, reason codes and error messages only: never the message itself.
+      log: { warn: (message, context) => this.logger.warn(`${message} ${JSON.stringify(context ?? {})}`) },
+      onOutcome: (outcome) => {
+        for (const listener of this.listeners) listener(outcome);
+      },
+    });
+    this.gateway.start();
+    this.logger.log(`consuming counterpart messages from ${kafka.counterpartTopic}`);
+  }
+
+  /** Resolves once the consumer runs. */
+  async started(): Promise<void> {
+    await this.gateway?.started();
+  }
+
+  /** Told of every record handled (recorded, duplicate, dead-lettered); returns the unsubscribe. */
+  onOutcome(listener: (outcome: GatewayOutcome) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Before the store closes (its closer runs on application shutdown, after module destroy). */
+  async onModuleDestroy(): Promise<void> {
+    await this.gateway?.stop();
+    this.gateway = null;
+  }
+}
+
+/** The gateway when KAFKA_BROKERS is set, nothing otherwise. */
+@Module({})
+export class CounterpartGatewayModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (config.kafkaBrokers.length === 0) return { module: CounterpartGatewayModule };
+    return {
+      module: CounterpartGatewayModule,
+      providers: [CounterpartGatewayService],
+      exports: [CounterpartGatewayService],
+    };
+  }
+}

@@ -68,8 +68,9 @@ const toJson = (value: unknown): string =>
 
 /**
  * One EventStore for PostgreSQL and PGlite (ADR 0002). The common append (single or multi-stream,
- * heads known) is ONE statement: counter bump, insert, notify. Appends that must see the current
- * state under a lock (idempotency, expectation-only writes) take the counter's row lock first.
+ * heads known) is ONE statement — counter bump, insert, notify — shared with whatever other
+ * appends of this process are waiting (group commit). Appends that must see the current state
+ * under a lock (idempotency, expectation-only writes) take the counter's row lock first.
  */
 export class SqlEventStore implements EventStore {
   private readonly cache: StreamHeadCache;

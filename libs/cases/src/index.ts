@@ -32,3 +32,4 @@ export {
 } from './domain/case.values.js';
 export { caseAcceptsLinks, caseExists, closeCandidates, isCaseClosed } from './domain/case.selectors.js';
 export { CASE_CATEGORY, caseStreamId } from './case-stream.js';
+export { caseView, type CaseView } from './case-view.js';

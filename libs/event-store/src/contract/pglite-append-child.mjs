@@ -2,7 +2,7 @@
 // it can and prints "<position> <eventId>" for each append only after the store acknowledged
 // it. The parent kills it with SIGKILL mid-stream and checks every printed event survived.
 // Stdout to a pipe is synchronous on Linux, so a printed line is an acknowledged commit.
-// Run with: node --experimental-transform-types --conditions=source --import ./ts-source-hooks.mjs
+// Run with: node --conditions=source --import libs/testing/src/ts-child-register.mjs
 const [dataDir, syncFlag = 'on'] = process.argv.slice(2);
 const { openPglite } = await import('../sql/pglite-client.ts');
 const { SqlEventStore } = await import('../sql/sql-event-store.ts');

@@ -16,11 +16,10 @@ function appendThenKill(dataDir: string, sync: 'on' | 'off', atLeast: number): P
   const child = spawn(
     node,
     [
-      '--experimental-transform-types',
       '--no-warnings',
       '--conditions=source',
       '--import',
-      join(contractDir, 'ts-source-hooks.mjs'),
+      resolve('libs/testing/src/ts-child-register.mjs'),
       join(contractDir, 'pglite-append-child.mjs'),
       dataDir,
       sync,

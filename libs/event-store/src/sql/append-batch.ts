@@ -2,6 +2,7 @@ import { GENESIS_HASH, type EventMetadata, type RecordedEvent } from '../event-e
 import { EventTooLargeError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type { AppendResult, ExpectedRevision, StreamWrite } from '../event-store.port.js';
 import { canonicalJson, computeHash, type HashInput } from '../hash-chain.js';
+import type { KeyClaim } from './idempotency-claim.js';
 import type { StreamHead } from './stream-head-cache.js';
 
 /** The last event of each written stream before the append; null when the stream does not exist. */
@@ -60,6 +61,8 @@ export interface AppendBatch extends InsertRows {
   readonly newHeads: ReadonlyMap<string, StreamHead>;
   /** The result once the store knows the position of the batch's last event. */
   result(lastPosition: bigint): AppendResult;
+  /** The idempotency key the same statement claims, if any (see KeyClaim). */
+  readonly claim?: KeyClaim;
 }
 
 type Pending = Omit<RecordedEvent, 'position'>;

@@ -1,9 +1,11 @@
-import { concatRows, type AppendBatch, type InsertRows } from './append-batch.js';
+import type { AppendBatch } from './append-batch.js';
 
 /** One append waiting for its turn. */
 export interface CombinedAppend {
   /** The streams it writes: two appends to one stream never share a commit. */
   readonly streams: ReadonlySet<string>;
+  /** The idempotency key it claims: two claims of one key never share a commit (both would fail). */
+  readonly key?: string;
   /**
    * Computes the rows at the moment they go out, from the freshest heads this process knows;
    * throws (a revision conflict) if the append can no longer succeed.
@@ -12,8 +14,8 @@ export interface CombinedAppend {
 }
 
 export interface CombinerPorts {
-  /** Inserts the rows in one statement; resolves with the position of the last one. */
-  send(rows: InsertRows): Promise<bigint>;
+  /** Inserts the batches' rows (and claims their keys) in one statement, in the given order; resolves with the position of the last row. */
+  send(batches: readonly AppendBatch[]): Promise<bigint>;
   /** Called as soon as a batch is committed, before the next one is prepared. */
   committed(batch: AppendBatch): void;
 }
@@ -27,8 +29,10 @@ export interface CombinerPorts {
  *
  * Rows are prepared when they leave, not when they arrive, so each append chains onto whatever
  * this process committed meanwhile: appends of one process to one stream do not collide.
- * A combined statement is all or nothing; if it fails (another process moved a stream), each
- * member is sent again on its own, so every caller gets the outcome of its own append.
+ * A combined statement is all or nothing; if it fails (another process moved a stream, or an
+ * idempotency key was already claimed), each member is sent again on its own, so every caller
+ * gets the outcome of its own append and one member's refusal costs the others nothing.
+ * Keyed appends ride along like any other: their keys are claimed in the same statement.
  */
 export class AppendCombiner {
   private readonly queue: Waiting[] = [];
@@ -55,14 +59,16 @@ export class AppendCombiner {
     });
   }
 
-  /** The oldest waiting appends that fit together (no stream twice, about maxEvents rows), prepared. */
+  /** The oldest waiting appends that fit together (no stream or key twice, about maxEvents rows), prepared. */
   private take(): Prepared[] {
     const taken: Prepared[] = [];
     const streams = new Set<string>();
+    const keys = new Set<string>();
     let events = 0;
     for (let i = 0; i < this.queue.length && events < this.maxEvents;) {
       const w = this.queue[i];
-      if ([...w.append.streams].some((s) => streams.has(s))) {
+      const { key } = w.append;
+      if ([...w.append.streams].some((s) => streams.has(s)) || (key !== undefined && keys.has(key))) {
         i += 1;
         continue;
       }
@@ -72,6 +78,7 @@ export class AppendCombiner {
         taken.push({ ...w, batch });
         events += batch.count;
         for (const s of w.append.streams) streams.add(s);
+        if (key !== undefined) keys.add(key);
       } catch (error) {
         w.reject(error);
       }
@@ -82,7 +89,7 @@ export class AppendCombiner {
   private async flush(taken: Prepared[]): Promise<void> {
     if (taken.length > 1) {
       try {
-        const last = await this.ports.send(concatRows(taken.map((w) => w.batch)));
+        const last = await this.ports.send(taken.map((w) => w.batch));
         // Rows went in the order taken: each member ends where the next one's rows begin.
         let end = last - taken.reduce((n, w) => n + BigInt(w.batch.count), 0n);
         for (const w of taken) {
@@ -96,7 +103,7 @@ export class AppendCombiner {
     }
     for (const w of taken) {
       try {
-        this.settle(w, await this.ports.send(w.batch));
+        this.settle(w, await this.ports.send([w.batch]));
       } catch (error) {
         w.reject(error);
       }

@@ -52,22 +52,53 @@ export const NOTIFY_CHANNEL = 'blo_events';
 const INSERT_COLUMNS = 'position, id, stream_id, revision, type, schema_version, data, metadata, case_id, recorded_at';
 
 /**
+ * How the append statement records an idempotency key: not at all; `row`, one key with its final
+ * response (the locked path, positions known); `claims`, one key per member of a group, each
+ * response glued from template parts around the positions the statement assigns (KeyClaim).
+ */
+export type KeyForm = 'none' | 'row' | 'claims';
+
+/**
  * The append itself, one statement: bump the counter (its row lock is held until commit, so
  * positions are allocated and become visible in commit order), insert the events with positions
- * derived from the new counter value, optionally claim the idempotency key, optionally notify
+ * derived from the new counter value, optionally claim idempotency keys, optionally notify
  * other processes. One event binds nine scalars ($1..$9); several bind $1 = count and one array
- * per column ($2..$10) for unnest(), which costs measurably more for a single row.
+ * per column ($2..$10) for unnest(), which costs measurably more for a single row. A duplicate
+ * key fails the whole statement, events and counter bump included.
  */
-export function appendStatement(many: boolean, withIdempotency: boolean, withNotify: boolean): Statement {
-  const key = `${many}/${withIdempotency}/${withNotify}`;
-  let statement = built.get(key);
-  if (!statement) built.set(key, (statement = buildAppend(many, withIdempotency, withNotify)));
+export function appendStatement(many: boolean, keys: KeyForm, withNotify: boolean): Statement {
+  const id = `${many}/${keys}/${withNotify}`;
+  let statement = built.get(id);
+  if (!statement) built.set(id, (statement = buildAppend(many, keys, withNotify)));
   return statement;
 }
 
 const built = new Map<string, Statement>();
 
-function buildAppend(many: boolean, withIdempotency: boolean, withNotify: boolean): Statement {
+function keyClause(keys: KeyForm, p: number): string {
+  switch (keys) {
+    case 'none':
+      return '';
+    case 'row':
+      return `, idem AS (INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($${p}, $${p + 1}, $${p + 2}::jsonb))`;
+    case 'claims':
+      // Parts of member m, in order, each followed by the position `back` events before the
+      // statement's last (nothing when back is null), make member m's response.
+      return `, idem AS (
+        INSERT INTO idempotency_keys (key, request_hash, response)
+        SELECT k.key, k.request_hash, r.response
+        FROM unnest($${p}::text[], $${p + 1}::text[]) WITH ORDINALITY AS k(key, request_hash, member)
+        JOIN (
+          SELECT t.member,
+                 string_agg(t.part || coalesce((c.last - t.back)::text, ''), '' ORDER BY t.ord)::jsonb AS response
+          FROM c, unnest($${p + 2}::integer[], $${p + 3}::text[], $${p + 4}::bigint[]) WITH ORDINALITY AS t(member, part, back, ord)
+          GROUP BY t.member
+        ) r ON r.member = k.member
+      )`;
+  }
+}
+
+function buildAppend(many: boolean, keys: KeyForm, withNotify: boolean): Statement {
   const insert = many
     ? `SELECT c.last - $1::bigint + u.ord, u.id, u.stream_id, u.revision, u.type, u.schema_version,
                u.data, u.metadata, u.case_id, u.recorded_at
@@ -77,19 +108,17 @@ function buildAppend(many: boolean, withIdempotency: boolean, withNotify: boolea
     : `SELECT c.last, $1::uuid, $2::text, $3::bigint, $4::text, $5::integer, $6::jsonb, $7::jsonb, $8::uuid,
                $9::timestamptz
         FROM c`;
-  const next = many ? 11 : 10;
-  const idem = withIdempotency
-    ? `, idem AS (INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($${next}, $${next + 1}, $${next + 2}::jsonb))`
-    : '';
   const notify = withNotify ? `, pg_notify('${NOTIFY_CHANNEL}', c.last::text)` : '';
+  const version = keys === 'claims' ? 'v3' : 'v2';
+  const keyName = keys === 'row' ? '_idem' : keys === 'claims' ? '_claims' : '';
   return {
-    name: `es_append_v2_${many ? 'many' : 'one'}${withIdempotency ? '_idem' : ''}${withNotify ? '_notify' : ''}`,
+    name: `es_append_${version}_${many ? 'many' : 'one'}${keyName}${withNotify ? '_notify' : ''}`,
     text: `WITH c AS (
         UPDATE event_position SET last = last + ${many ? '$1::bigint' : '1'} RETURNING last
       ), ins AS (
         INSERT INTO events (${INSERT_COLUMNS})
         ${insert}
-      )${idem}
+      )${keyClause(keys, many ? 11 : 10)}
       SELECT c.last${notify} FROM c`,
   };
 }

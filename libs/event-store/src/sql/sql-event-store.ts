@@ -13,6 +13,7 @@ import type {
 } from '../event-store.port.js';
 import {
   checkExpectation,
+  concatRows,
   describeExpected,
   needsUnnest,
   prepareBatch,
@@ -20,11 +21,11 @@ import {
   statementParams,
   type AppendBatch,
   type Heads,
-  type InsertRows,
 } from './append-batch.js';
 import { AppendCombiner } from './append-combiner.js';
 import { DEFAULT_PAGE, readAllPages, readStreamPages } from './event-pages.js';
 import { migrateEventStore } from './event-store.schema.js';
+import { claimFor, claimParams, UntemplatedResponseError } from './idempotency-claim.js';
 import * as S from './event-store.statements.js';
 import { PoolSqlClient, type SqlClient } from './sql-client.js';
 import { StreamHeadCache, type StreamHead } from './stream-head-cache.js';
@@ -67,10 +68,11 @@ const toJson = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null';
 
 /**
- * One EventStore for PostgreSQL and PGlite (ADR 0002). The common append (single or multi-stream,
- * heads known) is ONE statement — counter bump, insert, notify — shared with whatever other
- * appends of this process are waiting (group commit). Appends that must see the current state
- * under a lock (idempotency, expectation-only writes) take the counter's row lock first.
+ * One EventStore for PostgreSQL and PGlite (ADR 0002). An append (single or multi-stream, with or
+ * without an idempotency key) is ONE statement — counter bump, insert, key claim, notify — shared
+ * with whatever other appends of this process are waiting (group commit). Only writes that must
+ * see the current state under a lock (expectation-only writes, and keyed appends whose response
+ * cannot be computed in SQL) take the counter's row lock first.
  */
 export class SqlEventStore implements EventStore {
   private readonly cache: StreamHeadCache;
@@ -100,7 +102,7 @@ export class SqlEventStore implements EventStore {
     this.combiner =
       options.groupCommit === false
         ? null
-        : new AppendCombiner({ send: (rows) => this.insert(rows), committed: (b) => this.committed(b) });
+        : new AppendCombiner({ send: (batches) => this.insert(batches), committed: (b) => this.committed(b) });
     let signal = signals.get(sql);
     if (!signal) signals.set(sql, (signal = new WakeSignal()));
     this.signal = signal;
@@ -116,8 +118,15 @@ export class SqlEventStore implements EventStore {
     if (writes.length === 0 && !options.idempotency) {
       return { streams: [], position: await this.headPosition(), events: [] };
     }
-    const locked = options.idempotency !== undefined || writes.some((w) => w.events.length === 0);
-    return locked ? this.appendLocked(writes, options) : this.appendOptimistic(writes);
+    // A write without events asserts a revision that no insert will check: it needs the lock.
+    if (writes.length === 0 || writes.some((w) => w.events.length === 0)) return this.appendLocked(writes, options);
+    try {
+      return await this.appendOptimistic(writes, options.idempotency);
+    } catch (error) {
+      // Raised while preparing, before anything was sent: safe to take the other path.
+      if (error instanceof UntemplatedResponseError) return this.appendLocked(writes, options);
+      throw error;
+    }
   }
 
   /**
@@ -125,25 +134,32 @@ export class SqlEventStore implements EventStore {
    * the insert goes out as one statement, possibly with other appends of this process (group
    * commit). Losing a race to another process shows up as a unique violation on (stream_id,
    * revision); then the heads are read again, which either reports the conflict or, for
-   * 'any'/'stream_exists', lets the append go again on the new head.
+   * 'any'/'stream_exists', lets the append go again on the new head. An idempotency key is claimed
+   * in the same statement (KeyClaim); a key already taken fails it whole.
    */
-  private async appendOptimistic(writes: readonly StreamWrite[]): Promise<AppendResult> {
+  private async appendOptimistic(
+    writes: readonly StreamWrite[],
+    idem?: AppendOptions['idempotency'],
+  ): Promise<AppendResult> {
     const streams = new Set(writes.map((w) => w.streamId));
     for (let attempt = 1; ; attempt++) {
       const known = await this.resolveHeads(writes, attempt > 1);
       // At send time the cache may know newer heads (this process's own appends in between).
-      const prepare = () => prepareBatch(writes, this.freshest(writes, known), this.maxEventBytes);
+      const prepare = (): AppendBatch => {
+        const batch = prepareBatch(writes, this.freshest(writes, known), this.maxEventBytes);
+        return idem ? { ...batch, claim: claimFor(idem, batch) } : batch;
+      };
       try {
         if (!this.combiner) {
           const batch = prepare();
-          const last = await this.insert(batch);
+          const last = await this.insert([batch]);
           this.committed(batch);
           return batch.result(last);
         }
-        const { batch, lastPosition } = await this.combiner.append({ streams, prepare });
+        const { batch, lastPosition } = await this.combiner.append({ streams, key: idem?.key, prepare });
         return batch.result(lastPosition);
       } catch (error) {
-        if (!isConstraint(error, 'events_stream_revision_uq')) throw this.translate(error);
+        if (!isConstraint(error, 'events_stream_revision_uq')) throw this.translate(error, idem?.key);
         for (const w of writes) this.cache.forget(w.streamId);
         if (attempt >= RACE_RETRIES) {
           const w = writes[0];
@@ -184,7 +200,7 @@ export class SqlEventStore implements EventStore {
         const batch = prepareBatch(writes, heads, this.maxEventBytes);
         const result = batch.result(lock.rows[0].last + BigInt(batch.count));
         if (batch.count > 0 || idem) {
-          const statement = S.appendStatement(needsUnnest(batch), idem !== undefined, this.notify);
+          const statement = S.appendStatement(needsUnnest(batch), idem ? 'row' : 'none', this.notify);
           const extra = idem ? [idem.key, idem.requestHash, toJson(idem.response(result))] : [];
           await tx.query(statement.text, [...statementParams(batch), ...extra], statement.name);
         }
@@ -198,10 +214,13 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  /** One statement: counter bump, insert, notify. Autocommit, so a result means committed. */
-  private async insert(rows: InsertRows): Promise<bigint> {
-    const statement = S.appendStatement(needsUnnest(rows), false, this.notify);
-    const r = await this.sql.query<{ last: bigint }>(statement.text, statementParams(rows), statement.name);
+  /** One statement: counter bump, insert, key claims, notify. Autocommit, so a result means committed. */
+  private async insert(batches: readonly AppendBatch[]): Promise<bigint> {
+    const rows = batches.length === 1 ? batches[0] : concatRows(batches);
+    const claims = claimParams(batches);
+    const statement = S.appendStatement(needsUnnest(rows), claims ? 'claims' : 'none', this.notify);
+    const params = [...statementParams(rows), ...(claims ?? [])];
+    const r = await this.sql.query<{ last: bigint }>(statement.text, params, statement.name);
     return r.rows[0].last;
   }
 

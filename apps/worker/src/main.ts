@@ -1,12 +1,16 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig, type AppConfig } from '#config';
-import { errorClassOf, openProjectionRuntime } from '#projections';
+import { WorkerModule } from './worker.module.js';
 
 /**
- * The projections on their own, for production: `node dist/apps/worker/src/main.js` with the
- * same environment as the api (EVENT_STORE=postgres, DATABASE_URL, MASTER_KEY, …). The api
- * keeps its own in-process runner; two runners on one database are safe (each batch re-reads
- * its checkpoint under a row lock) but do the work twice, so turn the api's off once a switch
- * exists. Not for the embedded PGlite store: its data directory belongs to one process.
+ * The worker for production: `node dist/apps/worker/src/main.js` with the same environment as
+ * the api (EVENT_STORE=postgres|kurrentdb, DATABASE_URL, MASTER_KEY, KAFKA_BROKERS, …). It runs
+ * the projections, the Kafka relay and the counterpart gateway, and serves /health on PORT.
+ * The api keeps its own projection runner; two runners on one database are safe (each batch
+ * re-reads its checkpoint under a row lock) but do the work twice. Not for the embedded PGlite
+ * store: its data directory belongs to the one api process (`npm start` runs everything).
  */
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -21,29 +25,19 @@ async function main(): Promise<void> {
   }
   if (config.eventStore === 'pglite') {
     console.error(
-      'The embedded PGlite store runs its projections inside the api process (npm start); the worker needs EVENT_STORE=postgres.',
+      'The embedded PGlite store runs everything inside the api process (npm start); the worker needs EVENT_STORE=postgres or kurrentdb.',
     );
     process.exit(1);
   }
-  const runtime = await openProjectionRuntime(config, { warn: (m) => console.warn(m) });
-  await runtime.runner.start();
-  console.warn(
-    `BLO Ledger worker: projections ${runtime.runner.names.join(', ')} running (events: ${config.eventStore})`,
-  );
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    runtime.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`worker stopped with ${errorClassOf(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const app = await NestFactory.create<NestFastifyApplication>(WorkerModule.forRoot(config), new FastifyAdapter(), {
+    logger: ['fatal', 'error', 'warn', 'log'],
+  });
+  app.enableShutdownHooks();
+  await app.listen({ host: config.host, port: config.port });
+  const bound = app.getHttpServer().address();
+  const port = typeof bound === 'object' && bound ? bound.port : config.port;
+  const parts = config.kafkaBrokers.length > 0 ? 'projections, Kafka relay and counterpart gateway' : 'projections';
+  console.warn(`BLO Ledger worker: ${parts} running; health on port ${port} (events: ${config.eventStore})`);
 }
 
 main().catch((error: unknown) => {

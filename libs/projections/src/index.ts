@@ -17,3 +17,4 @@ export * from './deadlines/index.js';
 export * from './statistics/index.js';
 export * from './audit-log/index.js';
 export * from './projection-runtime.js';
+export * from './projections.module.js';

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, postgresUrlOrSkip } from '#testing';
+import { startTestApp } from './support/test-app.js';
+import { newCase } from './support/journey.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Polls `probe` until it returns a value, at most `ms`: waiting for a condition, not sleeping. */
+async function until<T>(probe: () => Promise<T | null>, ms: number, what: () => string): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe().catch(() => null);
+    if (v !== null) return v;
+    if (Date.now() > deadline) throw new Error(`not reached in time: ${what()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the worker process (PostgreSQL)', () => {
+  it('serves /health and its projections reach what the api records', async () => {
+    const admin = postgresUrlOrSkip('worker process');
+    if (!admin) return;
+    const db = await createTestDatabase(admin);
+    const env = { EVENT_STORE: 'postgres', DATABASE_URL: db.url, MASTER_KEY: Buffer.alloc(32, 3).toString('base64') };
+    const dataDir = await mkdtemp(join(tmpdir(), 'blo-worker-'));
+    // The api on the same PostgreSQL database (env overrides the store kind).
+    const api = (await startTestApp('pglite', env))!;
+    const worker = spawn(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        join(ROOT, 'libs/testing/src/ts-child-register.mjs'),
+        join(ROOT, 'apps/worker/src/main.ts'),
+      ],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let err = '';
+    worker.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const exited = new Promise((resolve) => worker.on('exit', resolve));
+    try {
+      const port = await until(
+        async () => /health on port (\d+)/.exec(err)?.[1] ?? null,
+        60_000,
+        () => err,
+      );
+      const officer = await api.as('liaison_officer');
+      const made = await officer.post('/cases', newCase);
+      expect(made.status).toBe(201);
+      const health = await until(
+        async () => {
+          const h = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as {
+            role: string;
+            projections: { name: string; position: string }[];
+          };
+          return h.projections.length > 0 &&
+            h.projections.every((p) => BigInt(p.position) >= BigInt(made.body.position))
+            ? h
+            : null;
+        },
+        60_000,
+        () => err,
+      );
+      expect(health).toMatchObject({ status: 'ok', role: 'worker' });
+      expect(health.projections.map((p) => p.name)).toEqual(expect.arrayContaining(['case_list', 'case_timeline']));
+    } finally {
+      worker.kill('SIGTERM');
+      await exited;
+      await api.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});

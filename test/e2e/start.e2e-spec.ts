@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
-const HOOKS = join(ROOT, 'test/kafka/ts-child-register.mjs');
+const HOOKS = join(ROOT, 'libs/testing/src/ts-child-register.mjs');
 
 /** Runs apps/api/src/main.ts as `npm start` runs its build: a real process with a real environment. */
 function startMain(env: Record<string, string>) {

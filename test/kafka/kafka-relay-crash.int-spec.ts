@@ -35,11 +35,16 @@ interface RelayProcess {
   stderr(): string;
 }
 
-/** A relay in a separate Node process (TypeScript through test/kafka/ts-child-register.mjs). */
+/** A relay in a separate Node process (TypeScript through libs/testing/src/ts-child-register.mjs). */
 function startRelayProcess(brokers: string[], topic: string, checkpointDelayMs: number): RelayProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', join(HERE, 'ts-child-register.mjs'), join(HERE, 'relay-child.ts')],
+    [
+      '--conditions=source',
+      '--import',
+      join(HERE, '../../libs/testing/src/ts-child-register.mjs'),
+      join(HERE, 'relay-child.ts'),
+    ],
     {
       cwd: ROOT,
       env: {

@@ -1,7 +1,7 @@
 /**
  * A relay in its own process, so a test can kill -9 it mid-stream and start another. Run by
  * kafka-relay-crash.int-spec.ts as
- *   node --conditions=source --import ./test/kafka/ts-child-register.mjs test/kafka/relay-child.ts
+ *   node --conditions=source --import ./libs/testing/src/ts-child-register.mjs test/kafka/relay-child.ts
  * with RELAY_PGLITE_DIR, RELAY_BROKERS, RELAY_TOPIC and RELAY_BATCH set. Prints `acked` when the
  * broker acknowledged a batch and `checkpoint <position>` once that is recorded; stops cleanly on
  * SIGTERM. RELAY_CHECKPOINT_DELAY_MS widens the window between the two (a slow database), so a

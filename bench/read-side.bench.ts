@@ -59,6 +59,8 @@ async function freshConfig(kind: StoreKind): Promise<{ config: AppConfig; drop()
   return {
     config: loadConfig(env, dataDir),
     drop: async () => {
+      // BENCH_READ_KEEP=on leaves the PostgreSQL database for looking at plans afterwards.
+      if (db && process.env.BENCH_READ_KEEP === 'on') return log(`  kept ${db.url}`);
       await db?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -13,13 +13,13 @@ const base = {
   },
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
-  // Opening an embedded PGlite takes seconds on a loaded 2-core machine; a hook or test that
-  // waits for a real server should not fail on jest's 5 s default. Tests still wait for
-  // conditions, never for time.
-  testTimeout: 60_000,
 };
 
 export default {
+  // Opening an embedded PGlite takes seconds on a loaded 2-core machine; a hook or test that
+  // waits for a real server should not fail on jest's 5 s default (a global option: projects
+  // do not inherit it). Tests still wait for conditions, never for time.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
   reporters: ['default', '<rootDir>/libs/testing/src/skip-summary-reporter.mjs'],
   projects: [

@@ -179,7 +179,7 @@ export const section: BenchSection = {
     const sizes: Sizes = {
       events: envInt('BENCH_READ_EVENTS', 1_000_000, 10_000),
       pgliteEvents: envInt('BENCH_READ_PGLITE_EVENTS', 100_000, 10_000),
-      longPairs: envInt('BENCH_READ_LONG_PAIRS', 500),
+      longPairs: envInt('BENCH_READ_LONG_PAIRS', 515),
       samples: envInt('BENCH_READ_SAMPLES', 200),
       statisticsSamples: envInt('BENCH_READ_STAT_SAMPLES', 50),
       warmup: envInt('BENCH_READ_WARMUP', 20),

@@ -6,7 +6,7 @@ import { between, seededRng } from './vocabulary.js';
 export interface GenerateOptions {
   /** Events to write in all (the run stops at the first action that reaches it). */
   readonly events: number;
-  /** Message pairs (4 events each) in the long case's one exchange: ~2,000 events with 500. */
+  /** Message pairs (~3.9 events each, some go unanswered) in the long case's one exchange: ~2,000 events with 515. */
   readonly longCasePairs: number;
   /** Events per append: one multi-stream append per this many (the port hashes and chains them). */
   readonly appendSize: number;

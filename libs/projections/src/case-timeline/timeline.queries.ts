@@ -45,18 +45,29 @@ export async function timelineOf(sql: SqlClient, caseId: string, asOf?: Date): P
   // subquery into a hash join over the whole entries table: a freshly built generation has no
   // statistics until it is analysed, and that plan scanned every entry (tens of ms at 80k rows,
   // growing with the log) where this one reads only the case's streams.
-  const r = await sql.query<Row>(
-    `SELECT e.position, e.stream_id, e.type, e.recorded_at, e.occurred_at, e.occurred_offset, e.actor, e.summary
+  const text = `SELECT e.position, e.stream_id, e.type, e.recorded_at, e.occurred_at, e.occurred_offset, e.actor, e.summary
        FROM ${viewName('case_timeline_streams')} s
        CROSS JOIN LATERAL (
          SELECT * FROM ${viewName('case_timeline_entries')} e
           WHERE e.stream_id = s.stream_id ${recorded}
          OFFSET 0) e
       WHERE s.case_id = $1 ${linked}
-      ORDER BY e.position`,
-    params,
-  );
-  return r.rows.map(toEntry);
+      ORDER BY e.position`;
+  return (await withoutJit(sql, (q) => q.query<Row>(text, params))).rows.map(toEntry);
+}
+
+/**
+ * Without statistics (a generation just built, autovacuum not yet run) PostgreSQL takes the
+ * entries table's size for the rows to expect, costs this query in the millions and compiles
+ * it with JIT: ~40-100 ms of compilation for a query that runs in about one. The setting is
+ * local to a transaction around the one query. PGlite has no JIT.
+ */
+async function withoutJit<T>(sql: SqlClient, fn: (q: SqlClient) => Promise<T>): Promise<T> {
+  if (sql.kind !== 'postgres') return fn(sql);
+  return sql.transaction(async (tx) => {
+    await tx.query('SET LOCAL jit = off');
+    return fn(tx);
+  });
 }
 
 function toEntry(r: Row): TimelineEntry {

@@ -1,4 +1,5 @@
 import { SQL_CLIENT, type SqlClient } from '#event-store';
+import { KEY_STORE, type KeyStore } from '#security';
 import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, openCase, presumedVictim, registerPerson } from './support/journey.js';
 
@@ -115,3 +116,60 @@ async function readAudit(app: TestApp, personId: string) {
   );
   return rows.rows;
 }
+
+describe('erasure by crypto-shredding (pglite)', () => {
+  it('makes the person unreadable everywhere, records who ordered it, and keeps the case verifiable', async () => {
+    const app = (await startTestApp('pglite'))!;
+    try {
+      const officer = await app.as('liaison_officer');
+      const supervisor = await app.as('supervisor');
+      const caseId = await openCase(officer);
+      const personId = await registerPerson(officer, caseId);
+
+      const before = await head(app);
+      expect(
+        (await officer.post(`/persons/${personId}/erasure`, { reason: 'yêu cầu của người có dữ liệu' })).status,
+      ).toBe(403);
+      expect(await head(app)).toBe(before);
+
+      const erased = await supervisor.post(`/persons/${personId}/erasure`, { reason: 'yêu cầu của người có dữ liệu' });
+      expect(erased.status).toBe(200);
+      const got = await officer.get(`/persons/${personId}`);
+      expect(got.body).toMatchObject({ id: personId, erased: true, personal: null, role: 'presumed_victim' });
+      const view = await officer.get(`/cases/${caseId}`);
+      expect(view.body.persons).toEqual([expect.objectContaining({ id: personId, fullName: null, erased: true })]);
+      expect((await officer.get(`/cases/${caseId}/integrity`)).body).toMatchObject({ valid: true });
+
+      const sql = app.app.get<SqlClient>(SQL_CLIENT);
+      const rows = await sql.query<{ type: string; actor: string }>(
+        `SELECT type, metadata->'actor'->>'role' AS actor FROM events WHERE stream_id = $1 ORDER BY revision`,
+        [`person-${personId}`],
+      );
+      expect(rows.rows.at(-1)).toEqual({ type: 'PersonalDataErased', actor: 'supervisor' });
+
+      const again = await supervisor.post(`/persons/${personId}/erasure`, { reason: 'lần nữa' });
+      expect(again.status).toBe(200);
+      expect(again.body.revision).toBe(erased.body.revision); // recorded once
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses erasure while a legal hold protects the evidence, writing nothing', async () => {
+    const app = (await startTestApp('pglite'))!;
+    try {
+      const officer = await app.as('liaison_officer');
+      const caseId = await openCase(officer);
+      const personId = await registerPerson(officer, caseId);
+      await app.app.get<KeyStore>(KEY_STORE).setLegalHold(personId, 'vụ án đang điều tra');
+      const before = await head(app);
+      const r = await (await app.as('supervisor')).post(`/persons/${personId}/erasure`, { reason: 'yêu cầu' });
+      expect(r.status).toBe(409);
+      expect(r.body.code).toBe('KEY.LEGAL_HOLD');
+      expect(await head(app)).toBe(before);
+      expect((await officer.get(`/persons/${personId}`)).body.erased).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+});

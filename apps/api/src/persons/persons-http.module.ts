@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
+  ErasePersonHandler,
   GetPersonHandler,
   PersonCommandHandler,
   PersonSummariesHandler,
@@ -9,6 +10,12 @@ import { PersonsController } from './persons.controller.js';
 
 @Module({
   controllers: [PersonsController],
-  providers: [RegisterPersonHandler, PersonCommandHandler, GetPersonHandler, PersonSummariesHandler],
+  providers: [
+    ErasePersonHandler,
+    RegisterPersonHandler,
+    PersonCommandHandler,
+    GetPersonHandler,
+    PersonSummariesHandler,
+  ],
 })
 export class PersonsHttpModule {}

@@ -5,6 +5,7 @@ import {
   GetPersonQuery,
   PersonCommandMessage,
   RegisterPersonMessage,
+  ErasePersonMessage,
   type PersonalData,
   type PersonView,
 } from '#persons/application';
@@ -87,6 +88,17 @@ export class PersonsController {
     @Ctx() ctx: WriteContext,
   ): Promise<WriteAnswer> {
     return this.run(id, commandOf('ConcludeNotConfirmed', { reason: body.reason }, ctx), ctx);
+  }
+
+  /** Crypto-shredding: the person's data becomes unreadable everywhere; the record stays verifiable. */
+  @Post('persons/:id/erasure')
+  @Act('person.erase')
+  erase(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.commands.execute(new ErasePersonMessage(id, body.reason, ctx));
   }
 
   private run(id: string, command: PersonCommandMessage['command'], ctx: WriteContext): Promise<WriteAnswer> {

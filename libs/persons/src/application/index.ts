@@ -4,3 +4,4 @@ export * from './person.handlers.js';
 export * from './person-reader.js';
 export * from './person.view.js';
 export * from './person-summaries.handler.js';
+export * from './erase-person.handler.js';

@@ -20,6 +20,15 @@ export class PersonCommandMessage {
   ) {}
 }
 
+/** Crypto-shredding: record the erasure, then destroy the person's data key. */
+export class ErasePersonMessage {
+  constructor(
+    readonly personId: string,
+    readonly reason: string,
+    readonly ctx: WriteContext,
+  ) {}
+}
+
 export class GetPersonQuery {
   constructor(
     readonly personId: string,

@@ -17,7 +17,11 @@ export type ReopenIdentification = DomainCommand<'ReopenIdentification', { newEv
 
 export type CorrectPersonalData = DomainCommand<'CorrectPersonalData', { personal: string }>;
 
+/** Issued by the application right before it shreds the person's key. */
+export type RecordErasure = DomainCommand<'RecordErasure', { reason: string }>;
+
 export type PersonCommand =
+  | RecordErasure
   | RegisterPerson
   | BeginIdentification
   | ConfirmVictim

@@ -5,6 +5,7 @@ import type {
   ConfirmVictim,
   CorrectPersonalData,
   PersonCommand,
+  RecordErasure,
   RegisterPerson,
   ReopenIdentification,
 } from './person.commands.js';
@@ -104,13 +105,24 @@ function reopen(command: ReopenIdentification, state: PersonState): PersonEvent[
 
 function correct(command: CorrectPersonalData, state: PersonState): PersonEvent[] {
   const found = existing(state);
+  if (found.erased) refuse(PersonErrors.ERASED, 'the personal data of this person was erased', 'rule');
   const personal = sealed(command.data.personal);
   if (personal === found.personal) return [];
   return [{ type: 'PersonalDataCorrected', data: { personId: found.personId, caseId: found.caseId, personal } }];
 }
 
+/** Erasure is final and recorded once; a repeated order changes nothing. */
+function erase(command: RecordErasure, state: PersonState): PersonEvent[] {
+  const found = existing(state);
+  if (found.erased) return [];
+  const reason = required(command.data.reason, PersonErrors.REASON_REQUIRED, 'a reason');
+  return [{ type: 'PersonalDataErased', data: { personId: found.personId, caseId: found.caseId, reason } }];
+}
+
 export function decidePerson(command: PersonCommand, state: PersonState): readonly PersonEvent[] {
   switch (command.type) {
+    case 'RecordErasure':
+      return erase(command, state);
     case 'RegisterPerson':
       return register(command, state);
     case 'BeginIdentification':

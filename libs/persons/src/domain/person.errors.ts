@@ -1,6 +1,7 @@
 /** Stable, client-facing refusal codes of the Person aggregate. Messages never carry personal data. */
 export const PersonErrors = {
   NOT_FOUND: 'PERSON.NOT_FOUND',
+  ERASED: 'PERSON.ERASED',
   ALREADY_EXISTS: 'PERSON.ALREADY_EXISTS',
   NOT_ON_VICTIM_TRACK: 'PERSON.NOT_ON_VICTIM_TRACK',
   INVALID_TRANSITION: 'PERSON.INVALID_TRANSITION',

@@ -45,7 +45,18 @@ export type PersonalDataCorrected = DomainEvent<
   { personId: string; caseId: string; personal: string }
 >;
 
+/**
+ * The person's data key was destroyed (crypto-shredding, PDPL 91/2025): every sealed copy of
+ * their data — events, projections, backups, Kafka — is unreadable from now on. The fact of the
+ * erasure, who ordered it and why, stays in the record.
+ */
+export type PersonalDataErased = DomainEvent<
+  'PersonalDataErased',
+  { personId: string; caseId: string; reason: string }
+>;
+
 export type PersonEvent =
+  | PersonalDataErased
   | PersonRegistered
   | IdentificationBegun
   | VictimIdentified

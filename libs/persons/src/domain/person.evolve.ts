@@ -4,8 +4,8 @@ import type { PersonFacts, PersonState, RegisteredPerson } from './person.state.
 import { initialIdentificationStatus } from './person.values.js';
 
 function factsOf(state: RegisteredPerson): PersonFacts {
-  const { personId, caseId, role, ageBand, personal } = state;
-  return { personId, caseId, role, ageBand, personal };
+  const { personId, caseId, role, ageBand, personal, erased } = state;
+  return erased ? { personId, caseId, role, ageBand, personal, erased } : { personId, caseId, role, ageBand, personal };
 }
 
 function registered(event: PersonRegistered): RegisteredPerson {
@@ -56,6 +56,8 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
         : state;
     case 'PersonalDataCorrected':
       return { ...state, personal: event.data.personal };
+    case 'PersonalDataErased':
+      return { ...state, erased: true };
     default:
       return assertNever(event);
   }

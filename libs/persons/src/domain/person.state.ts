@@ -8,6 +8,8 @@ export interface PersonFacts {
   readonly ageBand: AgeBand;
   /** The current sealed envelope of personal data; opaque to the domain. */
   readonly personal: string;
+  /** True once the person's key was destroyed: the record stays, the identity is gone. */
+  readonly erased?: boolean;
 }
 
 export type NoPerson = { readonly status: 'none' };

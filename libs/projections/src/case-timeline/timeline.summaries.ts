@@ -74,6 +74,11 @@ const SUMMARIES: { readonly [K in TimelineEventType]: Summariser<K> } = {
   IdentificationNotConfirmed: fixed('Không xác định là nạn nhân', 'Not confirmed as a victim', '未认定为被害人'),
   IdentificationReopened: fixed('Mở lại việc xác định nạn nhân', 'Identification reopened', '重新启动身份认定'),
   PersonalDataCorrected: fixed('Cập nhật thông tin cá nhân', 'Personal data corrected', '个人信息已更正'),
+  PersonalDataErased: fixed(
+    'Xóa dữ liệu cá nhân (hủy khóa)',
+    'Personal data erased (key destroyed)',
+    '个人数据已删除（密钥已销毁）',
+  ),
   ExchangeOpened: (d) => {
     const c = counterpartName(d.counterpart);
     return { vi: `Mở trao đổi với ${c.vi}`, en: `Exchange opened with ${c.en}`, zh: `与${c.zh}开启信息交流` };

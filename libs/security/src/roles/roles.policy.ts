@@ -11,6 +11,7 @@ export const ACTS = [
   'case.reopen',
   'person.register',
   'person.read_personal',
+  'person.erase',
   'person.identify',
   'exchange.write',
   'verification.write',
@@ -50,6 +51,8 @@ export const PERMISSIONS: Readonly<Record<Act, readonly Role[]>> = {
   'case.reopen': OFFICE,
   'person.register': OFFICE,
   'person.read_personal': ['liaison_officer', 'supervisor', 'border_guard', 'auditor'],
+  // Erasure is irreversible and a decision of the unit's leadership (PDPL 91/2025 requests).
+  'person.erase': ['supervisor'],
   'person.identify': OFFICE,
   'exchange.write': OFFICE,
   'verification.write': OFFICE,

@@ -49,6 +49,8 @@ export const CONTRACTS: Readonly<Record<string, IntegrationContract>> = {
   CaseClosed: { type: 'blo.case.closed.v1', fields: { caseId: 'id', closedFrom: 'code', override: 'flag' } },
   CaseReopened: { type: 'blo.case.reopened.v1', fields: { caseId: 'id' } },
   PersonRegistered: { type: 'blo.person.registered.v1', fields: { personId: 'id', caseId: 'id', role: 'code' } },
+  // Downstream systems holding anything about the person must drop it (crypto-shredding).
+  PersonalDataErased: { type: 'blo.person.erased.v1', fields: { personId: 'id', caseId: 'id' } },
   MessageLogged: {
     type: 'blo.exchange.message-logged.v1',
     fields: {

@@ -1,4 +1,4 @@
-import { newId } from '#shared-kernel';
+import { localTimes, newId } from '#shared-kernel';
 import { eventLog, projectionHarness, type Harness } from '../spec-support/projection-harness.js';
 import { CaseTimelineProjection } from './case-timeline.projection.js';
 import { TIMELINE_EVENT_TYPES, summarise } from './timeline.summaries.js';
@@ -128,6 +128,16 @@ describe('case timeline projection', () => {
       actor: { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LS-BLO' },
       ref: { kind: 'exchange', id: exchange },
     });
+    // Formatted by the query, not in JS: must read exactly as the shared helpers print them.
+    for (const x of entries) {
+      expect(x.local).toEqual(localTimes(x.at));
+      expect(x.recordedAt).toBe(new Date(x.recordedAt).toISOString());
+    }
+    expect(entries.map((x) => x.recordedAt)).toEqual(
+      events
+        .filter((ev) => entries.some((x) => x.position === ev.position.toString()))
+        .map((ev) => ev.metadata.recordedAt),
+    );
     expect(entries.find((x) => x.type === 'HandoverScheduled')?.summary.en).toBe(
       'Handover scheduled at Huu Nghi International Border Gate for 2026-03-10 08:00 (UTC+7)',
     );

@@ -1,5 +1,5 @@
 import type { SqlClient } from '#event-store';
-import { localTimes, parseStreamId } from '#shared-kernel';
+import { parseStreamId } from '#shared-kernel';
 import { viewName } from '../projection.js';
 import type { Text } from './timeline.labels.js';
 
@@ -18,15 +18,21 @@ export interface TimelineEntry {
 }
 
 interface Row {
-  position: bigint;
+  position: string;
   stream_id: string;
   type: string;
-  recorded_at: Date;
+  recorded_at: string;
   occurred_at: string;
   occurred_offset: string;
+  local_vn: string;
+  local_cn: string;
   actor: TimelineEntry['actor'];
   summary: Text;
 }
+
+/** `localTimes` in SQL: the same ISO text (seconds, fixed offset; no daylight saving either side). */
+const local = (hours: number): string =>
+  `to_char(e.occurred_at::timestamptz AT TIME ZONE 'UTC' + interval '${hours} hours', 'YYYY-MM-DD"T"HH24:MI:SS') || '+0${hours}:00'`;
 
 /**
  * The case's entries in recorded (position) order. With `asOf`, only what was recorded at or
@@ -45,7 +51,12 @@ export async function timelineOf(sql: SqlClient, caseId: string, asOf?: Date): P
   // subquery into a hash join over the whole entries table: a freshly built generation has no
   // statistics until it is analysed, and that plan scanned every entry (tens of ms at 80k rows,
   // growing with the log) where this one reads only the case's streams.
-  const text = `SELECT e.position, e.stream_id, e.type, e.recorded_at, e.occurred_at, e.occurred_offset, e.actor, e.summary
+  // Times and positions come back as the text the entry shows: parsing ~2,000 timestamps and
+  // bigints into objects only to print them again was a third of the query's CPU in Node, and
+  // PostgreSQL formats them on the other core.
+  const text = `SELECT e.position::text AS position, e.stream_id, e.type,
+            to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at,
+            e.occurred_at, e.occurred_offset, ${local(7)} AS local_vn, ${local(8)} AS local_cn, e.actor, e.summary
        FROM ${viewName('case_timeline_streams')} s
        CROSS JOIN LATERAL (
          SELECT * FROM ${viewName('case_timeline_entries')} e
@@ -73,11 +84,11 @@ async function withoutJit<T>(sql: SqlClient, fn: (q: SqlClient) => Promise<T>): 
 function toEntry(r: Row): TimelineEntry {
   const { category, id } = parseStreamId(r.stream_id);
   return {
-    position: r.position.toString(),
+    position: r.position,
     at: r.occurred_at,
     offset: r.occurred_offset,
-    local: localTimes(r.occurred_at),
-    recordedAt: r.recorded_at.toISOString(),
+    local: { vn: r.local_vn, cn: r.local_cn },
+    recordedAt: r.recorded_at,
     type: r.type,
     actor: r.actor,
     summary: r.summary,

@@ -1,24 +1,9 @@
-import { BORDER_PROVINCES, newId, type ZonedInstant } from '#shared-kernel';
+import { BORDER_PROVINCES, newId } from '#shared-kernel';
+import { handover, verification } from './record-scripts.js';
+import { COUNTERPARTS, cn, one, plus, vn, type Action, type Seal } from './script-kit.js';
 import { FAMILY, GIVEN, MIDDLE, pick, type Rng } from './vocabulary.js';
 
-/** One event of a generated action: which stream, and the domain event as a command handler emits it. */
-export interface ScriptEvent {
-  readonly streamId: string;
-  readonly type: string;
-  readonly data: unknown;
-}
-
-/**
- * One user action: the events one HTTP write appends atomically (e.g. PersonRegistered with
- * PersonLinked). `build` gets the service's "now"; it is async because registering a person
- * seals the personal data with the person's own key first, as the real handler does.
- */
-export interface Action {
-  readonly events: number;
-  build(now: Date): Promise<ScriptEvent[]> | ScriptEvent[];
-}
-
-export type Seal = (subjectId: string, value: unknown) => Promise<string>;
+export type { Action, ScriptEvent, Seal } from './script-kit.js';
 
 export interface CaseShape {
   readonly persons: number;
@@ -28,26 +13,6 @@ export interface CaseShape {
   readonly handover: boolean;
 }
 
-const vn = (at: Date, minutesBefore = 0): ZonedInstant => ({
-  at: new Date(at.getTime() - minutesBefore * 60_000).toISOString(),
-  offset: '+07:00',
-  zone: 'Asia/Ho_Chi_Minh',
-});
-const cn = (at: Date, minutesBefore = 0): ZonedInstant => ({
-  ...vn(at, minutesBefore),
-  offset: '+08:00',
-  zone: 'Asia/Shanghai',
-});
-const plus = (z: ZonedInstant, days: number): ZonedInstant => ({
-  ...z,
-  at: new Date(Date.parse(z.at) + days * 86_400_000).toISOString(),
-});
-
-const one = (streamId: string, type: string, data: (now: Date) => unknown): Action => ({
-  events: 1,
-  build: (now) => [{ streamId, type, data: data(now) }],
-});
-
 const SUBJECT_OUT = 'Đề nghị xác minh nhân thân — 请求核实身份 — request to verify identity';
 const BODY_OUT =
   'Phòng Phối hợp biên giới đề nghị phía bạn xác minh thông tin về một trường hợp nghi là nạn nhân mua bán ' +
@@ -55,8 +20,6 @@ const BODY_OUT =
 const SUBJECT_IN = '关于核查身份的答复 — trả lời đề nghị xác minh';
 const BODY_IN =
   '经核查，该人员户籍信息如下，请贵方核对。我方将继续配合后续移交工作。 Please confirm receipt of this reply.';
-const COUNTERPARTS = ['CN-GX-PSD', 'CN-YN-PSD', 'CN-BIS-HEKOU', 'CN-BIS-PINGXIANG', 'CN-BIS-DONGXING'];
-const GATES = ['HUU_NGHI', 'TAN_THANH', 'LAO_CAI', 'MONG_CAI', 'KIM_THANH'];
 
 /**
  * The life of one case as the service would record it: the report, classification and opening;
@@ -242,118 +205,4 @@ function exchangeThread(rng: Rng, caseId: string, pairs: number): Action[] {
       });
   }
   return out;
-}
-
-function verification(rng: Rng, caseId: string, personId: string): Action[] {
-  const verificationId = newId();
-  const vs = `verification-${verificationId}`;
-  const out: Action[] = [
-    {
-      events: 2,
-      build: (now) => [
-        {
-          streamId: vs,
-          type: 'VerificationRequested',
-          data: {
-            verificationId,
-            caseId,
-            personId,
-            direction: 'outgoing',
-            counterpart: pick(rng, COUNTERPARTS),
-            subject: pick(rng, ['identity', 'nationality', 'residence', 'victim_status'] as const),
-            questions: 'Đề nghị xác minh nơi cư trú và nhân thân.',
-            legalBasis: null,
-            dueAt: plus(vn(now), 15),
-            occurredAt: vn(now, 15),
-          },
-        },
-        { streamId: `case-${caseId}`, type: 'VerificationLinked', data: { caseId, verificationId } },
-      ],
-    },
-  ];
-  const answered = pick(rng, [
-    'VerificationAnsweredConfirmed',
-    'VerificationAnsweredConfirmed',
-    'VerificationAnsweredNotConfirmed',
-    'VerificationAnsweredInconclusive',
-  ]);
-  out.push(
-    one(vs, answered, (now) => ({
-      verificationId,
-      caseId,
-      details: 'Đã có kết quả.',
-      occurredAt: cn(now),
-      late: rng() < 0.2,
-    })),
-  );
-  return out;
-}
-
-function handover(rng: Rng, caseId: string, persons: readonly { id: string }[]): Action[] {
-  const handoverId = newId();
-  const hs = `handover-${handoverId}`;
-  const gate = pick(rng, GATES);
-  return [
-    {
-      events: 2,
-      build: (now) => [
-        {
-          streamId: hs,
-          type: 'HandoverProposed',
-          data: {
-            handoverId,
-            caseId,
-            gate,
-            counterpart: pick(rng, COUNTERPARTS),
-            proposedBy: 'cn',
-            personIds: persons.map((p) => p.id),
-            occurredAt: cn(now, 60),
-          },
-        },
-        { streamId: `case-${caseId}`, type: 'HandoverLinked', data: { caseId, handoverId } },
-      ],
-    },
-    one(hs, 'HandoverScheduled', (now) => ({ handoverId, gate, scheduledAt: plus(vn(now), 2) })),
-    {
-      events: 2 + persons.length,
-      build: (now) => [
-        {
-          streamId: hs,
-          type: 'HandoverConducted',
-          data: {
-            handoverId,
-            gate,
-            occurredAt: vn(now, 90),
-            vnOfficers: ['bg.officer.1'],
-            cnOfficers: ['cn.officer.1'],
-          },
-        },
-        ...persons.map((p) => ({
-          streamId: hs,
-          type: 'PersonReceived',
-          data: { handoverId, personId: p.id, statementRef: `BB-${handoverId.slice(0, 8)}`, occurredAt: vn(now, 80) },
-        })),
-        {
-          streamId: hs,
-          type: 'MinutesSigned',
-          data: {
-            handoverId,
-            number: `BB-${handoverId.slice(0, 8)}`,
-            occurredAt: vn(now, 70),
-            languages: ['vi', 'zh'],
-          },
-        },
-      ],
-    },
-    ...persons.map((p) =>
-      one(hs, 'OnwardTransferRecorded', (now) => ({
-        handoverId,
-        personId: p.id,
-        toUnit: 'VN-SOCIAL-PROTECTION',
-        toKind: rng() < 0.7 ? 'social_protection' : 'family',
-        occurredAt: vn(now, 30),
-      })),
-    ),
-    one(hs, 'HandoverClosed', () => ({ handoverId })),
-  ];
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from '../../apps/cli/src/cli-args.js';
 import { projectionsCommand } from '../../apps/cli/src/projections.command.js';
 import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
-import { openCase } from './support/journey.js';
+import { head as headOf, openCase } from './support/journey.js';
 
 /**
  * `npm run cli -- projections …`: over HTTP to the running service (PGlite, whose data
@@ -27,6 +27,8 @@ describe.each(STORES)('npm run cli -- projections (%s)', (kind) => {
   it('rebuilds a read model and the service goes on answering from the new generation', async () => {
     if (!app) return;
     const caseId = await openCase(officer);
+    // Read-your-writes: the first build has caught up with the case before we ask for status.
+    expect((await officer.get(`/cases/${caseId}/timeline?minPosition=${await headOf(app)}`)).status).toBe(200);
     const status = await run('status');
     expect(status.code).toBe(0);
     expect(status.said.find((l) => l.startsWith('case_list '))).toMatch(/^case_list v1 g1 live position \d+ lag \d+$/);

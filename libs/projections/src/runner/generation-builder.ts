@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent, SqlClient } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchToTargets, errorClassOf, type Target } from './batch-applier.js';
-import { liveRow, lockRows, promote } from './projection-registry.js';
+import { liveRow, lockRows, namerFor, promote } from './projection-registry.js';
 import { pause, type Mutex } from './runner-support.js';
 
 export interface RebuildResult {
@@ -50,9 +50,16 @@ export async function runBuild(host: BuildHost, slots: readonly Slot[]): Promise
   // Re-read every round: a slot may switch to another process's generation (see promoteAll).
   const targets = (): Target[] => slots.flatMap((s) => (s.build ? [s.build] : []));
   let events = 0;
+  let analysed = false;
   while (!host.sleeper.stopped) {
     try {
       events += await catchUp(host, targets());
+      if (!analysed && events >= ANALYSE_AFTER) {
+        // A generation built in one go has no planner statistics (autovacuum may be off or slow):
+        // without them PostgreSQL picks scans and JIT for queries that need one index probe.
+        await analyse(host, targets());
+        analysed = true;
+      }
       const promoted = await host.mutex.run(async () => {
         events += await catchUp(host, targets());
         if (targets().some((t) => t.position < host.liveFloor())) return false;
@@ -148,4 +155,14 @@ async function promoteAll(host: BuildHost, slots: readonly Slot[]): Promise<bool
   }
   host.promoted();
   return true;
+}
+
+/** Below this many events the tables are small enough that any plan is fast. */
+const ANALYSE_AFTER = 1000;
+
+async function analyse(host: BuildHost, targets: readonly Target[]): Promise<void> {
+  for (const t of targets) {
+    const name = namerFor(t.generation);
+    for (const logical of t.projection.tables) await host.sql.query(`ANALYZE ${name(logical)}`);
+  }
 }

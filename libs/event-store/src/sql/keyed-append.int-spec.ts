@@ -167,6 +167,6 @@ if (adminUrl) {
       await db.drop();
     });
   });
-} else {
-  describe.skip('keyed appends in one statement (PostgreSQL)', () => it('needs a server', () => undefined));
 }
+// Without a server the PostgreSQL cases are not declared at all; postgresUrlOrSkip recorded why,
+// and the run's summary lists it (under CI=true the global setup fails instead).

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConfigError, loadConfig, type AppConfig } from '#config';
+import { loadConfigOrExit } from '#config';
 import { WorkerModule } from './worker.module.js';
 
 /**
@@ -13,16 +13,7 @@ import { WorkerModule } from './worker.module.js';
  * store: its data directory belongs to the one api process (`npm start` runs everything).
  */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (config.eventStore === 'pglite') {
     console.error(
       'The embedded PGlite store runs everything inside the api process (npm start); the worker needs EVENT_STORE=postgres or kurrentdb.',

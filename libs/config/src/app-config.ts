@@ -193,3 +193,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * For process entry points: a bad configuration stops the process with the whole list of
+ * problems on stderr and exit code 1, before anything is opened.
+ */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -32,6 +32,10 @@ const REQUIRED = [
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'LOG_LEVEL',
+  // People sign in through the provider, at the address they use (Secure cookies over https).
+  'PUBLIC_URL',
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
   // The deadline board's limits are agreements between the two sides: each deployment states them.
   'DEADLINE_MESSAGE_REPLY',
   'DEADLINE_HANDOVER_CONFIRMATION_GRACE',
@@ -46,6 +50,20 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   PGLITE_SYNC: 'embedded PGlite store only; production uses KurrentDB + PostgreSQL',
   TOKEN_TTL_SECONDS: 'lifetime of CLI-minted tokens; production tokens come from the OIDC issuer',
   BODY_LIMIT_BYTES: 'the 1 MiB default is already the size KurrentDB accepts in one append',
+  SESSION_IDLE_SECONDS: '30 minutes idle is the default a shared office desk needs; a deployment may shorten it',
+  SESSION_MAX_SECONDS: 'one working day (12 h) is the default absolute lifetime',
+  SIGNIN_MAX_PER_ADDRESS: 'defaults suit one office behind one address; raise only with evidence',
+  SIGNIN_MAX_PER_ACCOUNT: 'five tries per 15 minutes per account name is the default lockout',
+  SIGNIN_WINDOW_SECONDS: 'the 15-minute window goes with the two limits above',
+  OIDC_SCOPES: '"openid profile" is what the claim mapping needs; the provider adds custom claims',
+  OIDC_CLAIM_ROLES: 'claim names default to the ones this service mints; set per provider when they differ',
+  OIDC_CLAIM_UNIT: 'as OIDC_CLAIM_ROLES',
+  OIDC_CLAIM_PROVINCE: 'as OIDC_CLAIM_ROLES',
+  OIDC_CLAIM_GATES: 'as OIDC_CLAIM_ROLES',
+  OIDC_CLAIM_NAME: 'as OIDC_CLAIM_ROLES',
+  OIDC_ROLE_MAP: 'empty: the provider already uses this service\'s role names',
+  OIDC_CLIENT_SECRET: 'a secret: the operator adds it to the Secret when the client is confidential',
+  CORS_ORIGINS: 'off: the web app is served from the same origin as the API',
 };
 
 type Env = Record<string, string>;

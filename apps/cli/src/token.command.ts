@@ -3,7 +3,7 @@ import { LocalSigningKey, mintToken } from '#security';
 import { type ParsedArgs, many, one } from './cli-args.js';
 
 export const TOKEN_USAGE =
-  'npm run cli -- token --sub <user> --role <role> [--role <role>…] --unit <unit> --province <slug> [--name <display name>] [--ttl <seconds>]';
+  'npm run cli -- token --sub <user> --role <role> [--role <role>…] --unit <unit> --province <slug|*> [--gate <code>…] [--name <display name>] [--ttl <seconds>]';
 
 /**
  * Mints a token signed with this instance's own key (the embedded default). Prints the token
@@ -20,9 +20,10 @@ export async function tokenCommand(args: ParsedArgs, config: AppConfig): Promise
   const ttl = one(args, 'ttl');
   const key = await LocalSigningKey.loadOrCreate(config.dataDir);
   const name = one(args, 'name');
+  const gates = many(args, 'gate');
   return mintToken(
     key,
-    { sub, roles: roles as never, unit, province: province, ...(name ? { name } : {}) },
+    { sub, roles: roles as never, unit, province, ...(name ? { name } : {}), ...(gates.length > 0 ? { gates } : {}) },
     {
       issuer: config.auth.issuer,
       audience: config.auth.audience,

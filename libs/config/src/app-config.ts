@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ACCESS_VARIABLES, loadAccessConfig, type AccessConfig } from './access-config.js';
 import { DEADLINE_VARIABLES, loadDeadlineLimits, type DeadlineLimits } from './deadline-limits.js';
 
 /**
@@ -48,6 +49,8 @@ export interface AppConfig {
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Legal and agreed time limits of the deadline board; configuration, never code. */
   readonly deadlines: DeadlineLimits;
+  /** Sign-in, sessions, OIDC login, CORS. */
+  readonly access: AccessConfig;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +84,7 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   PGLITE_SYNC: 'fsync the PGlite data directory on every commit: on (default) | off',
   LOG_LEVEL: 'error | warn | log (default) | debug',
   ...DEADLINE_VARIABLES,
+  ...ACCESS_VARIABLES,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -158,10 +162,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (eventStore !== 'pglite' && masterKey === null)
     problems.push(`MASTER_KEY is required with EVENT_STORE=${eventStore}`);
 
+  const host = env.HOST || '127.0.0.1';
+  const port = int(env, 'PORT', 3000, 0, 65535, problems);
   const sync = oneOf(env, 'PGLITE_SYNC', ['on', 'off'] as const, 'on', problems);
   const config: AppConfig = {
-    host: env.HOST || '127.0.0.1',
-    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    host,
+    port,
     dataDir: resolve(cwd, env.DATA_DIR || './data'),
     eventStore,
     databaseUrl,
@@ -187,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     pglite: { syncOnCommit: sync === 'on' },
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
     deadlines: loadDeadlineLimits(env, problems),
+    access: loadAccessConfig(env, host, port, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,2 +1,3 @@
 export * from './app-config.js';
 export * from './deadline-limits.js';
+export * from './access-config.js';

@@ -1,4 +1,5 @@
-export * from './roles/roles.policy.js';
+export * from './roles/access.policy.js';
+export * from './roles/record-scope.js';
 export * from './tokens/auth-error.js';
 export * from './tokens/principal.js';
 export * from './tokens/local-signing-key.js';
@@ -10,3 +11,4 @@ export * from './crypto/master-key.js';
 export * from './crypto/key-store.js';
 export * from './crypto/personal-data-cipher.js';
 export * from './security.tokens.js';
+export * from './crypto/lru-cache.js';

@@ -46,7 +46,7 @@ export class BoardsController {
   ) {}
 
   @Get('deadlines')
-  @Act('read')
+  @Act('deadlines.read')
   @ApiOkResponse({
     description: '{ now, dueSoonUntil, overdue: [...], dueSoon: [...], totals }; overdue is derived from now',
   })
@@ -76,7 +76,7 @@ export class BoardsController {
    * recorded before the figures leave the service; if the audit cannot be written, nothing is sent.
    */
   @Get('reports/statistics')
-  @Act('read')
+  @Act('statistics.read')
   @ApiProduces('application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
   async statistics(
     @Query() q: StatisticsQueryDto,

@@ -14,7 +14,7 @@ import { PersonSummariesQuery, type PersonSummary } from '#persons/application';
 import { can } from '#security';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
 import { parseZoned } from '#shared-kernel';
-import { Act } from '../http/auth.guard.js';
+import { Act, onParam, inBodyProvince } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
@@ -30,7 +30,7 @@ export class CasesController {
   ) {}
 
   @Post()
-  @Act('case.create')
+  @Act('case.create', inBodyProvince())
   create(@Body() body: CreateCaseDto, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
     const data = {
       channel: body.channel,
@@ -43,7 +43,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @Act('read')
+  @Act('case.read', onParam('case'))
   async get(@Param('id', UuidParamPipe) id: string, @Req() req: AuthenticatedRequest): Promise<Versioned<unknown>> {
     const ctx = readContextOf(req);
     const view = await this.queries.execute<GetCaseQuery, CaseView>(new GetCaseQuery(id, ctx));
@@ -59,13 +59,13 @@ export class CasesController {
   }
 
   @Get(':id/integrity')
-  @Act('read')
+  @Act('case.read', onParam('case'))
   integrity(@Param('id', UuidParamPipe) id: string): Promise<CaseIntegrity> {
     return this.queries.execute(new CaseIntegrityQuery(id));
   }
 
   @Post(':id/classification')
-  @Act('case.classify')
+  @Act('case.classify', onParam('case'))
   classify(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ClassifyCaseDto,
@@ -83,7 +83,7 @@ export class CasesController {
   }
 
   @Post(':id/open')
-  @Act('case.open')
+  @Act('case.open', onParam('case'))
   open(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: OpenCaseDto,
@@ -93,7 +93,7 @@ export class CasesController {
   }
 
   @Post(':id/resolution')
-  @Act('case.resolve')
+  @Act('case.resolve', onParam('case'))
   resolve(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ResolveCaseDto,
@@ -103,7 +103,7 @@ export class CasesController {
   }
 
   @Post(':id/close')
-  @Act('case.close')
+  @Act('case.close', onParam('case'))
   close(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: CloseCaseDto,
@@ -115,7 +115,7 @@ export class CasesController {
   }
 
   @Post(':id/reopen')
-  @Act('case.reopen')
+  @Act('case.reopen', onParam('case'))
   reopen(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ReasonDto,

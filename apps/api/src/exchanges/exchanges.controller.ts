@@ -13,7 +13,7 @@ import {
 } from '#exchanges/application';
 import { can } from '#security';
 import { parseZoned } from '#shared-kernel';
-import { Act } from '../http/auth.guard.js';
+import { Act, onParam, onBodyCase } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
@@ -37,7 +37,7 @@ export class ExchangesController {
   ) {}
 
   @Post()
-  @Act('exchange.write')
+  @Act('exchange.write', onBodyCase('caseIds'))
   @UseInterceptors(MessageAnswerInterceptor)
   @ApiCreatedResponse({ type: MessageWriteAnswerDto, description: 'the thread and its first message' })
   create(@Body() body: CreateExchangeDto, @Ctx() ctx: WriteContext): Promise<ExchangeWriteAnswer> {
@@ -51,7 +51,7 @@ export class ExchangesController {
   }
 
   @Post(':id/messages')
-  @Act('exchange.write')
+  @Act('exchange.write', onParam('exchange'))
   @UseInterceptors(MessageAnswerInterceptor)
   @ApiOkResponse({ type: MessageWriteAnswerDto, description: 'the next message of the thread' })
   logMessage(
@@ -63,7 +63,7 @@ export class ExchangesController {
   }
 
   @Post(':id/messages/:messageId/send')
-  @Act('exchange.write')
+  @Act('exchange.write', onParam('exchange'))
   send(
     @Param('id', UuidParamPipe) id: string,
     @Param('messageId', UuidParamPipe) messageId: string,
@@ -74,7 +74,7 @@ export class ExchangesController {
   }
 
   @Post(':id/messages/:messageId/discard')
-  @Act('exchange.write')
+  @Act('exchange.write', onParam('exchange'))
   discard(
     @Param('id', UuidParamPipe) id: string,
     @Param('messageId', UuidParamPipe) messageId: string,
@@ -84,7 +84,7 @@ export class ExchangesController {
   }
 
   @Post(':id/acknowledgements')
-  @Act('exchange.write')
+  @Act('exchange.write', onParam('exchange'))
   acknowledge(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: AcknowledgementDto,
@@ -99,7 +99,7 @@ export class ExchangesController {
   }
 
   @Post(':id/close')
-  @Act('exchange.write')
+  @Act('exchange.write', onParam('exchange'))
   close(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ReasonDto,
@@ -109,7 +109,7 @@ export class ExchangesController {
   }
 
   @Get(':id')
-  @Act('read')
+  @Act('exchange.read', onParam('exchange'))
   async get(
     @Param('id', UuidParamPipe) id: string,
     @Req() req: AuthenticatedRequest,

@@ -11,7 +11,7 @@ import {
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
 import { can } from '#security';
 import { parseZoned } from '#shared-kernel';
-import { Act } from '../http/auth.guard.js';
+import { Act, onParam, onBodyCase } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
@@ -62,7 +62,7 @@ export class HandoversController {
   ) {}
 
   @Post()
-  @Act('handover.propose')
+  @Act('handover.propose', onBodyCase('caseId'))
   propose(@Body() body: ProposeHandoverDto, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
     const data = {
       caseId: id(body.caseId),
@@ -76,7 +76,7 @@ export class HandoversController {
   }
 
   @Get(':id')
-  @Act('read')
+  @Act('handover.read', onParam('handover'))
   async get(
     @Param('id', UuidParamPipe) handoverId: string,
     @Req() req: AuthenticatedRequest,
@@ -89,7 +89,7 @@ export class HandoversController {
   }
 
   @Post(':id/schedule')
-  @Act('handover.schedule')
+  @Act('handover.schedule', onParam('handover'))
   schedule(
     @Param('id', UuidParamPipe) handoverId: string,
     @Body() body: ScheduleHandoverDto,
@@ -100,7 +100,7 @@ export class HandoversController {
   }
 
   @Post(':id/postponement')
-  @Act('handover.schedule')
+  @Act('handover.schedule', onParam('handover'))
   postpone(
     @Param('id', UuidParamPipe) handoverId: string,
     @Body() body: PostponeHandoverDto,
@@ -114,7 +114,7 @@ export class HandoversController {
   }
 
   @Post(':id/cancellation')
-  @Act('handover.cancel')
+  @Act('handover.cancel', onParam('handover'))
   cancel(
     @Param('id', UuidParamPipe) handoverId: string,
     @Body() body: CancelHandoverDto,
@@ -125,7 +125,7 @@ export class HandoversController {
 
   /** The border guard's one submission from the gate: all of it is recorded, or none of it. */
   @Post(':id/confirmation')
-  @Act('handover.confirm')
+  @Act('handover.confirm', onParam('handover'))
   confirm(
     @Param('id', UuidParamPipe) handoverId: string,
     @Body() body: ConfirmHandoverDto,
@@ -155,7 +155,7 @@ export class HandoversController {
   }
 
   @Post(':id/onward-transfers')
-  @Act('handover.onward_transfer')
+  @Act('handover.onward_transfer', onParam('handover'))
   transfer(
     @Param('id', UuidParamPipe) handoverId: string,
     @Body() body: OnwardTransferDto,
@@ -172,7 +172,7 @@ export class HandoversController {
   }
 
   @Post(':id/close')
-  @Act('handover.close')
+  @Act('handover.close', onParam('handover'))
   close(
     @Param('id', UuidParamPipe) handoverId: string,
     @Body(EmptyBodyPipe) _body: unknown,

@@ -2,12 +2,16 @@ import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { canonicalJson, correlationIdFor, type WriteContext } from '#event-store';
-import type { Actor } from '#shared-kernel';
+import type { Actor, Role } from '#shared-kernel';
+import type { Act, Principal, Scope } from '#security';
 import { badRequest } from './problem.js';
 
 /** Set by the auth guard. */
 export interface AuthenticatedRequest extends FastifyRequest {
+  principal?: Principal;
   actor?: Actor;
+  /** The act the route performs, and the role and scope the caller was admitted with. */
+  admission?: { act: Act; role: Role; scope: Scope };
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;

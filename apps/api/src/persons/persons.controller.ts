@@ -10,7 +10,7 @@ import {
   type PersonView,
 } from '#persons/application';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
-import { Act } from '../http/auth.guard.js';
+import { Act, onParam } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
@@ -27,7 +27,7 @@ export class PersonsController {
   ) {}
 
   @Post('cases/:id/persons')
-  @Act('person.register')
+  @Act('person.register', onParam('case'))
   register(
     @Param('id', UuidParamPipe) caseId: string,
     @Body() body: RegisterPersonDto,
@@ -45,7 +45,7 @@ export class PersonsController {
   }
 
   @Get('persons/:id')
-  @Act('person.read_personal')
+  @Act('person.read_personal', onParam('person'))
   @ApiQuery({ name: 'purpose', required: false, description: 'why the data is read; kept in the read audit' })
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -60,7 +60,7 @@ export class PersonsController {
   }
 
   @Post('persons/:id/identification')
-  @Act('person.identify')
+  @Act('person.identify', onParam('person'))
   begin(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: IdentificationNoteDto,
@@ -70,7 +70,7 @@ export class PersonsController {
   }
 
   @Post('persons/:id/identification/victim')
-  @Act('person.identify')
+  @Act('person.identify', onParam('person'))
   confirm(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ConfirmVictimDto,
@@ -81,7 +81,7 @@ export class PersonsController {
   }
 
   @Post('persons/:id/identification/not-confirmed')
-  @Act('person.identify')
+  @Act('person.identify', onParam('person'))
   notConfirmed(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ReasonDto,
@@ -92,7 +92,7 @@ export class PersonsController {
 
   /** Crypto-shredding: the person's data becomes unreadable everywhere; the record stays verifiable. */
   @Post('persons/:id/erasure')
-  @Act('person.erase')
+  @Act('person.erase', onParam('person'))
   erase(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ReasonDto,

@@ -28,7 +28,7 @@ export class AdminProjectionsController {
   constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
 
   @Get()
-  @Act('reference.admin')
+  @Act('ops.read')
   @ApiOkResponse({
     description:
       '{ projections: [{ name, version, generation, status, position, lag, rebuilding, failures, lastError }] }',

@@ -16,7 +16,7 @@ import {
 } from '#projections';
 import { can } from '#security';
 import { DomainError, localTimes, parseZoned } from '#shared-kernel';
-import { Act } from '../http/auth.guard.js';
+import { Act, onParam } from '../http/auth.guard.js';
 import { badRequest, ProblemError, problem } from '../http/problem.js';
 import { type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
@@ -49,7 +49,7 @@ export class CasesReadController {
   ) {}
 
   @Get()
-  @Act('read')
+  @Act('case.list')
   @ApiOkResponse({ description: '{ items, next }: newest first; `next` is an opaque cursor, null on the last page' })
   async list(@Query() query: ListCasesQueryDto, @Req() req: AuthenticatedRequest): Promise<CaseListPage> {
     const actor = readContextOf(req).actor;
@@ -73,7 +73,7 @@ export class CasesReadController {
   }
 
   @Get(':id/timeline')
-  @Act('read')
+  @Act('case.read', onParam('case'))
   @ApiOkResponse({ description: '{ caseId, entries: [{ position, at, local, type, actor, summary, ref }] }' })
   async timeline(@Param('id', UuidParamPipe) id: string, @Query() _query: MinPositionQueryDto): Promise<TimelineView> {
     const entries = await timelineOf(this.sql, id);
@@ -87,7 +87,7 @@ export class CasesReadController {
    * as it is now, so "as of T" never misses an event recorded before T.
    */
   @Get(':id/history')
-  @Act('read')
+  @Act('case.history', onParam('case'))
   @ApiOkResponse({ description: '{ asOf, state, timeline }: the case as it stood at that instant' })
   async history(
     @Param('id', UuidParamPipe) id: string,

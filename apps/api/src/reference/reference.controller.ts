@@ -8,14 +8,14 @@ import { Act } from '../http/auth.guard.js';
 @Controller('reference')
 export class ReferenceController {
   @Get('counterparts')
-  @Act('read')
+  @Act('reference.read')
   @ApiOkResponse({ description: 'Chinese counterpart units: { code, name: { vi, zh, en }, province, … }' })
   counterparts(): readonly CounterpartUnit[] {
     return COUNTERPARTS;
   }
 
   @Get('gates')
-  @Act('read')
+  @Act('reference.read')
   @ApiOkResponse({ description: 'Border gate pairs: { code, name, counterpartGate, province, … }' })
   gates(): readonly BorderGate[] {
     return GATES;

@@ -9,7 +9,7 @@ import {
   VerificationCommandMessage,
   type VerificationView,
 } from '#verifications/application';
-import { Act } from '../http/auth.guard.js';
+import { Act, onParam, onBodyCase } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
@@ -26,7 +26,7 @@ export class VerificationsController {
   ) {}
 
   @Post()
-  @Act('verification.write')
+  @Act('verification.write', onBodyCase('caseId'))
   request(@Body() body: RequestVerificationDto, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
     const data = {
       caseId: body.caseId.toLowerCase(),
@@ -43,7 +43,7 @@ export class VerificationsController {
   }
 
   @Post(':id/extensions')
-  @Act('verification.write')
+  @Act('verification.write', onParam('verification'))
   extend(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ExtendVerificationDto,
@@ -54,7 +54,7 @@ export class VerificationsController {
   }
 
   @Post(':id/answers')
-  @Act('verification.write')
+  @Act('verification.write', onParam('verification'))
   answer(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: AnswerVerificationDto,
@@ -65,7 +65,7 @@ export class VerificationsController {
   }
 
   @Post(':id/withdrawal')
-  @Act('verification.write')
+  @Act('verification.write', onParam('verification'))
   withdraw(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ReasonDto,
@@ -75,7 +75,7 @@ export class VerificationsController {
   }
 
   @Get(':id')
-  @Act('read')
+  @Act('verification.read', onParam('verification'))
   async get(
     @Param('id', UuidParamPipe) id: string,
     @Req() req: AuthenticatedRequest,

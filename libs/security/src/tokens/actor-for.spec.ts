@@ -8,6 +8,7 @@ const principal: Principal = {
   roles: ['border_guard', 'supervisor', 'auditor'],
   unit: 'VN-LS-BLO',
   province: 'lang-son',
+  gates: ['HUU_NGHI'],
 };
 
 describe('actorFor', () => {

@@ -1,5 +1,5 @@
 import { DomainError, type Actor, type Role } from '#shared-kernel';
-import { isAct, isRole, rolesFor, ROLE_PRECEDENCE, type Act } from '../roles/roles.policy.js';
+import { isAct, isRole, rolesFor, ROLE_PRECEDENCE, type Act } from '../roles/access.policy.js';
 import type { Principal } from './principal.js';
 
 /**

@@ -26,6 +26,7 @@ export async function mintToken(key: LocalSigningKey, claims: IdentityClaims, op
     roles: [...principal.roles],
     unit: principal.unit,
     province: principal.province,
+    ...(principal.gates.length > 0 ? { gates: [...principal.gates] } : {}),
   })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
     .setSubject(principal.userId)

@@ -1,30 +1,27 @@
-import { AuthError, TokenVerifier, actorFor, isAct, type Principal } from '#security';
-import type { Actor } from '#shared-kernel';
-import type { Gatekeeper } from '../http/auth.guard.js';
+import { AuthError, TokenVerifier, type Principal } from '#security';
 import { ProblemError, problem } from '../http/problem.js';
+import type { Authenticator, Credentials } from './authenticator.js';
 
 const CACHE_SIZE = 5_000;
 const CACHE_MS = 60_000;
 
 /**
- * Bearer token → principal → the actor that may perform the act (or a 401/403/503).
+ * Bearer token → principal (or a 401/503), for machine clients and CLI-minted tokens.
  * A phone at the gate sends the same token with every request; verifying its signature once a
  * minute instead of every time saves most of the per-request CPU of authentication. The cache
  * holds a token no longer than a minute and never past its own expiry.
  */
-export class TokenGatekeeper implements Gatekeeper {
+export class BearerAuthenticator implements Authenticator {
   private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly verifier: TokenVerifier) {}
 
-  async admit(authorization: string | undefined, act: string): Promise<Actor> {
-    if (!isAct(act)) throw new ProblemError(problem(403, 'AUTH.NO_POLICY', 'This route has no access policy.'));
+  async principalOf(credentials: Credentials): Promise<Principal> {
+    const authorization = credentials.headers.authorization;
     try {
-      return actorFor(await this.principal(authorization), act);
+      return await this.principal(authorization);
     } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
-      const status = error.reason === 'unavailable' ? 503 : 401;
-      throw new ProblemError(problem(status, `AUTH.${error.reason.toUpperCase()}`, error.message));
+      throw problemOfAuthError(error);
     }
   }
 
@@ -40,6 +37,13 @@ export class TokenGatekeeper implements Gatekeeper {
     }
     return principal;
   }
+}
+
+/** AuthError → 401 (503 when the identity provider's keys cannot be fetched); anything else passes. */
+export function problemOfAuthError(error: unknown): unknown {
+  if (!(error instanceof AuthError)) return error;
+  const status = error.reason === 'unavailable' ? 503 : 401;
+  return new ProblemError(problem(status, `AUTH.${error.reason.toUpperCase()}`, error.message));
 }
 
 /** The `exp` of an already verified JWT, in ms. */

@@ -1,0 +1,128 @@
+import { caseStreamId } from '#cases';
+import { exchangeStreamId } from '#exchanges';
+import { handoverStreamId } from '#handovers';
+import { personStreamId } from '#persons';
+import { verificationStreamId } from '#verifications';
+import type { EventStore, RecordedEvent } from '#event-store';
+import { LruCache, type RecordScope } from '#security';
+
+export type RecordKind = 'case' | 'person' | 'exchange' | 'verification' | 'handover';
+
+const CACHE_SIZE = 50_000;
+// Only facts that never change are cached (a case's province, the case a person, exchange or
+// verification belongs to), so the time-to-live only bounds memory, never correctness.
+const CACHE_MS = 60 * 60_000;
+
+/**
+ * Where a record lives, read from the log itself rather than a read model: a write that follows
+ * its create at once (register a person in the case just opened) must be judged on what was
+ * acknowledged, not on what a projection has caught up with. Null when the record does not exist.
+ */
+export class RecordScopeResolver {
+  private readonly provinceOfCase = new LruCache<string, string>(CACHE_SIZE, CACHE_MS);
+  private readonly casesOf = new LruCache<string, readonly string[]>(CACHE_SIZE, CACHE_MS);
+
+  constructor(private readonly store: EventStore) {}
+
+  /** `withGates` asks for the gates too: only a border guard's scope needs them, and they cost reads. */
+  async resolve(kind: RecordKind, id: string, withGates: boolean): Promise<RecordScope | null> {
+    switch (kind) {
+      case 'case':
+        return this.ofCases([id], []);
+      case 'person':
+        return this.person(id, withGates);
+      case 'exchange':
+        return this.ofLinked(`exchange:${id}`, exchangeStreamId(id), (d) => stringArray(d.caseIds));
+      case 'verification':
+        return this.ofLinked(`verification:${id}`, verificationStreamId(id), (d) => stringArray([d.caseId]));
+      case 'handover':
+        return this.handover(id);
+    }
+  }
+
+  private async ofCases(caseIds: readonly string[], gates: readonly string[]): Promise<RecordScope | null> {
+    const provinces: string[] = [];
+    for (const caseId of caseIds) {
+      const province = await this.caseProvince(caseId);
+      if (province !== null && !provinces.includes(province)) provinces.push(province);
+    }
+    return provinces.length === 0 ? null : { provinces, gates };
+  }
+
+  private async caseProvince(caseId: string): Promise<string | null> {
+    const cached = this.provinceOfCase.get(caseId);
+    if (cached !== undefined) return cached;
+    const first = await this.first(caseStreamId(caseId));
+    const province = first?.data && typeof first.data === 'object' ? (first.data as { province?: unknown }).province : null;
+    if (typeof province !== 'string') return null;
+    this.provinceOfCase.set(caseId, province);
+    return province;
+  }
+
+  /** Records that belong to the case(s) their first event names. */
+  private async ofLinked(
+    key: string,
+    streamId: string,
+    casesIn: (data: Record<string, unknown>) => readonly string[],
+  ): Promise<RecordScope | null> {
+    let caseIds = this.casesOf.get(key);
+    if (caseIds === undefined) {
+      const first = await this.first(streamId);
+      if (!first) return null;
+      caseIds = casesIn(dataOf(first));
+      this.casesOf.set(key, caseIds);
+    }
+    return this.ofCases(caseIds, []);
+  }
+
+  /** A handover's gate can change when it is (re)scheduled: the last gate named wins. */
+  private async handover(id: string): Promise<RecordScope | null> {
+    let caseId: string | null = null;
+    let gate: string | null = null;
+    for await (const event of this.store.readStream(handoverStreamId(id))) {
+      const data = dataOf(event);
+      if (caseId === null && typeof data.caseId === 'string') caseId = data.caseId;
+      if (typeof data.gate === 'string') gate = data.gate;
+    }
+    return caseId === null ? null : this.ofCases([caseId], gate === null ? [] : [gate]);
+  }
+
+  /**
+   * A person is in a guard's scope when a handover of their case, at the guard's gate, names
+   * them: the case stream links every handover, and each handover lists its persons.
+   */
+  private async person(id: string, withGates: boolean): Promise<RecordScope | null> {
+    const scope = await this.ofLinked(`person:${id}`, personStreamId(id), (d) => stringArray([d.caseId]));
+    if (scope === null || !withGates) return scope;
+    const caseId = this.casesOf.get(`person:${id}`)?.[0];
+    if (caseId === undefined) return scope;
+    const gates: string[] = [];
+    for await (const event of this.store.readStream(caseStreamId(caseId))) {
+      if (event.type !== 'HandoverLinked') continue;
+      const handoverId = dataOf(event).handoverId;
+      if (typeof handoverId !== 'string') continue;
+      let names = false;
+      let gate: string | null = null;
+      for await (const h of this.store.readStream(handoverStreamId(handoverId))) {
+        const data = dataOf(h);
+        if (stringArray(data.personIds).includes(id)) names = true;
+        if (typeof data.gate === 'string') gate = data.gate;
+      }
+      if (names && gate !== null && !gates.includes(gate)) gates.push(gate);
+    }
+    return { provinces: scope.provinces, gates };
+  }
+
+  private async first(streamId: string): Promise<RecordedEvent | null> {
+    for await (const event of this.store.readStream(streamId, { toRevision: 0n })) return event;
+    return null;
+  }
+}
+
+function dataOf(event: RecordedEvent): Record<string, unknown> {
+  return event.data !== null && typeof event.data === 'object' ? (event.data as Record<string, unknown>) : {};
+}
+
+function stringArray(value: unknown): readonly string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -61,7 +61,7 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   OIDC_CLAIM_PROVINCE: 'as OIDC_CLAIM_ROLES',
   OIDC_CLAIM_GATES: 'as OIDC_CLAIM_ROLES',
   OIDC_CLAIM_NAME: 'as OIDC_CLAIM_ROLES',
-  OIDC_ROLE_MAP: 'empty: the provider already uses this service\'s role names',
+  OIDC_ROLE_MAP: "empty: the provider already uses this service's role names",
   OIDC_CLIENT_SECRET: 'a secret: the operator adds it to the Secret when the client is confidential',
   CORS_ORIGINS: 'off: the web app is served from the same origin as the API',
 };

@@ -16,7 +16,7 @@ export type HistoryReplayed = DomainEvent<'HistoryReplayed', { caseId: string; a
 
 export type StatisticsExported = DomainEvent<
   'StatisticsExported',
-  { period: string; format: string; purpose: string | null }
+  { period: string; format: string; purpose: string | null; province?: string | null }
 >;
 
 export type AuditEvent = PersonalDataRead | HistoryReplayed | StatisticsExported;

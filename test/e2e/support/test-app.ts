@@ -21,12 +21,22 @@ export interface Caller {
   get<T = any>(path: string, headers?: Record<string, string>): Promise<Answer<T>>;
 }
 
+/** Claims beyond the role; a border guard serves Hữu Nghị unless told otherwise. */
+export interface TokenExtra {
+  readonly sub?: string;
+  readonly unit?: string;
+  readonly province?: string;
+  readonly gates?: readonly string[];
+  readonly roles?: readonly Role[];
+  readonly ttlSeconds?: number;
+}
+
 export interface TestApp {
   readonly url: string;
   readonly config: AppConfig;
   readonly app: NestFastifyApplication;
-  token(role: Role, extra?: { sub?: string; unit?: string; province?: string; ttlSeconds?: number }): Promise<string>;
-  as(role: Role, extra?: { sub?: string }): Promise<Caller>;
+  token(role: Role, extra?: TokenExtra): Promise<string>;
+  as(role: Role, extra?: TokenExtra): Promise<Caller>;
   raw(path: string, init: RequestInit): Promise<Answer>;
   close(): Promise<void>;
 }
@@ -74,9 +84,10 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
       key,
       {
         sub: extra.sub ?? `${role}.user`,
-        roles: [role],
+        roles: extra.roles ?? [role],
         unit: extra.unit ?? 'VN-LS-BLO',
         province: extra.province ?? 'lang-son',
+        ...(extra.gates ? { gates: extra.gates } : role === 'border_guard' ? { gates: ['HUU_NGHI'] } : {}),
       },
       { issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: extra.ttlSeconds ?? 600 },
     );

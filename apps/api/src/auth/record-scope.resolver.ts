@@ -53,7 +53,8 @@ export class RecordScopeResolver {
     const cached = this.provinceOfCase.get(caseId);
     if (cached !== undefined) return cached;
     const first = await this.first(caseStreamId(caseId));
-    const province = first?.data && typeof first.data === 'object' ? (first.data as { province?: unknown }).province : null;
+    const province =
+      first?.data && typeof first.data === 'object' ? (first.data as { province?: unknown }).province : null;
     if (typeof province !== 'string') return null;
     this.provinceOfCase.set(caseId, province);
     return province;

@@ -22,6 +22,7 @@ import { parseZoned } from '#shared-kernel';
 import { Act } from '../http/auth.guard.js';
 import { badRequest } from '../http/problem.js';
 import { type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
+import { provinceFilter, visibleProvinces } from '../auth/scope-filter.js';
 import { AuditQueryDto, DeadlinesQueryDto, StatisticsQueryDto } from './boards.dto.js';
 import { DEADLINE_LIMITS, parseIsoDuration, type DeadlineLimits } from './deadline-limits.provider.js';
 
@@ -50,7 +51,8 @@ export class BoardsController {
   @ApiOkResponse({
     description: '{ now, dueSoonUntil, overdue: [...], dueSoon: [...], totals }; overdue is derived from now',
   })
-  async deadlines(@Query() q: DeadlinesQueryDto): Promise<DeadlineBoard> {
+  async deadlines(@Query() q: DeadlinesQueryDto, @Req() req: AuthenticatedRequest): Promise<DeadlineBoard> {
+    const province = provinceFilter(req, q.province);
     let withinMs = this.limits.dueSoonDefaultMs;
     if (q.within !== undefined) {
       const ms = parseIsoDuration(q.within);
@@ -66,7 +68,7 @@ export class BoardsController {
     return deadlineBoard(
       this.sql,
       viewName,
-      { now: new Date(), withinMs, province: q.province ?? null, limit: q.limit ?? 200 },
+      { now: new Date(), withinMs, province, limit: q.limit ?? 200 },
       this.limits,
     );
   }
@@ -89,19 +91,15 @@ export class BoardsController {
         { field: 'period', message: 'period must be a year from 2000 to 2100, with an optional -Qn or -Hn' },
       ]);
     const format = q.format ?? 'json';
+    const province = provinceFilter(req, q.province);
     const ctx = readContextOf(req);
-    const report = await periodStatistics(
-      this.sql,
-      viewName,
-      { period, province: q.province ?? null, now: ctx.now },
-      this.limits,
-    );
+    const report = await periodStatistics(this.sql, viewName, { period, province, now: ctx.now }, this.limits);
     const published = publish(report);
     await recordAudit(this.store, ctx, statisticsAuditSubject(period.code), [
-      { type: 'StatisticsExported', data: { period: period.code, format, purpose: q.purpose ?? null } },
+      { type: 'StatisticsExported', data: { period: period.code, format, purpose: q.purpose ?? null, province } },
     ]);
     if (format === 'json') return published;
-    const name = `blo-statistics-${period.code}${q.province ? `-${q.province}` : ''}.${format}`;
+    const name = `blo-statistics-${period.code}${province ? `-${province}` : ''}.${format}`;
     void reply
       .header('content-type', CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="${name}"`);
@@ -113,7 +111,7 @@ export class BoardsController {
   @ApiOkResponse({
     description: '{ items: [{ position, at, local, type, actor, subject, caseId, purpose, via, details }], next }',
   })
-  async audit(@Query() q: AuditQueryDto): Promise<AuditPage> {
+  async audit(@Query() q: AuditQueryDto, @Req() req: AuthenticatedRequest): Promise<AuditPage> {
     if (q.cursor !== undefined && decodeAuditCursor(q.cursor) === null)
       throw badRequest('REQUEST.INVALID', 'The request has invalid fields.', [
         { field: 'cursor', message: 'cursor must be a cursor returned by this endpoint' },
@@ -125,6 +123,7 @@ export class BoardsController {
       to: q.to ? new Date(parseZoned(q.to).at) : null,
       cursor: q.cursor ?? null,
       limit: q.limit ?? 50,
+      provinces: visibleProvinces(req),
     });
   }
 }

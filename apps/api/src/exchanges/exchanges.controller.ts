@@ -26,6 +26,8 @@ import {
   SendDraftDto,
 } from './exchange.dto.js';
 import { MessageAnswerInterceptor } from './message-answer.interceptor.js';
+import { RecordScopeResolver } from '../auth/record-scope.resolver.js';
+import { casesInScope } from '../auth/scope-filter.js';
 
 @ApiTags('exchanges')
 @ApiBearerAuth()
@@ -34,6 +36,7 @@ export class ExchangesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly records: RecordScopeResolver,
   ) {}
 
   @Post()
@@ -118,7 +121,10 @@ export class ExchangesController {
     // Subjects and bodies may name victims: only roles that may read personal data see them.
     const query = new GetExchangeQuery(id, ctx, can([ctx.actor.role], 'person.read_personal'));
     const view = await this.queries.execute<GetExchangeQuery, ExchangeView>(query);
-    return new Versioned(view, view.revision);
+    // A thread linked to cases of several provinces is visible to each, without naming the
+    // other province's cases.
+    const caseIds = await casesInScope(req, this.records, view.caseIds);
+    return new Versioned({ ...view, caseIds }, view.revision);
   }
 
   private run(id: string, command: ExchangeCommandMessage['command'], ctx: WriteContext): Promise<WriteAnswer> {

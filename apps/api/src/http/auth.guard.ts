@@ -1,6 +1,15 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { actorFor, admit, isAct, isBorderProvince, rolesFor, scopeOf, type Act as ActName, type RecordScope } from '#security';
+import {
+  actorFor,
+  admit,
+  isAct,
+  isBorderProvince,
+  rolesFor,
+  scopeOf,
+  type Act as ActName,
+  type RecordScope,
+} from '#security';
 import { DomainError } from '#shared-kernel';
 import { AUTHENTICATOR, type Authenticator } from '../auth/authenticator.js';
 import { RecordScopeResolver, type RecordKind } from '../auth/record-scope.resolver.js';
@@ -75,7 +84,11 @@ export class AuthGuard implements CanActivate {
     const admission = admit(principal, act, record ?? undefined);
     if (!admission.ok) {
       if (admission.reason === 'national_read_only')
-        throw new DomainError('AUTH.NATIONAL_READ_ONLY', 'a national unit reads across provinces and writes in none', 'forbidden');
+        throw new DomainError(
+          'AUTH.NATIONAL_READ_ONLY',
+          'a national unit reads across provinces and writes in none',
+          'forbidden',
+        );
       if (admission.reason === 'forbidden')
         throw new DomainError('AUTH.FORBIDDEN', `none of the caller's roles may do ${act}`, 'forbidden');
       throw notFound(target);
@@ -90,7 +103,11 @@ export class AuthGuard implements CanActivate {
    * pipe then refuses it with a 400 before anything runs). A named record that does not exist
    * is refused here, the same way as one out of scope.
    */
-  private async recordOf(target: RouteTarget, req: AuthenticatedRequest, withGates: boolean): Promise<RecordScope | undefined> {
+  private async recordOf(
+    target: RouteTarget,
+    req: AuthenticatedRequest,
+    withGates: boolean,
+  ): Promise<RecordScope | undefined> {
     if (target.from === 'param') {
       const id = (req.params as Record<string, string | undefined>)[target.name];
       if (typeof id !== 'string' || !UUID.test(id)) return undefined;
@@ -105,7 +122,8 @@ export class AuthGuard implements CanActivate {
     for (const id of ids) {
       const one = await this.records.resolve('case', id.toLowerCase(), false);
       if (one === null) return { provinces: [], gates: [] };
-      scope = scope === undefined ? one : { provinces: scope.provinces.filter((p) => one.provinces.includes(p)), gates: [] };
+      scope =
+        scope === undefined ? one : { provinces: scope.provinces.filter((p) => one.provinces.includes(p)), gates: [] };
     }
     return scope;
   }

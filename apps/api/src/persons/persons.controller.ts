@@ -16,6 +16,7 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
 import { ConfirmVictimDto, IdentificationNoteDto, RegisterPersonDto } from './person.dto.js';
 import { ReasonDto } from '../cases/case.dto.js';
+import { gateIdentityView, type GateIdentityView } from './gate-identity.view.js';
 
 @ApiTags('persons')
 @ApiBearerAuth()
@@ -51,11 +52,14 @@ export class PersonsController {
     @Param('id', UuidParamPipe) id: string,
     @Query('purpose') purpose: string | undefined,
     @Req() req: AuthenticatedRequest,
-  ): Promise<Versioned<PersonView>> {
+  ): Promise<Versioned<PersonView | GateIdentityView>> {
     const reason = typeof purpose === 'string' ? purpose.slice(0, 200) : null;
     const view = await this.queries.execute<GetPersonQuery, PersonView>(
       new GetPersonQuery(id, readContextOf(req), reason),
     );
+    // At the gate a guard checks who stands in front of them, nothing more: not the case, the
+    // person's role (victim, suspect) or the state of their identification.
+    if (req.admission?.scope === 'gates') return new Versioned(gateIdentityView(view), view.revision);
     return new Versioned(view, view.revision);
   }
 

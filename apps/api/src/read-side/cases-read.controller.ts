@@ -20,6 +20,7 @@ import { Act, onParam } from '../http/auth.guard.js';
 import { badRequest, ProblemError, problem } from '../http/problem.js';
 import { type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { provinceFilter } from '../auth/scope-filter.js';
 import { HistoryQueryDto, ListCasesQueryDto, MinPositionQueryDto } from './read-side.dto.js';
 import { MAX_READ_WAIT_MS, NAME_INDEX, PROJECTION_PROGRESS } from './read-side.tokens.js';
 
@@ -33,6 +34,8 @@ export interface HistoryView {
   readonly state: CaseStateView | null;
   readonly timeline: readonly TimelineEntry[];
 }
+
+const withProvince = (province: string | null): { province?: string } => (province ? { province } : {});
 
 const notFound = (): DomainError => new DomainError('CASE.NOT_FOUND', 'no case with this id', 'not_found');
 
@@ -57,7 +60,7 @@ export class CasesReadController {
       return await listCases(this.sql, this.nameIndex, {
         limit: query.limit ?? 50,
         ...(query.status ? { status: query.status } : {}),
-        ...(query.province ? { province: query.province } : {}),
+        ...withProvince(provinceFilter(req, query.province)),
         ...(query.q ? { q: query.q.normalize('NFC') } : {}),
         ...(query.cursor ? { cursor: query.cursor } : {}),
         // Matching a name confirms who is in a case: only for roles that may see names.

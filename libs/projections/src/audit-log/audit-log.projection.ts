@@ -19,6 +19,7 @@ type Data = {
   asOf?: string;
   period?: string;
   format?: string;
+  province?: string | null;
 };
 
 const ddl = (t: TableNamer): string[] => [
@@ -35,7 +36,9 @@ const ddl = (t: TableNamer): string[] => [
      purpose text,
      via text,
      details jsonb NOT NULL,
-     recorded_at timestamptz NOT NULL
+     recorded_at timestamptz NOT NULL,
+     actor_province text,
+     record_province text
    )`,
   `CREATE INDEX ${t('audit_entries')}_subject ON ${t('audit_entries')} (subject_id, position)`,
   `CREATE INDEX ${t('audit_entries')}_actor ON ${t('audit_entries')} (actor_user, position)`,
@@ -83,6 +86,8 @@ const COLUMNS = {
   via: 'text',
   details: 'jsonb',
   recorded_at: 'timestamptz',
+  actor_province: 'text',
+  record_province: 'text',
 } as const;
 
 /** One insert per batch; the position key makes a replayed event a no-op. */
@@ -105,6 +110,10 @@ async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: Ta
       via: d.via ?? null,
       details: detailsOf(e, d),
       recorded_at: e.metadata.recordedAt,
+      // Whose entry this is for need-to-know: the case's province (joined when read), else the
+      // province an export was restricted to, else the actor's own.
+      actor_province: actor.province ?? null,
+      record_province: typeof d.province === 'string' ? d.province : null,
     };
   });
   if (rows.length === 0) return;
@@ -122,7 +131,8 @@ async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: Ta
 
 export const auditLogProjection: Projection = {
   name: 'audit_log',
-  version: 1,
+  // 2: the provinces an entry belongs to (need-to-know for auditors).
+  version: 2,
   tables: ['audit_entries'],
   eventTypes: new Set<string>(AUDIT_EVENT_TYPES),
   createTables: ddl,

@@ -24,7 +24,7 @@ describe('the local signing key', () => {
     expect(api.kid).toBe(cli.kid);
     const token = await mintToken(
       cli,
-      { sub: 'bg.tran', roles: ['border_guard'], unit: 'VN-LS-BP-HUUNGHI', province: 'lang-son' },
+      { sub: 'bg.tran', roles: ['border_guard'], unit: 'VN-LS-BP-HUUNGHI', province: 'lang-son', gates: ['HUU_NGHI'] },
       { issuer: 'blo-ledger', audience: 'blo-ledger', ttlSeconds: 60 },
     );
     const verifier = await TokenVerifier.fromConfig({

@@ -5,7 +5,7 @@ import { SignJWT, type JWK } from 'jose';
 import { TokenVerifier } from './token-verifier.js';
 
 const SITE = { issuer: 'https://idp.example.gov.vn/realms/blo', audience: 'blo-ledger' };
-const CLAIMS = { name: 'Lò Văn Bình', roles: ['border_guard'], unit: 'VN-LC-BP-LAOCAI', province: 'lao-cai' };
+const CLAIMS = { name: 'Lò Văn Bình', roles: ['border_guard'], unit: 'VN-LC-BP-LAOCAI', province: 'lao-cai', gates: ['LAO_CAI'] };
 
 /** A stand-in identity provider: a real HTTP server on loopback that serves its JWKS. */
 class FakeIdp {
@@ -60,6 +60,7 @@ describe('OIDC tokens verified against the provider JWKS', () => {
       roles: ['border_guard'],
       unit: 'VN-LC-BP-LAOCAI',
       province: 'lao-cai',
+      gates: ['LAO_CAI'],
     });
     await expect(verifier.verify(await idp.sign())).resolves.toMatchObject({ userId: 'binh.lo' });
     expect(idp.jwksRequests - before).toBe(1);

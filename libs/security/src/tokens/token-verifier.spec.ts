@@ -61,6 +61,7 @@ describe('local tokens', () => {
       roles: ['supervisor', 'liaison_officer'],
       unit: 'VN-LS-BLO',
       province: 'lang-son',
+      gates: [],
     });
     await expect(verifier.verifyAuthorization(`Bearer ${token}`)).resolves.toMatchObject({ userId: 'an.nguyen' });
   });
@@ -110,9 +111,22 @@ describe('local tokens', () => {
     ['a province outside the seven', { province: 'ha-noi' }],
     ['a pre-merger province', { province: 'ha-giang' }],
     ['a name that is not text', { name: 42 }],
+    ['a border guard without gates', { roles: ['border_guard'] }],
+    ['a border guard with an empty gate list', { roles: ['border_guard'], gates: [] }],
+    ['a gate code that is not one', { roles: ['border_guard'], gates: ['hữu nghị'] }],
+    ['gates as a string', { gates: 'HUU_NGHI' }],
   ])('refuses a signed token with %s', async (_what, change) => {
     const token = await signRaw({ ...CLAIMS, ...change });
     expect(await refusal(verifier, token)).toBe('bad_claims');
+  });
+
+  it("carries a guard's gates and a national unit's * province into the principal", async () => {
+    const guard = await verifier.verify(
+      await mint({ ...CLAIMS, roles: ['border_guard'], gates: ['HUU_NGHI', 'HUU_NGHI', 'TAN_THANH'] }),
+    );
+    expect(guard.gates).toEqual(['HUU_NGHI', 'TAN_THANH']);
+    const national = await verifier.verify(await mint({ ...CLAIMS, province: '*', unit: 'VN-BCA-C02' }));
+    expect(national.province).toBe('*');
   });
 
   it('names the offending claim but never its value', async () => {

@@ -1,0 +1,136 @@
+import { newExchange, newVerification, replyTo } from './exchange-fixtures.js';
+import { confirmation } from './handover-fixtures.js';
+import { newCase, presumedVictim } from './journey.js';
+import type { ProvinceRecords } from './access-fixtures.js';
+
+/** How the matrix calls one route on one province's records: the path (under /api/v1) and a valid body. */
+export interface Probe {
+  readonly path: (r: ProvinceRecords) => string;
+  readonly body?: (r: ProvinceRecords) => object;
+  /** The path is outside /api/v1 (operations). */
+  readonly absolute?: boolean;
+}
+
+const get = (path: (r: ProvinceRecords) => string): Probe => ({ path });
+const post = (path: (r: ProvinceRecords) => string, body: (r: ProvinceRecords) => object = () => ({})): Probe => ({
+  path,
+  body,
+});
+const reason = (): object => ({ reason: 'Kiểm tra quyền truy cập' });
+
+/**
+ * One probe per route the application declares, keyed `METHOD /path` as Nest declares it. The
+ * matrix fails on a route without a probe here and on a probe without a route, so a new endpoint
+ * cannot skip the need-to-know check.
+ */
+export const PROBES: Readonly<Record<string, Probe>> = {
+  'POST /api/v1/cases': post(
+    () => '/cases',
+    (r) => ({ ...newCase, province: r.province }),
+  ),
+  'GET /api/v1/cases': get(() => '/cases?q=Nguy%E1%BB%85n'),
+  'GET /api/v1/cases/:id': get((r) => `/cases/${r.caseId}`),
+  'GET /api/v1/cases/:id/integrity': get((r) => `/cases/${r.caseId}/integrity`),
+  'GET /api/v1/cases/:id/timeline': get((r) => `/cases/${r.caseId}/timeline`),
+  'GET /api/v1/cases/:id/history': get((r) => `/cases/${r.caseId}/history?asOf=2099-01-01T00:00:00%2B07:00`),
+  'POST /api/v1/cases/:id/classification': post(
+    (r) => `/cases/${r.caseId}/classification`,
+    () => ({ classification: 'trafficking_suspected' }),
+  ),
+  'POST /api/v1/cases/:id/open': post((r) => `/cases/${r.caseId}/open`),
+  'POST /api/v1/cases/:id/resolution': post(
+    (r) => `/cases/${r.caseId}/resolution`,
+    () => ({ resolution: 'Đã tiếp nhận và chuyển giao' }),
+  ),
+  'POST /api/v1/cases/:id/close': post((r) => `/cases/${r.caseId}/close`, reason),
+  'POST /api/v1/cases/:id/reopen': post((r) => `/cases/${r.caseId}/reopen`, reason),
+  'POST /api/v1/cases/:id/persons': post(
+    (r) => `/cases/${r.caseId}/persons`,
+    () => presumedVictim,
+  ),
+  'GET /api/v1/persons/:id': get((r) => `/persons/${r.personId}`),
+  'POST /api/v1/persons/:id/identification': post((r) => `/persons/${r.personId}/identification`),
+  'POST /api/v1/persons/:id/identification/victim': post(
+    (r) => `/persons/${r.personId}/identification/victim`,
+    () => ({ evidenceBases: ['Lời khai của nạn nhân'] }),
+  ),
+  'POST /api/v1/persons/:id/identification/not-confirmed': post(
+    (r) => `/persons/${r.personId}/identification/not-confirmed`,
+    reason,
+  ),
+  'POST /api/v1/persons/:id/erasure': post((r) => `/persons/${r.personId}/erasure`, reason),
+  'POST /api/v1/exchanges': post(
+    () => '/exchanges',
+    (r) => newExchange([r.caseId]),
+  ),
+  'GET /api/v1/exchanges/:id': get((r) => `/exchanges/${r.exchangeId}`),
+  'POST /api/v1/exchanges/:id/messages': post(
+    (r) => `/exchanges/${r.exchangeId}/messages`,
+    (r) => replyTo(r.messageId),
+  ),
+  'POST /api/v1/exchanges/:id/messages/:messageId/send': post(
+    (r) => `/exchanges/${r.exchangeId}/messages/${r.draftId}/send`,
+    () => ({ occurredAt: '2026-03-05T09:30:00+07:00' }),
+  ),
+  'POST /api/v1/exchanges/:id/messages/:messageId/discard': post(
+    (r) => `/exchanges/${r.exchangeId}/messages/${r.draftId}/discard`,
+  ),
+  'POST /api/v1/exchanges/:id/acknowledgements': post(
+    (r) => `/exchanges/${r.exchangeId}/acknowledgements`,
+    () => ({ at: '2026-03-05T11:30:00+08:00' }),
+  ),
+  'POST /api/v1/exchanges/:id/close': post((r) => `/exchanges/${r.exchangeId}/close`, reason),
+  'POST /api/v1/verification-requests': post(
+    () => '/verification-requests',
+    (r) => newVerification(r.caseId),
+  ),
+  'GET /api/v1/verification-requests/:id': get((r) => `/verification-requests/${r.verificationId}`),
+  'POST /api/v1/verification-requests/:id/extensions': post(
+    (r) => `/verification-requests/${r.verificationId}/extensions`,
+    () => ({ newDueAt: '2099-04-12T17:00:00+07:00', reason: 'Chờ phía Trung Quốc' }),
+  ),
+  'POST /api/v1/verification-requests/:id/answers': post(
+    (r) => `/verification-requests/${r.verificationId}/answers`,
+    () => ({ result: 'confirmed', details: 'Đã xác minh', answeredAt: '2026-03-10T15:00:00+08:00' }),
+  ),
+  'POST /api/v1/verification-requests/:id/withdrawal': post(
+    (r) => `/verification-requests/${r.verificationId}/withdrawal`,
+    reason,
+  ),
+  'POST /api/v1/handovers': post(
+    () => '/handovers',
+    (r) => ({
+      caseId: r.caseId,
+      gate: r.gate,
+      counterpart: 'CN-GX-PSD',
+      proposedBy: 'vn',
+      personIds: [r.personId],
+      proposedAt: '2026-03-01T10:00:00+08:00',
+    }),
+  ),
+  'GET /api/v1/handovers/:id': get((r) => `/handovers/${r.handoverId}`),
+  'POST /api/v1/handovers/:id/schedule': post(
+    (r) => `/handovers/${r.handoverId}/schedule`,
+    (r) => ({ gate: r.gate, scheduledAt: '2026-03-05T09:00:00+08:00' }),
+  ),
+  'POST /api/v1/handovers/:id/postponement': post((r) => `/handovers/${r.handoverId}/postponement`, reason),
+  'POST /api/v1/handovers/:id/cancellation': post((r) => `/handovers/${r.handoverId}/cancellation`, reason),
+  'POST /api/v1/handovers/:id/confirmation': post(
+    (r) => `/handovers/${r.handoverId}/confirmation`,
+    (r) => confirmation([r.personId]),
+  ),
+  'POST /api/v1/handovers/:id/onward-transfers': post(
+    (r) => `/handovers/${r.handoverId}/onward-transfers`,
+    (r) => ({ personId: r.personId, toUnit: 'Trung tâm Công tác xã hội', at: '2026-03-05T15:00:00+07:00' }),
+  ),
+  'POST /api/v1/handovers/:id/close': post((r) => `/handovers/${r.handoverId}/close`),
+  'GET /api/v1/deadlines': get(() => '/deadlines'),
+  'GET /api/v1/reports/statistics': get(() => '/reports/statistics?period=2026'),
+  'GET /api/v1/audit': get(() => '/audit'),
+  'GET /api/v1/reference/counterparts': get(() => '/reference/counterparts'),
+  'GET /api/v1/reference/gates': get(() => '/reference/gates'),
+  'GET /api/v1/admin/projections': get(() => '/admin/projections'),
+  // A name that is no projection: the admission is what is tested, not a rebuild in the middle of the run.
+  'POST /api/v1/admin/projections/:name/rebuild': post(() => '/admin/projections/no_such_projection/rebuild'),
+  'GET /metrics': { path: () => '/metrics', absolute: true },
+};

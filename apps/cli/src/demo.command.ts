@@ -147,7 +147,11 @@ export async function demoCommand(
   const key = await LocalSigningKey.loadOrCreate(config.dataDir);
   const opts = { issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: 600 };
   const mint = (sub: string, role: Role, unit: string) =>
-    mintToken(key, { sub, roles: [role], unit, province: 'lang-son' }, opts);
+    mintToken(
+      key,
+      { sub, roles: [role], unit, province: 'lang-son', ...(role === 'border_guard' ? { gates: ['HUU_NGHI'] } : {}) },
+      opts,
+    );
   const tokens = {
     officer: await mint('an.nguyen', 'liaison_officer', 'VN-LS-BLO'),
     guard: await mint('binh.hoang', 'border_guard', 'VN-LS-BP-HUUNGHI'),

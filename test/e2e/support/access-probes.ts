@@ -108,6 +108,7 @@ export const PROBES: Readonly<Record<string, Probe>> = {
       proposedAt: '2026-03-01T10:00:00+08:00',
     }),
   ),
+  'GET /api/v1/handovers': get(() => '/handovers'),
   'GET /api/v1/handovers/:id': get((r) => `/handovers/${r.handoverId}`),
   'POST /api/v1/handovers/:id/schedule': post(
     (r) => `/handovers/${r.handoverId}/schedule`,

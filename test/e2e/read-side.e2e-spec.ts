@@ -33,27 +33,39 @@ describe.each(STORES)('read side over HTTP (%s)', (kind) => {
 
   maybe('lists newest first with filters and an opaque cursor, reading its own writes via minPosition', async () => {
     const tag = marker();
+    // Two provinces in one list: a national unit reads both; each province's officer writes its own.
+    const laoCaiOfficer = await live().as('liaison_officer', {
+      sub: 'lc.officer',
+      province: 'lao-cai',
+      unit: 'VN-LC-BLO',
+    });
+    const reader = await live().as('auditor', { sub: 'national.auditor', province: '*', unit: 'VN-BCA-C02' });
     const a = await write('/cases', { ...newCase, summary: `Tin báo ${tag} một` });
-    const b = await write('/cases', { ...newCase, province: 'lao-cai', summary: `Tin báo ${tag} hai` });
+    const b = (await laoCaiOfficer.post('/cases', { ...newCase, province: 'lao-cai', summary: `Tin báo ${tag} hai` }))
+      .body;
+    expect(b.id).toEqual(expect.any(String));
     const c = await write('/cases', { ...newCase, summary: `Tin báo ${tag} ba` });
-    await write(`/cases/${b.id}/open`, {});
+    expect((await laoCaiOfficer.post(`/cases/${b.id}/open`, {})).status).toBe(200);
     const last = await write(`/cases/${a.id}/classification`, { classification: 'trafficking_suspected' });
 
     const q = encodeURIComponent(tag.toUpperCase().replace('Ấ', 'A'));
-    const page1 = await officer.get(`/cases?q=${q}&limit=2&minPosition=${last.position}`);
+    const page1 = await reader.get(`/cases?q=${q}&limit=2&minPosition=${last.position}`);
     expect(page1.status).toBe(200);
     expect(page1.body.items.map((i: { id: string }) => i.id)).toEqual([c.id, b.id]);
     expect(page1.body.items[1]).toMatchObject({ status: 'open', province: 'lao-cai', counts: { persons: 0 } });
     expect(page1.body.next).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]+$/));
-    const page2 = await officer.get(`/cases?q=${q}&limit=2&cursor=${page1.body.next}`);
+    const page2 = await reader.get(`/cases?q=${q}&limit=2&cursor=${page1.body.next}`);
     expect(page2.body).toEqual({
       items: [expect.objectContaining({ id: a.id, classification: 'trafficking_suspected' })],
       next: null,
     });
-    const open = await officer.get(`/cases?q=${q}&status=open`);
+    const open = await reader.get(`/cases?q=${q}&status=open`);
     expect(open.body.items.map((i: { id: string }) => i.id)).toEqual([b.id]);
-    const laoCai = await officer.get(`/cases?q=${q}&province=lao-cai`);
+    const laoCai = await reader.get(`/cases?q=${q}&province=lao-cai`);
     expect(laoCai.body.items.map((i: { id: string }) => i.id)).toEqual([b.id]);
+    // The Lạng Sơn officer's own list holds only Lạng Sơn's cases.
+    const own = await officer.get(`/cases?q=${q}`);
+    expect(own.body.items.map((i: { id: string }) => i.id)).toEqual([c.id, a.id]);
   });
 
   maybe('finds a case by a person’s name in any script, for roles that may see names only', async () => {
@@ -74,9 +86,10 @@ describe.each(STORES)('read side over HTTP (%s)', (kind) => {
       });
       expect(r.body.items.map((i: { id: string }) => i.id)).not.toContain(other);
     }
+    // An administrator has no case list at all, so no name can be matched through it.
     const asAdmin = await admin.get(`/cases?q=${encodeURIComponent('阮氏花')}&limit=200`);
-    expect(asAdmin.status).toBe(200);
-    expect(asAdmin.body.items.map((i: { id: string }) => i.id)).not.toContain(caseId);
+    expect(asAdmin.status).toBe(403);
+    expect(JSON.stringify(asAdmin.body)).not.toContain(caseId);
   });
 
   maybe('shows one timeline across the case and its linked records, in both local times, three languages', async () => {
@@ -107,7 +120,9 @@ describe.each(STORES)('read side over HTTP (%s)', (kind) => {
     expect(JSON.stringify(r.body)).not.toContain('Nguyễn');
     expect((await officer.get(`/cases/01900000-0000-7000-8000-000000000000/timeline`)).status).toBe(404);
     expect((await officer.get(`/cases/not-a-uuid/timeline`)).status).toBe(400);
-    const health = await live().raw('/health', {});
+    const health = await live().raw('/health', {
+      headers: { authorization: `Bearer ${await live().token('admin')}` },
+    });
     expect(health.body.projections).toEqual(
       expect.arrayContaining([
         { name: 'case_timeline', position: expect.stringMatching(/^\d+$/), lag: expect.stringMatching(/^\d+$/) },

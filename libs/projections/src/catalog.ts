@@ -6,6 +6,7 @@ import { CaseTimelineProjection } from './case-timeline/case-timeline.projection
 import type { Projection } from './projection.js';
 import { auditLogProjection } from './audit-log/index.js';
 import { deadlinesProjection } from './deadlines/index.js';
+import { gateHandoversProjection } from './gate-handovers/index.js';
 import { sexOpener, statisticsProjection } from './statistics/index.js';
 
 /** What the projections need from the outside; both the api and the worker build it the same way. */
@@ -26,5 +27,6 @@ export function allProjections(deps: ProjectionDependencies): Projection[] {
     deadlinesProjection,
     statisticsProjection(sexOpener(deps.cipher)),
     auditLogProjection,
+    gateHandoversProjection,
   ];
 }

@@ -16,5 +16,6 @@ export * from './case-history/case-history.js';
 export * from './deadlines/index.js';
 export * from './statistics/index.js';
 export * from './audit-log/index.js';
+export * from './gate-handovers/index.js';
 export * from './projection-runtime.js';
 export * from './projections.module.js';

@@ -6,9 +6,10 @@ import {
   ProposeHandoverHandler,
 } from '#handovers/application';
 import { HandoversController } from './handovers.controller.js';
+import { HandoversListController } from './handovers-list.controller.js';
 
 @Module({
-  controllers: [HandoversController],
+  controllers: [HandoversController, HandoversListController],
   providers: [ProposeHandoverHandler, HandoverCommandHandler, ConfirmHandoverHandler, GetHandoverHandler],
 })
 export class HandoversHttpModule {}

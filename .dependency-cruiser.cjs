@@ -1,5 +1,5 @@
 /** Architecture rules (../shared/architecture.md, Habits): a violation fails `npm test`. */
-const CONTEXTS = 'cases|persons|exchanges|verifications|handovers';
+const CONTEXTS = 'cases|persons|exchanges|verifications|handovers|accounts';
 module.exports = {
   forbidden: [
     {

@@ -14,10 +14,12 @@ import { countQueries, perRequest } from './query-counter.js';
 /** A fixed, obviously non-secret key: the bench's database is thrown away afterwards. */
 const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
-/** The whole service on a loopback port over a fresh store, and a bearer token for an officer. */
+/** The whole service on a loopback port over a fresh store, and bearer tokens for an officer and an operator. */
 export interface HttpTarget {
   readonly url: string;
   readonly authorization: string;
+  /** An admin's: /health shows the head position to operators only. */
+  readonly opsAuthorization: string;
   readonly app: NestFastifyApplication;
   close(): Promise<void>;
 }
@@ -43,14 +45,21 @@ export async function startBenchApp(kind: StoreKind, pgliteSync: boolean): Promi
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const key = await LocalSigningKey.loadOrCreate(dataDir);
+    const tokenOptions = { issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: 3600 };
     const token = await mintToken(
       key,
       { sub: 'bench.officer', roles: ['liaison_officer'], unit: 'VN-LS-BLO', province: 'lang-son' },
-      { issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: 3600 },
+      tokenOptions,
+    );
+    const opsToken = await mintToken(
+      key,
+      { sub: 'bench.ops', roles: ['admin'], unit: 'VN-LS-BLO', province: 'lang-son' },
+      tokenOptions,
     );
     return {
       url: `http://127.0.0.1:${port}`,
       authorization: `Bearer ${token}`,
+      opsAuthorization: `Bearer ${opsToken}`,
       app,
       close: async () => {
         await app.close();
@@ -87,7 +96,7 @@ export async function post(target: HttpTarget, path: string, body: unknown): Pro
  */
 export async function settle(target: HttpTarget): Promise<void> {
   const head = async () => {
-    const res = await fetch(`${target.url}/health`);
+    const res = await fetch(`${target.url}/health`, { headers: { authorization: target.opsAuthorization } });
     return ((await res.json()) as { headPosition?: string }).headPosition ?? '';
   };
   const deadline = Date.now() + 20_000;

@@ -9,7 +9,7 @@ import {
   type MatrixCaller,
   type ProvinceRecords,
 } from './support/access-fixtures.js';
-import { PROBES } from './support/access-probes.js';
+import { PROBE_ACCOUNT, PROBES } from './support/access-probes.js';
 import { declaredRoutes, type DeclaredRoute } from './support/route-policies.js';
 import type { RouteTarget } from '../../apps/api/src/http/auth.guard.js';
 
@@ -63,8 +63,11 @@ function isRefusal(answer: Answer, target: RouteTarget | undefined): boolean {
 // Reads first: writes that are admitted change the records (a case closed, a person erased),
 // which changes what later writes answer but never whether they are admitted.
 const ROUTE_KEYS = Object.keys(PROBES).sort(
-  (a, b) => Number(a.startsWith('POST')) - Number(b.startsWith('POST')) || a.localeCompare(b),
+  (a, b) => Number(!a.startsWith('GET')) - Number(!b.startsWith('GET')) || a.localeCompare(b),
 );
+
+/** Routes anyone may call without signing in; a new one must be added here on purpose. */
+const PUBLIC_ROUTES = ['GET /health', 'POST /api/v1/session'];
 
 describe.each(STORES)('need-to-know matrix over HTTP (%s)', (kind) => {
   let app: TestApp | null;
@@ -77,6 +80,9 @@ describe.each(STORES)('need-to-know matrix over HTTP (%s)', (kind) => {
     app = await startTestApp(kind);
     if (!app) return;
     routes = new Map(declaredRoutes(app.app).map((r) => [r.key, r]));
+    const admin = await app.as('admin', { sub: 'matrix.admin' });
+    const account = await admin.post('/users', PROBE_ACCOUNT);
+    if (account.status !== 201) throw new Error(`probe account: ${account.status} ${JSON.stringify(account.body)}`);
     own = await recordsOf(app, LANG_SON);
     other = await recordsOf(app, LAO_CAI);
     for (const c of CALLERS) {
@@ -99,6 +105,7 @@ describe.each(STORES)('need-to-know matrix over HTTP (%s)', (kind) => {
   };
 
   it('has a probe for every declared route and a route for every act of the table', () => {
+    expect([...routes.values()].filter((r) => r.isPublic).map((r) => r.key)).toEqual(PUBLIC_ROUTES);
     const guarded = [...routes.values()].filter((r) => !r.isPublic).map((r) => r.key);
     expect(guarded.filter((k) => !(k in PROBES))).toEqual([]);
     expect(Object.keys(PROBES).filter((k) => !routes.has(k))).toEqual([]);

@@ -12,7 +12,7 @@ describe('npm run cli -- demo', () => {
   it('loads a Lạng Sơn case with a vi/zh exchange, a verification and a confirmed handover at Hữu Nghị', async () => {
     const said: string[] = [];
     const ids = await demoCommand(parseArgs(['demo', '--url', app.url]), app.config, (l) => said.push(l));
-    expect(said.at(-1)).toContain(ids.caseId);
+    expect(said.find((l) => l.startsWith('Demo case:'))).toContain(ids.caseId);
 
     const officer = await app.as('liaison_officer');
     const view = await officer.get(`/cases/${ids.caseId}`);
@@ -29,6 +29,29 @@ describe('npm run cli -- demo', () => {
     expect(exchange.body.messages[0]).toMatchObject({ language: 'zh', body: expect.stringContaining('解救记录') });
     expect((await officer.get(`/cases/${ids.caseId}/integrity`)).body.valid).toBe(true);
   }, 60_000);
+
+  it('creates one account per role that signs in with the printed password, and renews it on a second run', async () => {
+    const said: string[] = [];
+    const first = await demoCommand(parseArgs(['demo', '--url', app.url]), app.config, (l) => said.push(l));
+    expect(said.join('\n')).toContain(first.demoPassword);
+    const signIn = (username: string, password: string) =>
+      app.raw('/api/v1/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+    const roles: Record<string, string> = {};
+    for (const username of ['demo.officer', 'demo.supervisor', 'demo.guard', 'demo.auditor', 'demo.admin']) {
+      const r = await signIn(username, first.demoPassword);
+      expect({ username, status: r.status }).toEqual({ username, status: 200 });
+      roles[username] = r.body.roles[0];
+      expect(r.body.province).toBe('lang-son');
+    }
+    expect(Object.values(roles).sort()).toEqual(['admin', 'auditor', 'border_guard', 'liaison_officer', 'supervisor']);
+    const second = await demoCommand(parseArgs(['demo', '--url', app.url]), app.config, () => undefined);
+    expect((await signIn('demo.guard', first.demoPassword)).status).toBe(401);
+    expect((await signIn('demo.guard', second.demoPassword)).status).toBe(200);
+  }, 120_000);
 
   it('says clearly when the service is not running', async () => {
     await expect(

@@ -56,19 +56,22 @@ describe('operations and the published contract', () => {
     expect((await app.raw('/api/docs', {})).headers.get('content-type')).toMatch(/text\/html/);
   });
 
-  it('reports health with the head position, and metrics in Prometheus text without ids', async () => {
-    const officer = await app.as('liaison_officer');
+  it('reports health with the head position, and metrics in Prometheus text without ids, to an administrator', async () => {
+    // The case below is a Lào Cai one, so it is written by a Lào Cai officer.
+    const officer = await app.as('liaison_officer', { province: 'lao-cai', unit: 'VN-LC-BLO' });
+    // Both are for operators only (operational-surface.e2e-spec.ts covers who else gets what).
+    const admin = { headers: { authorization: `Bearer ${await app.token('admin')}` } };
     const made = await officer.post('/cases', {
       channel: 'rescue',
       province: 'lao-cai',
       summary: 'Giải cứu tại Hà Khẩu',
       occurredAt: '2026-04-01T08:00:00+08:00',
     });
-    const health = await app.raw('/health', {});
+    const health = await app.raw('/health', admin);
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', eventStore: 'pglite', headPosition: made.body.position });
+    expect(health.body).toMatchObject({ status: 'up', eventStore: 'pglite', headPosition: made.body.position });
     await officer.get(`/cases/${made.body.id}`);
-    const metrics = await app.raw('/metrics', {});
+    const metrics = await app.raw('/metrics', admin);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(metrics.body).toContain(`blo_event_store_head_position ${made.body.position}`);
     expect(metrics.body).toMatch(/blo_http_requests_total\{method="POST",route="\/api\/v1\/cases",status="201"\} \d+/);

@@ -1,5 +1,5 @@
 import { startTestApp, type Caller, type TestApp } from './support/test-app.js';
-import { openCase } from './support/journey.js';
+import { head, openCase } from './support/journey.js';
 
 /** Every malformed read is the client's mistake (400/401/403/404), never a 500, and writes nothing. */
 describe('read side: bad input (pglite)', () => {
@@ -39,12 +39,12 @@ describe('read side: bad input (pglite)', () => {
     ['timeline id not a UUID', '/cases/123/timeline', 'id'],
     ['timeline unknown query field', '/cases/{id}/timeline?from=1', 'from'],
   ])('%s → 400 naming the field', async (_name, path, field) => {
-    const before = (await app.raw('/health', {})).body.headPosition;
+    const before = await head(app);
     const r = await officer.get(path.replace('{id}', caseId));
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
     expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect((await app.raw('/health', {})).body.headPosition).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 
   it('answers 401 without a token and 403 to roles that may not operate the read models', async () => {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LocalSigningKey, mintToken } from '#security';
 import { createTestDatabase, postgresUrlOrSkip } from '#testing';
 import { startTestApp } from './support/test-app.js';
 import { newCase } from './support/journey.js';
@@ -28,6 +29,18 @@ describe('the worker process (PostgreSQL)', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'blo-worker-'));
     // The api on the same PostgreSQL database (env overrides the store kind).
     const api = (await startTestApp('pglite', env))!;
+    // The worker trusts the key in its own data directory, as `DATA_DIR=… npm run cli -- token` would use.
+    const workerKey = await LocalSigningKey.loadOrCreate(dataDir);
+    const bearer = async (role: 'admin' | 'supervisor') => ({
+      headers: {
+        authorization: `Bearer ${await mintToken(
+          workerKey,
+          { sub: `${role}.user`, roles: [role], unit: 'VN-LS-BLO', province: 'lang-son' },
+          { issuer: api.config.auth.issuer, audience: api.config.auth.audience, ttlSeconds: 600 },
+        )}`,
+      },
+    });
+    const ops = await bearer('admin');
     const worker = spawn(
       process.execPath,
       [
@@ -54,9 +67,14 @@ describe('the worker process (PostgreSQL)', () => {
       const officer = await api.as('liaison_officer');
       const made = await officer.post('/cases', newCase);
       expect(made.status).toBe(201);
+      // A probe without credentials learns only that the worker is up.
+      const probe = await fetch(`http://127.0.0.1:${port}/health`);
+      expect([probe.status, await probe.json()]).toEqual([200, { status: 'up' }]);
+      const notOps = await fetch(`http://127.0.0.1:${port}/health`, await bearer('supervisor'));
+      expect(await notOps.json()).toEqual({ status: 'up' });
       const health = await until(
         async () => {
-          const h = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as {
+          const h = (await (await fetch(`http://127.0.0.1:${port}/health`, ops)).json()) as {
             role: string;
             projections: { name: string; position: string }[];
           };
@@ -68,7 +86,7 @@ describe('the worker process (PostgreSQL)', () => {
         60_000,
         () => err,
       );
-      expect(health).toMatchObject({ status: 'ok', role: 'worker' });
+      expect(health).toMatchObject({ status: 'up', role: 'worker' });
       expect(health.projections.map((p) => p.name)).toEqual(expect.arrayContaining(['case_list', 'case_timeline']));
     } finally {
       worker.kill('SIGTERM');

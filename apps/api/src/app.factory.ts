@@ -6,6 +6,8 @@ import { AppModule } from './app.module.js';
 import { HTTP_METRICS, type HttpMetrics } from './metrics/http-metrics.js';
 import { installBodyParsers } from './http/json-body.parser.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { installSessionPlugins } from './http/session-plugins.js';
 import { setupSwagger } from './http/swagger.setup.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { WriteAnswerInterceptor } from './http/write-answer.interceptor.js';
@@ -25,6 +27,8 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
     abortOnError: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  await installSecurityHeaders(app, config.access);
+  await installSessionPlugins(app, config.access);
   installBodyParsers(app, config.http.bodyLimitBytes);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

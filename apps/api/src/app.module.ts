@@ -16,6 +16,8 @@ import { ExchangesHttpModule } from './exchanges/exchanges-http.module.js';
 import { VerificationsHttpModule } from './verifications/verifications-http.module.js';
 import { BoardsModule } from './boards/boards-http.module.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
+import { AccountsHttpModule } from './accounts/accounts-http.module.js';
+import { OidcLoginModule } from './auth/oidc-login.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         VerificationsHttpModule,
         BoardsModule,
         ReadSideModule,
+        AccountsHttpModule,
+        OidcLoginModule.forRoot(config),
         KafkaRelayModule.forRoot(config),
         CounterpartGatewayModule.forRoot(config),
       ],

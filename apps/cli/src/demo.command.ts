@@ -2,6 +2,7 @@ import type { AppConfig } from '#config';
 import { LocalSigningKey, mintToken } from '#security';
 import type { Role } from '#shared-kernel';
 import { type ParsedArgs, one } from './cli-args.js';
+import { ensureDemoAccounts } from './demo-accounts.js';
 
 export const DEMO_USAGE = 'npm run cli -- demo [--url http://127.0.0.1:3000]   (the service must be running)';
 
@@ -174,5 +175,8 @@ export async function demoCommand(
     say(`✓ ${step.say}`);
   }
   say(`Demo case: ${base}/api/v1/cases/${ids.caseId}`);
-  return ids;
+  const { accounts, password } = await ensureDemoAccounts(base, await mint('demo.setup', 'admin', 'VN-LS-BLO'));
+  say(`Sign in at ${base} as one of these (Lạng Sơn), all with the password ${password}:`);
+  for (const a of accounts) say(`  ${a.username.padEnd(16)} ${a.role}`);
+  return { ...ids, demoPassword: password };
 }

@@ -4,8 +4,10 @@ import { parseArgs } from './cli-args.js';
 import { TOKEN_USAGE, tokenCommand } from './token.command.js';
 import { DEMO_USAGE, demoCommand } from './demo.command.js';
 import { PROJECTIONS_USAGE, projectionsCommand } from './projections.command.js';
+import { readSecretLine } from './secret-input.js';
+import { USER_USAGE, userCommand } from './user.command.js';
 
-const USAGE = ['Usage:', `  ${TOKEN_USAGE}`, `  ${DEMO_USAGE}`, `  ${PROJECTIONS_USAGE}`].join('\n');
+const USAGE = ['Usage:', `  ${TOKEN_USAGE}`, `  ${DEMO_USAGE}`, `  ${PROJECTIONS_USAGE}`, `  ${USER_USAGE}`].join('\n');
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -19,6 +21,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'projections':
       return projectionsCommand(args, config, (line) => process.stderr.write(`${line}\n`));
+    case 'user':
+      return userCommand(args, config, {
+        say: (line) => process.stderr.write(`${line}\n`),
+        out: (line) => process.stdout.write(`${line}\n`),
+        readPassword: () => readSecretLine(process.stdin, (text) => process.stderr.write(text)),
+      });
     case undefined:
     default:
       process.stderr.write(`${USAGE}\n`);

@@ -91,7 +91,10 @@ const ROLE_NAMES = ['liaison_officer', 'border_guard', 'supervisor', 'auditor', 
 function roleMap(env: Env, problems: string[]): Record<string, string> {
   const raw = env.OIDC_ROLE_MAP ?? '';
   const map: Record<string, string> = {};
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [from, to] = pair.split('=').map((s) => s.trim());
     if (!from || !to || !ROLE_NAMES.includes(to)) {
       problems.push(`OIDC_ROLE_MAP entry "${pair}" must be <provider role>=<one of ${ROLE_NAMES.join(', ')}>`);

@@ -12,3 +12,4 @@ export * from './crypto/key-store.js';
 export * from './crypto/personal-data-cipher.js';
 export * from './security.tokens.js';
 export * from './crypto/lru-cache.js';
+export * from './oidc/index.js';

@@ -134,4 +134,36 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   // A name that is no projection: the admission is what is tested, not a rebuild in the middle of the run.
   'POST /api/v1/admin/projections/:name/rebuild': post(() => '/admin/projections/no_such_projection/rebuild'),
   'GET /metrics': { path: () => '/metrics', absolute: true },
+  'GET /api/v1/me': get(() => '/me'),
+  'DELETE /api/v1/session': get(() => '/session'),
+  'GET /api/v1/users': get(() => '/users'),
+  'GET /api/v1/users/:id/history': get(() => `/users/${PROBE_ACCOUNT.username}/history`),
+  'POST /api/v1/users': post(
+    () => '/users',
+    () => ({ ...PROBE_ACCOUNT, username: 'matrix.second' }),
+  ),
+  'POST /api/v1/users/:id/roles': post(
+    () => `/users/${PROBE_ACCOUNT.username}/roles`,
+    () => ({ grant: ['auditor'] }),
+  ),
+  'PUT /api/v1/users/:id/gates': post(
+    () => `/users/${PROBE_ACCOUNT.username}/gates`,
+    () => ({ gates: [] }),
+  ),
+  'POST /api/v1/users/:id/disable': post(() => `/users/${PROBE_ACCOUNT.username}/disable`),
+  'POST /api/v1/users/:id/enable': post(() => `/users/${PROBE_ACCOUNT.username}/enable`),
+  'PUT /api/v1/users/:id/password': post(
+    () => `/users/${PROBE_ACCOUNT.username}/password`,
+    () => ({ password: 'một mật khẩu đủ dài 2026' }),
+  ),
+};
+
+/** The account the user-management probes act on; the matrix creates it first, in Lạng Sơn. */
+export const PROBE_ACCOUNT = {
+  username: 'matrix.probe',
+  name: 'Tài khoản kiểm tra',
+  roles: ['liaison_officer'],
+  unit: 'VN-LS-BLO',
+  province: 'lang-son',
+  password: 'mật khẩu kiểm tra 2026',
 };

@@ -2,7 +2,8 @@ import type { Caller, TestApp } from './test-app.js';
 
 /** The global head position: a refused request must leave it where it was. */
 export async function head(app: TestApp): Promise<string> {
-  const r = await app.raw('/health', {});
+  // /health shows the position to operators only; anonymously it says up or down.
+  const r = await app.raw('/health', { headers: { authorization: `Bearer ${await app.token('admin')}` } });
   return (r.body as { headPosition: string }).headPosition;
 }
 

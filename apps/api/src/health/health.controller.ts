@@ -1,10 +1,25 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Optional, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import type { ProjectionProgress } from '#projections';
+import { errorClassOf, type ProjectionProgress } from '#projections';
+import { can } from '#security';
+import { AUTHENTICATOR, type Authenticator } from '../auth/authenticator.js';
 import { Public } from '../http/auth.guard.js';
 import { PROJECTION_PROGRESS } from '../read-side/read-side.tokens.js';
+
+/** All that a caller without the ops.read act learns: whether the service can serve. */
+type Brief = { status: 'up' | 'down' };
+
+interface Detailed {
+  status: 'up' | 'down';
+  eventStore: string;
+  headPosition?: string;
+  projections?: { name: string; position: string; lag: string }[];
+  /** Why the store could not be reached: the error's class (and SQLSTATE), never its message. */
+  reason?: string;
+}
 
 @ApiTags('operations')
 @Controller()
@@ -12,23 +27,53 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
     @Optional() @Inject(PROJECTION_PROGRESS) private readonly projections?: ProjectionProgress,
   ) {}
 
+  /**
+   * Public, because load balancers and orchestrators probe without credentials; they get
+   * { status: up } or 503 { status: down } and nothing else. The store kind, positions and
+   * projection lag describe the deployment, so they go only to callers who may do ops.read.
+   */
   @Get('health')
   @Public()
-  async health(): Promise<{
-    status: 'ok';
-    eventStore: string;
-    headPosition: string;
-    projections: { name: string; position: string; lag: string }[];
-  }> {
-    const head = await this.store.headPosition();
-    const projections = ((await this.projections?.projectionStatus()) ?? []).map((p) => ({
-      name: p.name,
-      position: p.position.toString(),
-      lag: p.lag.toString(),
-    }));
-    return { status: 'ok', eventStore: this.config.eventStore, headPosition: head.toString(), projections };
+  @ApiOkResponse({
+    description:
+      '{ status: "up" } anonymously; with an admin token also { eventStore, headPosition, projections: [{ name, position, lag }] }',
+  })
+  @ApiServiceUnavailableResponse({ description: '{ status: "down" }: the event store cannot be reached' })
+  async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Brief | Detailed> {
+    // A probe's answer must be fresh, never a cached "up".
+    void reply.header('cache-control', 'no-store');
+    const detailed = await this.mayOperate(req);
+    try {
+      const head = await this.store.headPosition();
+      if (!detailed) return { status: 'up' };
+      const projections = ((await this.projections?.projectionStatus()) ?? []).map((p) => ({
+        name: p.name,
+        position: p.position.toString(),
+        lag: p.lag.toString(),
+      }));
+      return { status: 'up', eventStore: this.config.eventStore, headPosition: head.toString(), projections };
+    } catch (error) {
+      void reply.status(503);
+      return detailed
+        ? { status: 'down', eventStore: this.config.eventStore, reason: errorClassOf(error) }
+        : { status: 'down' };
+    }
+  }
+
+  /**
+   * Whether the caller may see the details. Missing, invalid or expired credentials are not an
+   * error here: a probe must never fail for anything but the service's own health, so such a
+   * caller simply gets the anonymous answer.
+   */
+  private async mayOperate(req: FastifyRequest): Promise<boolean> {
+    try {
+      return can((await this.authenticator.principalOf(req)).roles, 'ops.read');
+    } catch {
+      return false;
+    }
   }
 }

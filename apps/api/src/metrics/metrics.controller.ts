@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { Public } from '../http/auth.guard.js';
+import { Act } from '../http/auth.guard.js';
 import { HTTP_METRICS, type HttpMetrics } from './http-metrics.js';
 
 @ApiTags('operations')
+@ApiBearerAuth()
 @Controller()
 export class MetricsController {
   constructor(
@@ -12,9 +13,13 @@ export class MetricsController {
     @Inject(HTTP_METRICS) private readonly http: HttpMetrics,
   ) {}
 
-  /** Prometheus text; counts only, no ids and no personal data. Bind HOST to a private interface in production. */
+  /**
+   * Prometheus text; counts only, no ids and no personal data. Still administrators only: request
+   * rates per route, memory and the log's head describe the deployment and its workload. A
+   * Prometheus scrape job sends an admin's bearer token (authorization.credentials_file).
+   */
   @Get('metrics')
-  @Public()
+  @Act('ops.read')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async metrics(): Promise<string> {
     const head = await this.store.headPosition();

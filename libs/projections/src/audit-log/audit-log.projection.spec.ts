@@ -117,3 +117,31 @@ describe.each([
     expect(await h.snapshot()).toEqual(before);
   });
 });
+
+describe('audit log projection: sign-ins', () => {
+  let sql: SqlClient;
+  let h: ProjectionHarness;
+  beforeAll(async () => {
+    sql = await openPglite('memory://');
+    h = await ProjectionHarness.start(auditLogProjection, sql, false);
+  });
+  afterAll(async () => sql.close());
+
+  it('lists a refused sign-in under the account name with its reason and address, never a password', async () => {
+    await h.given({
+      type: 'SignInFailed',
+      streamId: 'signin-0190aaaa-0000-7000-8000-000000000001',
+      data: { username: 'hoa.nguyen', address: '10.0.0.7', reason: 'wrong_password', province: 'lang-son' },
+      recordedAt: '2026-03-05T08:00:00+07:00',
+      actor: { userId: 'system:sign-in', role: 'admin', unitId: 'VN-BLO-SIGNIN' },
+    });
+    const page = await auditLog(sql, viewNamer, { limit: 10 });
+    expect(page.items.map((i) => ({ type: i.type, subject: i.subject, details: i.details }))).toEqual([
+      {
+        type: 'SignInFailed',
+        subject: { kind: 'account', id: 'hoa.nguyen' },
+        details: { address: '10.0.0.7', reason: 'wrong_password' },
+      },
+    ]);
+  });
+});

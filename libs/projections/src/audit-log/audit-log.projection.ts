@@ -7,7 +7,16 @@ import type { Projection, TableNamer } from '../projection.js';
  * per audit event of the `audit-*` streams (libs/audit), keyed by its global position so a
  * replayed event is a no-op. The rows hold ids and purposes only, never the personal data read.
  */
-export const AUDIT_EVENT_TYPES = ['PersonalDataRead', 'HistoryReplayed', 'StatisticsExported'] as const;
+export const AUDIT_EVENT_TYPES = [
+  'PersonalDataRead',
+  'HistoryReplayed',
+  'StatisticsExported',
+  // Sign-ins (libs/accounts sign-in-audit.ts): who got in, who was refused, from where.
+  'SignInSucceeded',
+  'SignInFailed',
+  'SignInThrottled',
+  'SignedOut',
+] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 type Data = {
@@ -20,6 +29,10 @@ type Data = {
   period?: string;
   format?: string;
   province?: string | null;
+  username?: string | null;
+  address?: string;
+  reason?: string;
+  limit?: string;
 };
 
 const ddl = (t: TableNamer): string[] => [
@@ -55,6 +68,11 @@ function subjectOf(e: RecordedEvent, d: Data): { kind: string; id: string } {
       return { kind: 'case', id: d.caseId ?? streamSubject };
     case 'StatisticsExported':
       return { kind: 'statistics', id: streamSubject };
+    case 'SignInSucceeded':
+    case 'SignInFailed':
+    case 'SignInThrottled':
+    case 'SignedOut':
+      return { kind: 'account', id: d.username ?? streamSubject };
     default:
       return { kind: 'unknown', id: streamSubject };
   }
@@ -66,6 +84,13 @@ function detailsOf(e: RecordedEvent, d: Data): Record<string, string> {
       return d.asOf ? { asOf: d.asOf } : {};
     case 'StatisticsExported':
       return { ...(d.period ? { period: d.period } : {}), ...(d.format ? { format: d.format } : {}) };
+    case 'SignInSucceeded':
+    case 'SignInFailed':
+    case 'SignInThrottled':
+    case 'SignedOut':
+      return Object.fromEntries(
+        (['address', 'via', 'reason', 'limit'] as const).flatMap((k) => (typeof d[k] === 'string' ? [[k, d[k]]] : [])),
+      );
     case 'PersonalDataRead':
     default:
       return {};
@@ -131,7 +156,7 @@ async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: Ta
 
 export const auditLogProjection: Projection = {
   name: 'audit_log',
-  // 2: the provinces an entry belongs to (need-to-know for auditors).
+  // 2: the provinces an entry belongs to (need-to-know for auditors), and sign-ins.
   version: 2,
   tables: ['audit_entries'],
   eventTypes: new Set<string>(AUDIT_EVENT_TYPES),

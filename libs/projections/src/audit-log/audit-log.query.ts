@@ -63,20 +63,30 @@ export function decodeAuditCursor(cursor: string): string | null {
 /** Newest first, keyset-paged on the global position (stable while new entries arrive). */
 export async function auditLog(sql: SqlClient, views: TableNamer, f: AuditFilter): Promise<AuditPage> {
   const before = f.cursor ? decodeAuditCursor(f.cursor) : null;
+  // Only a scoped reader needs the case list joined (it tells an entry's province).
+  const scoped = f.provinces !== undefined && f.provinces !== null;
   const r = await sql.query<Row>(
     `SELECT a.position::text AS position, a.type, a.actor_user, a.actor_role, a.actor_unit, a.subject_kind,
             a.subject_id, a.case_id, a.purpose, a.via, a.details, a.recorded_at
        FROM ${views('audit_entries')} a
-       LEFT JOIN ${views('case_list')} c ON $7::text[] IS NOT NULL AND c.case_id::text = a.case_id
+       ${scoped ? `LEFT JOIN ${views('case_list')} c ON c.case_id::text = a.case_id` : ''}
       WHERE ($1::text IS NULL OR a.subject_id = $1)
         AND ($2::text IS NULL OR a.actor_user = $2)
         AND ($3::timestamptz IS NULL OR a.recorded_at >= $3)
         AND ($4::timestamptz IS NULL OR a.recorded_at < $4)
         AND ($5::bigint IS NULL OR a.position < $5)
-        AND ($7::text[] IS NULL OR COALESCE(c.province, a.record_province, a.actor_province) = ANY($7::text[]))
+        ${scoped ? 'AND COALESCE(c.province, a.record_province, a.actor_province) = ANY($7::text[])' : ''}
       ORDER BY a.position DESC
       LIMIT $6`,
-    [f.subjectId ?? null, f.actor ?? null, f.from ?? null, f.to ?? null, before, f.limit + 1, f.provinces ?? null],
+    [
+      f.subjectId ?? null,
+      f.actor ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      before,
+      f.limit + 1,
+      ...(scoped ? [f.provinces] : []),
+    ],
   );
   const rows = r.rows.slice(0, f.limit);
   const items = rows.map((row): AuditEntry => {

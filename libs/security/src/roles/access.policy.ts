@@ -86,7 +86,7 @@ export const ACCESS = {
   'ops.read': read({ admin: ANY }),
   // Accounts: administrators create, grant, disable; auditors see who could do what, and when.
   'user.admin': write({ admin: ANY }),
-  'user.read': read({ admin: ANY, auditor: ANY }),
+  'user.read': read({ admin: ANY, auditor: P }),
   // Who am I and what may I do: every signed-in person.
   self: read(EVERYONE),
 } as const satisfies Readonly<Record<string, ActRule>>;

@@ -5,7 +5,13 @@ import { SignJWT, type JWK } from 'jose';
 import { TokenVerifier } from './token-verifier.js';
 
 const SITE = { issuer: 'https://idp.example.gov.vn/realms/blo', audience: 'blo-ledger' };
-const CLAIMS = { name: 'Lò Văn Bình', roles: ['border_guard'], unit: 'VN-LC-BP-LAOCAI', province: 'lao-cai', gates: ['LAO_CAI'] };
+const CLAIMS = {
+  name: 'Lò Văn Bình',
+  roles: ['border_guard'],
+  unit: 'VN-LC-BP-LAOCAI',
+  province: 'lao-cai',
+  gates: ['LAO_CAI'],
+};
 
 /** A stand-in identity provider: a real HTTP server on loopback that serves its JWKS. */
 class FakeIdp {

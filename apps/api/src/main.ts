@@ -17,7 +17,8 @@ async function main(): Promise<void> {
       `  API docs:    ${url}/api/docs`,
       `  Health:      ${url}/health`,
       `  Mint a token: npm run cli -- token --sub an.nguyen --role liaison_officer --unit VN-LS-BLO --province lang-son`,
-      `  Demo data:    npm run cli -- demo`,
+      `  Demo data:    npm run cli -- demo   (also creates a sign-in per role and prints its password)`,
+      `  Add a user:   npm run cli -- user add --username hoa.nguyen --name "Nguyễn Thị Hoa" --role liaison_officer --unit VN-LS-BLO --province lang-son`,
       '',
     ].join('\n'),
   );

@@ -29,16 +29,15 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
     if (!app) return;
     const late = await caseAt(officer, vnAt(-4 * DAYS), { channel: 'self_report' });
     const soon = await caseAt(officer, vnAt(-36 * HOURS), { channel: 'self_report' });
-    const elsewhere = await caseAt(officer, vnAt(-4 * DAYS), { channel: 'self_report', province: 'lao-cai' });
+    const laoCai = await live().as('liaison_officer', { sub: 'lc.officer', province: 'lao-cai', unit: 'VN-LC-BLO' });
+    const elsewhere = await caseAt(laoCai, vnAt(-4 * DAYS), { channel: 'self_report', province: 'lao-cai' });
     const hotline = await caseAt(officer, vnAt(-4 * DAYS));
     const ids = [late.id, soon.id, elsewhere.id, hotline.id];
 
     const board = await supervisor.get(`/deadlines?minPosition=${hotline.position}`);
     expect(board.status).toBe(200);
-    expect(entries(board.body, 'overdue', ids)).toEqual(
-      expect.arrayContaining([`initial_verification:${late.id}`, `initial_verification:${elsewhere.id}`]),
-    );
-    expect(entries(board.body, 'overdue', ids)).toHaveLength(2);
+    // The Lạng Sơn supervisor's board holds Lạng Sơn's clocks only.
+    expect(entries(board.body, 'overdue', ids)).toEqual([`initial_verification:${late.id}`]);
     expect(entries(board.body, 'dueSoon', ids)).toEqual([`initial_verification:${soon.id}`]);
     const entry = board.body.overdue.find((e: any) => e.caseId === late.id);
     expect(entry).toMatchObject({
@@ -52,8 +51,10 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
     });
     expect(Date.parse(entry.dueAt) - Date.parse(entry.since)).toBe(3 * DAYS);
 
-    const inLaoCai = await supervisor.get(`/deadlines?province=lao-cai&minPosition=${hotline.position}`);
+    const national = await live().as('supervisor', { sub: 'c02.lanh.dao', province: '*', unit: 'VN-BCA-C02' });
+    const inLaoCai = await national.get(`/deadlines?province=lao-cai&minPosition=${hotline.position}`);
     expect(entries(inLaoCai.body, 'overdue', ids)).toEqual([`initial_verification:${elsewhere.id}`]);
+    expect((await supervisor.get('/deadlines?province=lao-cai')).status).toBe(403);
     const narrow = await supervisor.get(`/deadlines?within=PT1H&minPosition=${hotline.position}`);
     expect(entries(narrow.body, 'dueSoon', ids)).toEqual([]);
 
@@ -61,7 +62,9 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
       officer.post(`/cases/${late.id}/classification`, { classification: 'trafficking_suspected' }),
     );
     const after = await supervisor.get(`/deadlines?minPosition=${classified}`);
-    expect(entries(after.body, 'overdue', ids)).toEqual([`initial_verification:${elsewhere.id}`]);
+    expect(entries(after.body, 'overdue', ids)).toEqual([]);
+    const nationalAfter = await national.get(`/deadlines?minPosition=${classified}`);
+    expect(entries(nationalAfter.body, 'overdue', ids)).toEqual([`initial_verification:${elsewhere.id}`]);
   });
 
   it('shows an unanswered verification request past its due time and stops the initial clock of its case', async () => {
@@ -111,9 +114,10 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
     );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.headers.get('content-disposition')).toContain('blo-statistics-2025-Q3.csv');
-    expect(csv.body).toContain('2025-Q3,all,period,reports.received,count,14');
-    expect(csv.body).toContain('2025-Q3,all,period,reports.byChannel.self_report,count,<11');
+    // A provincial supervisor's export is their province's, and says so.
+    expect(csv.headers.get('content-disposition')).toContain('blo-statistics-2025-Q3-lang-son.csv');
+    expect(csv.body).toContain('2025-Q3,lang-son,period,reports.received,count,14');
+    expect(csv.body).toContain('2025-Q3,lang-son,period,reports.byChannel.self_report,count,<11');
 
     const xlsx = await fetch(`${live().url}/api/v1/reports/statistics?period=2025-Q3&format=xlsx`, {
       headers: { authorization: `Bearer ${await live().token('supervisor', { sub: 'lanh.dao' })}` },

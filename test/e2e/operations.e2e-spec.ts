@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-/** Every path of api-contract.md v1; the served OpenAPI document must describe all of them. */
+/** Every path of docs/api.md v1; the served OpenAPI document must describe all of them. */
 const CONTRACT_PATHS: readonly [string, string][] = [
   ['post', '/api/v1/cases'],
   ['get', '/api/v1/cases/{id}'],

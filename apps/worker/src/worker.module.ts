@@ -6,7 +6,7 @@ import { ProjectionsModule } from '#projections';
 import { WorkerHealthController } from './worker-health.controller.js';
 
 /**
- * The background half of the service (architecture.md, apps/worker): projections, the Kafka relay
+ * The background half of the service (docs/architecture.md, Layout): projections, the Kafka relay
  * out and the counterpart gateway in (both only when KAFKA_BROKERS is set), and /health.
  */
 @Module({})

@@ -3,7 +3,7 @@ import type { EventStore, WriteContext } from '#event-store';
 import { toNewEvents } from '#event-store';
 
 /**
- * Who read personal data is itself part of the record (PDPL 91/2025; domain.md, Confidentiality).
+ * Who read personal data is itself part of the record (PDPL 91/2025; docs/domain.md, Confidentiality).
  * Each read of a subject's personal data appends one event to that subject's audit stream, in the
  * same hash-chained log as everything else, so an auditor can check it was not removed.
  */

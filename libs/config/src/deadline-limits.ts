@@ -1,5 +1,5 @@
 /**
- * Time limits of the deadline board and of the "overdue" counts in the statistics. domain.md
+ * Time limits of the deadline board and of the "overdue" counts in the statistics. docs/domain.md
  * confirms only a few of them (3 days after a self-report, Law 53/2024 Art. 27; onward transfer
  * the same day as practice; cross-border replies by agreement of the two sides), so every limit is
  * configuration with a documented default, never a constant in the code that applies it.

@@ -1,6 +1,6 @@
 /**
  * The seven Vietnamese provinces on the Chinese border since the 1 July 2025 merger, as the
- * slugs used in tokens, bodies and filters (api-contract.md).
+ * slugs used in tokens, bodies and filters (docs/api.md).
  */
 export const BORDER_PROVINCES = [
   'quang-ninh',

@@ -39,7 +39,7 @@ const withProvince = (province: string | null): { province?: string } => (provin
 
 const notFound = (): DomainError => new DomainError('CASE.NOT_FOUND', 'no case with this id', 'not_found');
 
-/** The read side of cases (api-contract.md, Cases): list and search, timeline, history as of T. */
+/** The read side of cases (docs/api.md, Cases): list and search, timeline, history as of T. */
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')

@@ -14,7 +14,7 @@ function first(value: unknown): string | undefined {
 }
 
 /**
- * Read-your-writes for every GET (architecture.md, Reading): a write answers with its global
+ * Read-your-writes for every GET (docs/architecture.md, A read): a write answers with its global
  * position; a read carrying `?minPosition=` (or `X-Min-Position`) waits until every projection
  * reached it. Bounded: 5 s, or less with `Prefer: wait=<seconds>` (RFC 7240). Not reached in
  * time → 503 with Retry-After (the service is fine, it is only behind; 504 would blame an

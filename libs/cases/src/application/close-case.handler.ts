@@ -12,7 +12,7 @@ import { CloseCaseMessage } from './case.messages.js';
 
 /**
  * Closing a case with open verifications or unconfirmed handovers needs a supervisor's override
- * (domain.md). The linked records are read live, on every retry, so the decision never rests on
+ * (docs/domain.md). The linked records are read live, on every retry, so the decision never rests on
  * a stale projection.
  */
 @CommandHandler(CloseCaseMessage)

@@ -3,7 +3,7 @@
  * validators and OpenAPI enums from the same source the domain checks against.
  */
 
-/** How a report reached the service (domain.md: hotline 111, self-report, rescue, …). */
+/** How a report reached the service (docs/domain.md: hotline 111, self-report, rescue, …). */
 export const CASE_CHANNELS = [
   'hotline',
   'self_report',

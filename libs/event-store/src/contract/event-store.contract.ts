@@ -6,7 +6,7 @@ import { subscribeContract } from './subscribe.contract.js';
 export type { ContractSubject, OpenSubject } from './contract-fixtures.js';
 
 /**
- * The behaviour every EventStore adapter must show (architecture.md, Stores). One store per suite;
+ * The behaviour every EventStore adapter must show (docs/architecture.md, Stores). One store per suite;
  * each test works on fresh streams and on positions relative to the head it found, so the tests
  * are independent although they share a log.
  */

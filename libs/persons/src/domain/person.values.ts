@@ -1,6 +1,6 @@
 import { assertNever } from '#shared-kernel';
 
-/** Roles a person can have in a case (api-contract.md, Persons). */
+/** Roles a person can have in a case (docs/api.md, Persons). */
 export const PERSON_ROLES = ['presumed_victim', 'victim', 'accompanying_minor', 'relative', 'suspect'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 

@@ -22,7 +22,7 @@ export interface CaseHistory {
 export const caseStateView = caseView;
 
 /**
- * Replay "as of T" (architecture.md, Reading): the state is the fold of exactly the case
+ * Replay "as of T" (docs/architecture.md, A read): the state is the fold of exactly the case
  * stream's events recorded at or before T, read from the log itself; the timeline is the
  * projection's entries recorded at or before T (the caller first makes sure the projection
  * reached the head). Filtered, not cut off at the first later event: two servers' clocks may

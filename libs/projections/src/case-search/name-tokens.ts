@@ -1,5 +1,5 @@
 /**
- * Normalised search tokens for names in any script (domain.md: names come in vi-Latn with
+ * Normalised search tokens for names in any script (docs/domain.md: names come in vi-Latn with
  * diacritics, zh-Hans and pinyin, and must match across them). The tokens are never stored as
  * they are: the index keeps only their keyed HMAC (see blind-index.ts).
  *

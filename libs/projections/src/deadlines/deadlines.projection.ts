@@ -4,7 +4,7 @@ import type { ZonedInstant } from '#shared-kernel';
 import type { Projection, TableNamer } from '../projection.js';
 
 /**
- * The clocks of the deadline board (domain.md, "Deadlines the service must track"). The model
+ * The clocks of the deadline board (docs/domain.md, Deadlines). The model
  * stores only facts: when each clock started and the due instant a user declared, if any. Limits
  * that come from configuration are applied at query time, so changing one needs no rebuild, and
  * "overdue" is never stored: it depends on `now`.

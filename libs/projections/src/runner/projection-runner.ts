@@ -53,7 +53,7 @@ export interface ProjectionState extends ProjectionLag {
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,40}$/;
 
 /**
- * Hosts the projections (architecture.md, Reading): one live loop on `subscribeAll` applies
+ * Hosts the projections (docs/architecture.md, A read): one live loop on `subscribeAll` applies
  * batches to every live generation; builders fill new generations from position 0 next to it
  * (first start, version change, rebuild) and are promoted under the live loop's lock once they
  * reached it, so the swap loses nothing that was appended meanwhile.

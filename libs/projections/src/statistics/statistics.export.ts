@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { StatisticsBody, StatisticsReport } from './statistics.query.js';
 
 /**
- * Published aggregates must not let anyone re-identify a victim (domain.md, Periodic statistics):
+ * Published aggregates must not let anyone re-identify a victim (docs/domain.md, Statistics):
  * every count from 1 to 10 becomes "< 11". Zero stays zero (it identifies nobody). Rates, targets
  * and durations are not counts of people and stay as they are.
  */

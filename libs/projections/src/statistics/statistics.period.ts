@@ -1,6 +1,6 @@
 /**
  * Reporting periods of the provincial police (quarter, half-year, year). They cut off at
- * midnight in Vietnam (UTC+7, no daylight saving; domain.md, Time), whatever offset a fact was
+ * midnight in Vietnam (UTC+7, no daylight saving; docs/domain.md, Time), whatever offset a fact was
  * declared in, so a handover at 00:30 China time on 1 April (23:30 in Vietnam) belongs to Q1.
  */
 export interface ReportingWindow {

@@ -362,7 +362,7 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
 
 const SEALED_TYPES = new Set(['PersonRegistered', 'PersonalDataCorrected']);
 
-/** Counts for the periodic statistics (domain.md, Periodic statistics). */
+/** Counts for the periodic statistics (docs/domain.md, Statistics). */
 export function statisticsProjection(openSex: SexOpener): Projection {
   return {
     name: 'statistics',

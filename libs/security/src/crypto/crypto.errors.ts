@@ -12,7 +12,7 @@ export class DataErasedError extends Error {
   }
 }
 
-/** Erasure refused: proceedings need the evidence (domain.md, Confidentiality). 409 at the edge. */
+/** Erasure refused: proceedings need the evidence (docs/domain.md, Confidentiality). 409 at the edge. */
 export class LegalHoldError extends DomainError {
   constructor(readonly subjectId: string) {
     super('KEY.LEGAL_HOLD', 'the subject is under a legal hold; release the hold before erasing', 'rule');

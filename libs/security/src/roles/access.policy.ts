@@ -29,9 +29,9 @@ const write = (roles: ActRule['roles']): ActRule => ({ kind: 'write', roles });
 const read = (roles: ActRule['roles']): ActRule => ({ kind: 'read', roles });
 
 /**
- * The one table of who may do what, and over which records (domain.md, Who does what and
- * Need-to-know). Every route names one act; the HTTP guard looks the act up here, and a
- * generated test walks every cell of it over HTTP (test/e2e/access-matrix).
+ * The one table of who may do what, and over which records (docs/domain.md, People and what
+ * they need; docs/access.md states it in words). Every route names one act; the HTTP guard looks
+ * the act up here, and a generated test walks every cell of it over HTTP (test/e2e/access-matrix).
  *
  * - Liaison officers work their province's cases, persons, exchanges, verifications and propose,
  *   schedule and close handovers. Supervisors may do all of that, plus the closing override,

@@ -2,6 +2,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, type JWK } from 'jose';
+import { loadConfig } from '#config';
 import { TokenVerifier } from './token-verifier.js';
 
 const SITE = { issuer: 'https://idp.example.gov.vn/realms/blo', audience: 'blo-ledger' };
@@ -40,8 +41,8 @@ class FakeIdp {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  sign(kid = 'idp-1', key: KeyObject = this.key): Promise<string> {
-    return new SignJWT(CLAIMS)
+  sign(kid = 'idp-1', key: KeyObject = this.key, claims: Record<string, unknown> = CLAIMS): Promise<string> {
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid })
       .setSubject('binh.lo')
       .setIssuer(SITE.issuer)
@@ -70,6 +71,40 @@ describe('OIDC tokens verified against the provider JWKS', () => {
     });
     await expect(verifier.verify(await idp.sign())).resolves.toMatchObject({ userId: 'binh.lo' });
     expect(idp.jwksRequests - before).toBe(1);
+  });
+
+  it("maps a provider's own claim names and roles the same way as a browser sign-in", async () => {
+    const config = loadConfig({
+      AUTH_JWKS_URL: idp.url,
+      AUTH_ISSUER: SITE.issuer,
+      AUTH_AUDIENCE: SITE.audience,
+      OIDC_ISSUER_URL: SITE.issuer,
+      OIDC_CLIENT_ID: 'blo-ledger',
+      OIDC_CLAIM_ROLES: 'realm_access.roles',
+      OIDC_CLAIM_UNIT: 'https://blo.gov.vn/unit',
+      OIDC_ROLE_MAP: 'blo-guard=border_guard',
+    });
+    const verifier = await TokenVerifier.fromConfig(config);
+    const keycloakLike = {
+      name: 'Lò Văn Bình',
+      realm_access: { roles: ['blo-guard', 'offline_access'] },
+      'https://blo.gov.vn/unit': 'VN-LC-BP-LAOCAI',
+      province: 'lao-cai',
+      gates: 'LAO_CAI',
+    };
+    await expect(verifier.verify(await idp.sign('idp-1', idp.key, keycloakLike))).resolves.toEqual({
+      userId: 'binh.lo',
+      name: 'Lò Văn Bình',
+      roles: ['border_guard'],
+      unit: 'VN-LC-BP-LAOCAI',
+      province: 'lao-cai',
+      gates: ['LAO_CAI'],
+    });
+    // Only roles in the map count: a token with none of ours is refused, not let in without a role.
+    const stranger = { ...keycloakLike, realm_access: { roles: ['offline_access'] } };
+    await expect(verifier.verify(await idp.sign('idp-1', idp.key, stranger))).rejects.toMatchObject({
+      reason: 'bad_claims',
+    });
   });
 
   it('refuses a token signed by a key the provider does not publish', async () => {

@@ -4,6 +4,7 @@ import type { AppConfig } from '#config';
 import { AuthError, type AuthErrorReason } from './auth-error.js';
 import { LOCAL_SIGNING_ALG, LocalSigningKey } from './local-signing-key.js';
 import { principalFromClaims, type Principal } from './principal.js';
+import { mapOidcClaims } from '../oidc/oidc-claim-mapper.js';
 
 export interface VerifierOptions {
   readonly issuer: string;
@@ -12,6 +13,12 @@ export interface VerifierOptions {
   readonly clockToleranceSeconds?: number;
   /** The verifying instant; defaults to the clock. */
   readonly now?: () => Date;
+  /**
+   * Turns a provider's claims into ours before the principal check (OIDC_CLAIM_*, OIDC_ROLE_MAP),
+   * so a person gets the same roles, unit, province and gates from a bearer token as from a
+   * browser sign-in at the same provider.
+   */
+  readonly mapClaims?: (payload: Readonly<Record<string, unknown>>) => object;
 }
 
 export interface OidcVerifierOptions extends VerifierOptions {
@@ -46,12 +53,18 @@ export class TokenVerifier {
   }
 
   /** The verifier the configuration asks for; in local mode the key is created on first start. */
-  static async fromConfig(config: Pick<AppConfig, 'auth' | 'dataDir'>): Promise<TokenVerifier> {
+  static async fromConfig(
+    config: Pick<AppConfig, 'auth' | 'dataDir'> & Partial<Pick<AppConfig, 'access'>>,
+  ): Promise<TokenVerifier> {
     const { auth } = config;
     const options = { issuer: auth.issuer, audience: auth.audience };
     if (auth.mode === 'oidc') {
       if (!auth.jwksUrl) throw new Error('auth mode oidc needs a JWKS URL');
-      return TokenVerifier.oidc(auth.jwksUrl, options);
+      const login = config.access?.oidc ?? null;
+      return TokenVerifier.oidc(auth.jwksUrl, {
+        ...options,
+        ...(login ? { mapClaims: (payload) => mapOidcClaims(payload, login) } : {}),
+      });
     }
     return TokenVerifier.local(await LocalSigningKey.loadOrCreate(config.dataDir), options);
   }
@@ -85,7 +98,7 @@ export class TokenVerifier {
     } catch (error) {
       throw new AuthError(reasonFor(error, this.mode));
     }
-    return principalFromClaims(payload);
+    return principalFromClaims(this.options.mapClaims ? this.options.mapClaims(payload) : payload);
   }
 }
 

@@ -32,3 +32,45 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
       },
     });
 }
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const EARLIEST_BIRTH_YEAR = 1900;
+/** China's calendar day (UTC+8) starts an hour before Vietnam's: the later "today" on the border. */
+const LATEST_BORDER_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * A birth date as people know it: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known. It must
+ * name a day, month or year that exists (no 31 February, no month 13) and that has begun
+ * somewhere on the border by `now`.
+ */
+export function isPossibleBirthDate(value: unknown, now: Date): value is string {
+  if (typeof value !== 'string') return false;
+  const m = PARTIAL_DATE.exec(value);
+  if (!m) return false;
+  const [, y, mo, d] = m;
+  if (+y < EARLIEST_BIRTH_YEAR) return false;
+  if (mo !== undefined && (+mo < 1 || +mo > 12)) return false;
+  if (d !== undefined) {
+    const day = new Date(Date.UTC(+y, +mo - 1, +d));
+    if (+d < 1 || day.getUTCMonth() !== +mo - 1 || day.getUTCDate() !== +d) return false;
+  }
+  // The first day the value can denote, compared as text: YYYY-MM-DD sorts as it counts.
+  const first = `${y}-${mo ?? '01'}-${d ?? '01'}`;
+  const today = new Date(now.getTime() + LATEST_BORDER_OFFSET_MS).toISOString().slice(0, 10);
+  return first <= today;
+}
+
+/** A date of birth (see isPossibleBirthDate), judged against the server's clock at validation. */
+export function IsBirthDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isBirthDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: '$property must be a real date YYYY-MM-DD, YYYY-MM or YYYY, from 1900 and not in the future',
+        ...options,
+      },
+      validator: { validate: (value: unknown) => isPossibleBirthDate(value, new Date()) },
+    });
+}

@@ -1,5 +1,6 @@
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { MAX_JSON_DEPTH, invalidFieldsOf, nestsDeeperThan } from './json-body.inspector.js';
 import { ProblemError, problem } from './problem.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -8,7 +9,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * JSON bodies are parsed here rather than by the default parser because the default one
  * silently replaces invalid UTF-8 with U+FFFD — a Vietnamese or Chinese name would be altered
  * without anyone noticing. Invalid UTF-8, malformed JSON and non-object bodies get a 400;
- * any other content type a 415; an oversized body a 413 (fastify's bodyLimit).
+ * any other content type a 415; an oversized body a 413 (fastify's bodyLimit). The parser is
+ * also the first code to hold the body, so the limits every later step relies on are checked
+ * here: nesting depth before the parse, then NUL, unpaired surrogates and prototype keys.
  */
 export function installBodyParsers(app: NestFastifyApplication, bodyLimit: number): void {
   // The adapter, not the app facade, accepts a custom parser function.
@@ -22,6 +25,15 @@ export function installBodyParsers(app: NestFastifyApplication, bodyLimit: numbe
       throw new ProblemError(problem(400, 'REQUEST.INVALID_UTF8', 'The request body is not valid UTF-8.'));
     }
     if (text.trim() === '') return {};
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      throw new ProblemError(
+        problem(
+          400,
+          'REQUEST.TOO_DEEP',
+          `The request body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`,
+        ),
+      );
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -30,6 +42,10 @@ export function installBodyParsers(app: NestFastifyApplication, bodyLimit: numbe
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new ProblemError(problem(400, 'REQUEST.NOT_AN_OBJECT', 'The request body must be a JSON object.'));
+    }
+    const invalid = invalidFieldsOf(parsed);
+    if (invalid.length > 0) {
+      throw new ProblemError(problem(400, 'REQUEST.INVALID', 'The request has invalid fields.', invalid));
     }
     return parsed;
   };

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PERSON_ROLES } from '#persons';
-import { IsCleanText } from '../http/dto-validators.js';
+import { IsBirthDate, IsCleanText } from '../http/dto-validators.js';
 import { TEXT_SHORT } from '../http/common.dto.js';
 
 export class NameVariantDto {
@@ -49,9 +49,7 @@ export class RegisterPersonDto {
   @ApiPropertyOptional({ example: '2004-05-17', description: 'YYYY-MM-DD, or YYYY-MM / YYYY when only that is known' })
   @IsOptional()
   @IsString()
-  @Matches(/^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-    message: 'dateOfBirth must be YYYY, YYYY-MM or YYYY-MM-DD',
-  })
+  @IsBirthDate()
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ example: 'VN', description: 'ISO 3166-1 alpha-2' })

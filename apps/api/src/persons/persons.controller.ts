@@ -53,7 +53,8 @@ export class PersonsController {
     @Query('purpose') purpose: string | undefined,
     @Req() req: AuthenticatedRequest,
   ): Promise<Versioned<PersonView | GateIdentityView>> {
-    const reason = typeof purpose === 'string' ? purpose.slice(0, 200) : null;
+    // Cut by code points: cutting UTF-16 units could leave half of a pair, which PostgreSQL refuses.
+    const reason = typeof purpose === 'string' ? Array.from(purpose).slice(0, 200).join('') : null;
     const view = await this.queries.execute<GetPersonQuery, PersonView>(
       new GetPersonQuery(id, readContextOf(req), reason),
     );

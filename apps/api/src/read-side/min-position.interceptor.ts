@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import type { ProjectionProgress } from '#projections';
 import { ProblemError, badRequest, problem } from '../http/problem.js';
 import { MAX_READ_WAIT_MS, PROJECTION_PROGRESS } from './read-side.tokens.js';
@@ -18,11 +19,15 @@ function first(value: unknown): string | undefined {
  * position; a read carrying `?minPosition=` (or `X-Min-Position`) waits until every projection
  * reached it. Bounded: 5 s, or less with `Prefer: wait=<seconds>` (RFC 7240). Not reached in
  * time → 503 with Retry-After (the service is fine, it is only behind; 504 would blame an
- * upstream). A malformed position → 400.
+ * upstream). A malformed position → 400, and so is a position past the log's head: no write has
+ * answered it yet, so no wait could reach it and the client, not the service, is wrong.
  */
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
-  constructor(@Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress) {}
+  constructor(
+    @Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
@@ -38,7 +43,16 @@ export class MinPositionInterceptor implements NestInterceptor {
     }
     const preferred = PREFER_WAIT.exec(first(req.headers.prefer) ?? '');
     const timeout = preferred ? Math.min(MAX_READ_WAIT_MS, Number(preferred[1]) * 1000) : MAX_READ_WAIT_MS;
-    return from(this.progress.waitFor(BigInt(raw), timeout)).pipe(
+    const position = BigInt(raw);
+    return from(this.store.headPosition()).pipe(
+      mergeMap((head) => {
+        if (position > head) {
+          throw badRequest('REQUEST.INVALID', 'The request has invalid fields.', [
+            { field: 'minPosition', message: 'minPosition is past the last recorded position' },
+          ]);
+        }
+        return from(this.progress.waitFor(position, timeout));
+      }),
       mergeMap((reached) => {
         if (!reached) {
           void ctx.switchToHttp().getResponse<FastifyReply>().header('retry-after', '1');

@@ -32,6 +32,15 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'web-is-self-contained',
+      comment:
+        'The browser app is a bundle of its own: nothing from libs/ or another app at run time. It learns the api ' +
+        'from the generated OpenAPI types (apps/web/src/api/schema.d.ts); a type-only import would be erased anyway.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|apps)/', pathNot: '^apps/web/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

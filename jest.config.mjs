@@ -23,8 +23,17 @@ export default {
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
   reporters: ['default', '<rootDir>/libs/testing/src/skip-summary-reporter.mjs'],
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    // test/web holds the web app's Node-side checks (apps/web itself is browser code, see its tsconfig).
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/web/**/*.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/{apps,test}/**/*.e2e-spec.ts'] },
+    // The web app in a real Chromium against a real server; its setup builds dist/web when stale
+    // and finds the browser (a loud skip without one, a failure under CI=true).
+    {
+      ...base,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/web/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/web/support/browser-global-setup.mjs',
+    },
   ],
 };

@@ -5,10 +5,12 @@ import type { AppConfig } from '#config';
 import { AppModule } from './app.module.js';
 import { HTTP_METRICS, type HttpMetrics } from './metrics/http-metrics.js';
 import { installBodyParsers } from './http/json-body.parser.js';
+import { installInputHardening } from './http/input-hardening.installer.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessionPlugins } from './http/session-plugins.js';
 import { setupSwagger } from './http/swagger.setup.js';
+import { installWebApp } from './http/web-app.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { WriteAnswerInterceptor } from './http/write-answer.interceptor.js';
 
@@ -30,6 +32,7 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   await installSecurityHeaders(app, config.access);
   await installSessionPlugins(app, config.access);
   installBodyParsers(app, config.http.bodyLimitBytes);
+  installInputHardening(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new WriteAnswerInterceptor());
@@ -41,6 +44,7 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
       metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
     });
   setupSwagger(app);
+  await installWebApp(app);
   app.enableShutdownHooks();
   await app.init();
   return app;

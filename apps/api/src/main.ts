@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     [
       '',
       `BLO Ledger is serving ${url}/api/v1 (events: ${store})`,
+      `  Web app:     ${url}/   (border guards at the gate: ${url}/gate)`,
       `  API docs:    ${url}/api/docs`,
       `  Health:      ${url}/health`,
       `  Mint a token: npm run cli -- token --sub an.nguyen --role liaison_officer --unit VN-LS-BLO --province lang-son`,

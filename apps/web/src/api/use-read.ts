@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export interface Read<T> {
+  /** The last answer, kept while a reload is under way. */
+  readonly data: T | undefined;
+  /** Why the last attempt failed (an ApiRefusal, see refusal.text.ts), or undefined. */
+  readonly error: unknown;
+  readonly loading: boolean;
+  reload(): void;
+}
+
+/**
+ * A read for screens that cannot afford a query library: the gate app has a budget of 100 KB of
+ * gzipped script and TanStack Query alone costs about 10 KB of it. Loads when `key` changes or on
+ * reload(); an answer that arrives after a newer request started, or after unmount, is dropped.
+ * The desktop app uses TanStack Query instead (desktop/desktop.app.tsx provides the client).
+ */
+export function useRead<T>(key: string, load: () => Promise<T>): Read<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => current && setState({ data, error: undefined, loading: false }),
+      (error: unknown) => current && setState((s) => ({ data: s.data, error, loading: false })),
+    );
+    return () => {
+      current = false;
+    };
+    // Deliberately not on `load`: it is a new closure on every render; `key` says when it asks
+    // for something else.
+  }, [key, round]);
+
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return { ...state, reload };
+}

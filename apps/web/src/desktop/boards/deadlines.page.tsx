@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../../api/api.client';
+import { Refusal } from '../../shell/refusal.component';
+import { Link } from '../../shell/router';
+import { DualTimeText } from '../dual-time.component';
+import type { DeadlineBoard, DeadlineItem } from '../desktop.views';
+import { codeText } from '../forms.component';
+
+/** What is owed and when: overdue first, then due soon. */
+export function DeadlinesPage() {
+  const { t } = useTranslation();
+  const board = useQuery({
+    queryKey: ['deadlines'],
+    queryFn: () => answer<DeadlineBoard>(api.GET('/api/v1/deadlines')),
+  });
+  return (
+    <>
+      <h1>{t('nav.deadlines')}</h1>
+      {board.error && <Refusal error={board.error} />}
+      {board.data && (
+        <>
+          <DeadlineTable
+            id="overdue"
+            title={t('deadlines.overdue', { number: board.data.overdue.length })}
+            items={board.data.overdue}
+          />
+          <DeadlineTable
+            id="due-soon"
+            title={t('deadlines.dueSoon', { number: board.data.dueSoon.length })}
+            items={board.data.dueSoon}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function DeadlineTable({
+  id,
+  title,
+  items,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly items: readonly DeadlineItem[];
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section aria-labelledby={id} className="section">
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('deadlines.none')}</p>
+      ) : (
+        <table className={`data deadlines-${id}`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('deadlines.kind')}</th>
+              <th scope="col">{t('deadlines.case')}</th>
+              <th scope="col">{t('deadlines.dueAt')}</th>
+              <th scope="col">{t('deadlines.owedBy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={`${item.kind}-${item.id}`}>
+                <td>{codeText(t, i18n, 'deadlineKind', item.kind)}</td>
+                <td>{item.caseId ? <Link to={`/cases/${item.caseId}`}>{t('deadlines.openCase')}</Link> : '—'}</td>
+                <td>
+                  <DualTimeText at={item.dueAt} />
+                </td>
+                <td>{codeText(t, i18n, 'owedBy', item.owedBy)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

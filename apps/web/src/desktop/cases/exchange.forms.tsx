@@ -1,0 +1,282 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../../api/api.client';
+import { nameIn } from '../../shell/labels.format';
+import type { WriteAnswer } from '../desktop.views';
+import { Field, FormRefusal, fieldError, vietnamLocalNow } from '../forms.component';
+import { useCounterparts } from '../reference.queries';
+import { ZonedTimeField, zonedInstant, type Side } from '../zoned-time.field';
+
+const CHANNELS = [
+  'official_letter',
+  'blo_meeting',
+  'liaison_officer',
+  'secure_email',
+  'interpol_ncb',
+  'phone',
+  'hotline',
+  'other',
+] as const;
+type Channel = (typeof CHANNELS)[number];
+const HANDLING = ['H0', 'H1', 'H2', 'H3'] as const;
+type Handling = (typeof HANDLING)[number];
+type Language = 'vi' | 'zh' | 'en';
+
+interface Attachment {
+  name: string;
+  sha256: string;
+}
+
+interface Done {
+  readonly onDone: (written: WriteAnswer) => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Log an incoming or outgoing message: a new exchange for the case (`caseId`), or the next message
+ * of an exchange (`exchangeId`). Vietnamese or Chinese text, references on both sides, handling
+ * code, attachments by their SHA-256.
+ */
+export function MessageForm(props: ({ readonly caseId: string } | { readonly exchangeId: string }) & Done) {
+  const { t, i18n } = useTranslation();
+  const counterparts = useCounterparts();
+  const creating = 'caseId' in props;
+  const [direction, setDirection] = useState<'outgoing' | 'incoming'>('incoming');
+  const [channel, setChannel] = useState<Channel>('official_letter');
+  const [counterpart, setCounterpart] = useState('');
+  const [language, setLanguage] = useState<Language>('zh');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [handlingCode, setHandlingCode] = useState<Handling>('H0');
+  const [ourReference, setOurReference] = useState('');
+  const [theirReference, setTheirReference] = useState('');
+  const [occurred, setOccurred] = useState<{ local: string; side: Side }>({ local: vietnamLocalNow(), side: 'vn' });
+  const [due, setDue] = useState<{ local: string; side: Side }>({ local: '', side: 'vn' });
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const log = useMutation({
+    mutationFn: () => {
+      const message = {
+        direction,
+        language,
+        subject,
+        body,
+        handlingCode,
+        carriesPersonalData: false,
+        occurredAt: zonedInstant(occurred.local, occurred.side),
+        ...(due.local ? { responseDueAt: zonedInstant(due.local, due.side) } : {}),
+        ...(ourReference ? { ourReference } : {}),
+        ...(theirReference ? { theirReference } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+      };
+      const headers = { 'Idempotency-Key': crypto.randomUUID() };
+      return 'caseId' in props
+        ? answer<WriteAnswer>(
+            api.POST('/api/v1/exchanges', {
+              headers,
+              body: { ...message, caseIds: [props.caseId], channel, counterpart },
+            }),
+          )
+        : answer<WriteAnswer>(
+            api.POST('/api/v1/exchanges/{id}/messages', {
+              params: { path: { id: props.exchangeId } },
+              headers,
+              body: message,
+            }),
+          );
+    },
+    onSuccess: props.onDone,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    log.mutate();
+  };
+  const e = log.error;
+  const setAttachment = (i: number, change: Partial<Attachment>) =>
+    setAttachments((all) => all.map((a, j) => (j === i ? { ...a, ...change } : a)));
+  const heading = creating ? t('exchange.open') : t('exchange.message');
+  return (
+    <form className="panel form" onSubmit={submit} aria-label={heading}>
+      <h3>{heading}</h3>
+      <div className="row">
+        <Field label={t('verification.direction')} error={fieldError(e, 'direction')}>
+          {(p) => (
+            <select
+              {...p}
+              value={direction}
+              onChange={(ev) => setDirection(ev.target.value as 'outgoing' | 'incoming')}
+            >
+              <option value="incoming">{t('exchange.incoming')}</option>
+              <option value="outgoing">{t('exchange.outgoing')}</option>
+            </select>
+          )}
+        </Field>
+        {creating && (
+          <Field label={t('handover.counterpart')} error={fieldError(e, 'counterpart')}>
+            {(p) => (
+              <select {...p} required value={counterpart} onChange={(ev) => setCounterpart(ev.target.value)}>
+                <option value="">{t('form.choose')}</option>
+                {(counterparts.data ?? []).map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {nameIn(i18n.language, c.name)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {creating && (
+          <Field label={t('cases.channel')} error={fieldError(e, 'channel')}>
+            {(p) => (
+              <select {...p} value={channel} onChange={(ev) => setChannel(ev.target.value as Channel)}>
+                {CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`exchangeChannel.${c}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label={t('exchange.language')} error={fieldError(e, 'language')}>
+          {(p) => (
+            <select {...p} value={language} onChange={(ev) => setLanguage(ev.target.value as Language)}>
+              <option value="vi">Tiếng Việt</option>
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('exchange.handling')} error={fieldError(e, 'handlingCode')}>
+          {(p) => (
+            <select {...p} value={handlingCode} onChange={(ev) => setHandlingCode(ev.target.value as Handling)}>
+              {HANDLING.map((h) => (
+                <option key={h} value={h}>
+                  {t(`handlingCode.${h}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label={t('exchange.subject')} error={fieldError(e, 'subject')}>
+        {(p) => <input {...p} required value={subject} onChange={(ev) => setSubject(ev.target.value)} />}
+      </Field>
+      <Field label={t('exchange.body')} error={fieldError(e, 'body')}>
+        {(p) => <textarea {...p} required rows={4} value={body} onChange={(ev) => setBody(ev.target.value)} />}
+      </Field>
+      <div className="row">
+        <Field label={t('exchange.ourReference')} error={fieldError(e, 'ourReference')}>
+          {(p) => <input {...p} value={ourReference} onChange={(ev) => setOurReference(ev.target.value)} />}
+        </Field>
+        <Field label={t('exchange.theirReference')} error={fieldError(e, 'theirReference')}>
+          {(p) => <input {...p} value={theirReference} onChange={(ev) => setTheirReference(ev.target.value)} />}
+        </Field>
+      </div>
+      <ZonedTimeField
+        label={t('exchange.occurredAt')}
+        value={occurred.local}
+        side={occurred.side}
+        required
+        error={fieldError(e, 'occurredAt')}
+        onChange={(local, side) => setOccurred({ local, side })}
+      />
+      <ZonedTimeField
+        label={t('exchange.responseDueAt')}
+        value={due.local}
+        side={due.side}
+        error={fieldError(e, 'responseDueAt')}
+        onChange={(local, side) => setDue({ local, side })}
+      />
+      <fieldset>
+        <legend>{t('exchange.attachments')}</legend>
+        {attachments.map((a, i) => (
+          <div className="row" key={i}>
+            <Field
+              label={t('exchange.attachmentName', { number: i + 1 })}
+              error={fieldError(e, `attachments.${i}.name`, `attachments[${i}].name`)}
+            >
+              {(p) => (
+                <input {...p} required value={a.name} onChange={(ev) => setAttachment(i, { name: ev.target.value })} />
+              )}
+            </Field>
+            <Field
+              label={t('exchange.attachmentHash', { number: i + 1 })}
+              error={fieldError(e, `attachments.${i}.sha256`, `attachments[${i}].sha256`)}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  required
+                  size={66}
+                  pattern="[0-9a-fA-F]{64}"
+                  value={a.sha256}
+                  onChange={(ev) => setAttachment(i, { sha256: ev.target.value.trim() })}
+                />
+              )}
+            </Field>
+          </div>
+        ))}
+        <button type="button" onClick={() => setAttachments((all) => [...all, { name: '', sha256: '' }])}>
+          {t('exchange.addAttachment')}
+        </button>
+      </fieldset>
+      <FormRefusal error={e} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={log.isPending}>
+          {t('exchange.save')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The counterpart acknowledged receipt of our latest message: when (in either side's time) and by whom. */
+export function AcknowledgeForm({ exchangeId, onDone, onCancel }: { readonly exchangeId: string } & Done) {
+  const { t } = useTranslation();
+  const [at, setAt] = useState<{ local: string; side: Side }>({ local: vietnamLocalNow(), side: 'vn' });
+  const [by, setBy] = useState('');
+  const ack = useMutation({
+    mutationFn: () =>
+      answer<WriteAnswer>(
+        api.POST('/api/v1/exchanges/{id}/acknowledgements', {
+          params: { path: { id: exchangeId } },
+          body: { at: zonedInstant(at.local, at.side), ...(by ? { by } : {}) },
+        }),
+      ),
+    onSuccess: onDone,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    ack.mutate();
+  };
+  const e = ack.error;
+  return (
+    <form className="panel form" onSubmit={submit} aria-label={t('exchange.acknowledge')}>
+      <h3>{t('exchange.acknowledge')}</h3>
+      <ZonedTimeField
+        label={t('exchange.acknowledgedAt')}
+        value={at.local}
+        side={at.side}
+        required
+        error={fieldError(e, 'at')}
+        onChange={(local, side) => setAt({ local, side })}
+      />
+      <Field label={t('exchange.acknowledgedBy')} error={fieldError(e, 'by')}>
+        {(p) => <input {...p} value={by} onChange={(ev) => setBy(ev.target.value)} />}
+      </Field>
+      <FormRefusal error={e} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={ack.isPending}>
+          {t('exchange.acknowledge')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

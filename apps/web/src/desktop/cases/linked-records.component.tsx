@@ -1,0 +1,198 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../../api/api.client';
+import type { MeView } from '../../api/api.views';
+import type { CaseView, WriteAnswer } from '../desktop.views';
+import { AcknowledgeForm, MessageForm } from './exchange.forms';
+import { HandoverActForm, type HandoverAct } from './handover.forms';
+import { VerificationActForm, type VerificationAct } from './verification.form';
+import { codeText } from '../forms.component';
+
+type Kind = 'exchange' | 'verification' | 'handover';
+
+function useStatus(kind: Kind, id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [kind, id],
+    enabled,
+    queryFn: () => {
+      const params = { params: { path: { id } } };
+      const call =
+        kind === 'exchange'
+          ? api.GET('/api/v1/exchanges/{id}', params)
+          : kind === 'verification'
+            ? api.GET('/api/v1/verification-requests/{id}', params)
+            : api.GET('/api/v1/handovers/{id}', params);
+      return answer<{ status?: string; revision?: string }>(call);
+    },
+  });
+}
+
+const HANDOVER_ACTS: readonly HandoverAct[] = ['schedule', 'postpone', 'cancel'];
+const EXCHANGE_ACTS = ['message', 'acknowledge'] as const;
+type ExchangeAct = (typeof EXCHANGE_ACTS)[number];
+const VERIFICATION_ACTS: readonly VerificationAct[] = ['extend', 'answer', 'withdraw'];
+
+function LinkedRow({
+  kind,
+  id,
+  enabled,
+  acts,
+  onWritten,
+}: {
+  readonly kind: Kind;
+  readonly id: string;
+  readonly enabled: boolean;
+  readonly acts: boolean;
+  readonly onWritten: (written: WriteAnswer) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const queries = useQueryClient();
+  const [act, setAct] = useState<HandoverAct | ExchangeAct | VerificationAct | null>(null);
+  const status = useStatus(kind, id, enabled);
+  const group = kind === 'handover' ? 'handoverStatus' : kind === 'exchange' ? 'exchangeStatus' : 'verificationStatus';
+  const done = (written: WriteAnswer) => {
+    setAct(null);
+    void queries.invalidateQueries({ queryKey: [kind, id] });
+    onWritten(written);
+  };
+  const reload = () => {
+    setAct(null);
+    void queries.invalidateQueries({ queryKey: [kind, id] });
+  };
+  return (
+    <>
+      <tr>
+        <td>{t(`linked.${kind}`)}</td>
+        <td>
+          <code>{id}</code>
+        </td>
+        <td>
+          {status.data?.status
+            ? codeText(t, i18n, group, status.data.status)
+            : status.error
+              ? t('linked.unknown')
+              : enabled
+                ? '…'
+                : '—'}
+        </td>
+        <td>
+          {kind === 'exchange' && acts && (
+            <div className="row-actions">
+              {EXCHANGE_ACTS.map((a) => (
+                <button key={a} type="button" aria-expanded={act === a} onClick={() => setAct(act === a ? null : a)}>
+                  {t(`exchange.${a}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          {kind === 'verification' && acts && (
+            <div className="row-actions">
+              {VERIFICATION_ACTS.map((a) => (
+                <button key={a} type="button" aria-expanded={act === a} onClick={() => setAct(act === a ? null : a)}>
+                  {t(`verification.${a}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          {kind === 'handover' && acts && (
+            <div className="row-actions">
+              {HANDOVER_ACTS.map((a) => (
+                <button key={a} type="button" aria-expanded={act === a} onClick={() => setAct(act === a ? null : a)}>
+                  {t(`handover.${a}`)}
+                </button>
+              ))}
+            </div>
+          )}
+        </td>
+      </tr>
+      {act && (
+        <tr>
+          <td colSpan={4}>
+            {act === 'message' && <MessageForm exchangeId={id} onDone={done} onCancel={() => setAct(null)} />}
+            {act === 'acknowledge' && <AcknowledgeForm exchangeId={id} onDone={done} onCancel={() => setAct(null)} />}
+            {(act === 'extend' || act === 'answer' || act === 'withdraw') && (
+              <VerificationActForm
+                key={act}
+                act={act}
+                id={id}
+                revision={status.data?.revision}
+                onDone={done}
+                onReload={reload}
+                onCancel={() => setAct(null)}
+              />
+            )}
+            {(act === 'schedule' || act === 'postpone' || act === 'cancel') && (
+              <HandoverActForm
+                key={act}
+                act={act}
+                id={id}
+                revision={status.data?.revision}
+                onDone={done}
+                onReload={reload}
+                onCancel={() => setAct(null)}
+              />
+            )}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** The exchanges, verification requests and handovers linked to the case, each with its status. */
+export function LinkedRecords({
+  view,
+  me,
+  onWritten,
+}: {
+  readonly view: CaseView;
+  readonly me: MeView;
+  readonly onWritten: (written: WriteAnswer) => void;
+}) {
+  const writes = me.province !== '*';
+  const handoverActs = writes && (me.may.includes('handover.schedule') || me.may.includes('handover.cancel'));
+  const exchangeActs = writes && me.may.includes('exchange.write');
+  const verificationActs = writes && me.may.includes('verification.write');
+  const { t } = useTranslation();
+  const rows: [Kind, string, boolean][] = [
+    ...view.exchangeIds.map((id): [Kind, string, boolean] => ['exchange', id, me.may.includes('exchange.read')]),
+    ...view.verificationIds.map((id): [Kind, string, boolean] => [
+      'verification',
+      id,
+      me.may.includes('verification.read'),
+    ]),
+    ...view.handoverIds.map((id): [Kind, string, boolean] => ['handover', id, me.may.includes('handover.read')]),
+  ];
+  return (
+    <section aria-labelledby="linked-heading" className="section">
+      <h2 id="linked-heading">{t('linked.heading')}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('linked.none')}</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('linked.kind')}</th>
+              <th scope="col">{t('linked.id')}</th>
+              <th scope="col">{t('cases.status')}</th>
+              <th scope="col">{t('case.acts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([kind, id, enabled]) => (
+              <LinkedRow
+                key={id}
+                kind={kind}
+                id={id}
+                enabled={enabled}
+                acts={kind === 'exchange' ? exchangeActs : kind === 'handover' ? handoverActs : verificationActs}
+                onWritten={onWritten}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

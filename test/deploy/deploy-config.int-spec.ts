@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -19,6 +20,9 @@ const REQUIRED = [
   'KURRENTDB_URL',
   'DATABASE_URL',
   'MASTER_KEY',
+  // Signed checkpoints (ADR 0009): the key is a secret like MASTER_KEY; the worker's timer runs, the api's is 0.
+  'CHECKPOINT_SIGNING_KEY',
+  'CHECKPOINT_INTERVAL_SECONDS',
   'HOST',
   'PORT',
   'DATA_DIR',
@@ -73,14 +77,20 @@ interface AppService {
   readonly env: Env;
 }
 
+const CHECKPOINT_KEY = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'der' })
+  .toString('base64');
+
 /** `${NAME:-default}` → default, `${NAME:?message}` / `${NAME}` → a value a real operator would give. */
 const OPERATOR: Env = {
   MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+  CHECKPOINT_SIGNING_KEY: CHECKPOINT_KEY,
   POSTGRES_PASSWORD: 'pw',
 };
 /** What the operator's Secret holds (secret.example.yaml shows the shape, not usable values). */
 const SECRET: Env = {
   MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+  CHECKPOINT_SIGNING_KEY: CHECKPOINT_KEY,
   DATABASE_URL: 'postgres://blo:pw@postgres.invalid:5432/blo',
   KURRENTDB_URL: 'kurrentdb://blo:pw@kurrentdb.invalid:2113?tls=true',
 };
@@ -195,9 +205,9 @@ describe('deploy/ configuration agrees with CONFIG_VARIABLES', () => {
 });
 
 describe('deploy/ operational rules', () => {
-  it('takes MASTER_KEY, DATABASE_URL and KURRENTDB_URL from a Secret in Kubernetes, never inline', () => {
+  it('takes MASTER_KEY, CHECKPOINT_SIGNING_KEY, DATABASE_URL and KURRENTDB_URL from a Secret in Kubernetes, never inline', () => {
     for (const c of k8sServices().containers) {
-      for (const name of ['MASTER_KEY', 'DATABASE_URL', 'KURRENTDB_URL']) {
+      for (const name of ['MASTER_KEY', 'CHECKPOINT_SIGNING_KEY', 'DATABASE_URL', 'KURRENTDB_URL']) {
         const e = c.env?.find((x) => x.name === name);
         expect({ container: c.name, name, ref: e?.valueFrom?.secretKeyRef?.key }).toEqual({
           container: c.name,
@@ -208,6 +218,21 @@ describe('deploy/ operational rules', () => {
     }
     const configMap = k8sDocs().find((d) => d.kind === 'ConfigMap');
     expect(Object.keys(configMap?.data ?? {}).filter((k) => k in SECRET)).toEqual([]);
+  });
+
+  it('runs the periodic checkpoint in the worker only (the api checkpoints on demand)', () => {
+    for (const s of all()) {
+      const config = loadConfig(Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, interpolate(v)])));
+      expect({
+        where: s.where,
+        timer: config.integrity.intervalSeconds > 0,
+        key: config.integrity.signingKey !== null,
+      }).toEqual({
+        where: s.where,
+        timer: s.role === 'worker',
+        key: true,
+      });
+    }
   });
 
   it('probes /health for readiness and liveness', () => {

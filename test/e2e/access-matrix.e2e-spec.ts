@@ -29,12 +29,13 @@ const NOT_FOUND_CODE: Record<string, string> = {
   exchange: 'EXCHANGE.NOT_FOUND',
   verification: 'VERIFICATION.NOT_FOUND',
   handover: 'HANDOVER.NOT_FOUND',
+  event: 'EVENT.NOT_FOUND',
 };
 
-/** As if the record did not exist: 404 for a record in the path, 422 for a case named in the body. */
+/** As if the record did not exist: 404 for a record in the path or query, 422 for a case named in the body. */
 function absent(target: RouteTarget): Expected {
   if (target.kind === 'province') return { admitted: false, status: 403, code: 'AUTH.OUT_OF_SCOPE' };
-  return { admitted: false, status: target.from === 'param' ? 404 : 422, code: NOT_FOUND_CODE[target.kind] };
+  return { admitted: false, status: target.from === 'body' ? 422 : 404, code: NOT_FOUND_CODE[target.kind] };
 }
 
 function expected(caller: MatrixCaller, act: Act, target: RouteTarget | undefined, records: ProvinceRecords): Expected {
@@ -85,6 +86,9 @@ describe.each(STORES)('need-to-know matrix over HTTP (%s)', (kind) => {
     if (account.status !== 201) throw new Error(`probe account: ${account.status} ${JSON.stringify(account.body)}`);
     own = await recordsOf(app, LANG_SON);
     other = await recordsOf(app, LAO_CAI);
+    // The proof probes need a signed checkpoint that covers both provinces' records.
+    const sealed = await admin.post('/integrity/checkpoints', {});
+    if (sealed.status !== 201) throw new Error(`checkpoint: ${sealed.status} ${JSON.stringify(sealed.body)}`);
     for (const c of CALLERS) {
       tokens.set(
         c.name,

@@ -18,6 +18,7 @@ import { BoardsModule } from './boards/boards-http.module.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
 import { AccountsHttpModule } from './accounts/accounts-http.module.js';
 import { OidcLoginModule } from './auth/oidc-login.module.js';
+import { IntegrityHttpModule } from './integrity/integrity-http.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         BoardsModule,
         ReadSideModule,
         AccountsHttpModule,
+        IntegrityHttpModule,
         OidcLoginModule.forRoot(config),
         KafkaRelayModule.forRoot(config),
         CounterpartGatewayModule.forRoot(config),

@@ -6,12 +6,25 @@ import { DEMO_USAGE, demoCommand } from './demo.command.js';
 import { PROJECTIONS_USAGE, projectionsCommand } from './projections.command.js';
 import { readSecretLine } from './secret-input.js';
 import { USER_USAGE, userCommand } from './user.command.js';
+import { CHECKPOINT_USAGE, VERIFY_USAGE, checkpointCommand, verifyCommand } from './integrity.command.js';
 
-const USAGE = ['Usage:', `  ${TOKEN_USAGE}`, `  ${DEMO_USAGE}`, `  ${PROJECTIONS_USAGE}`, `  ${USER_USAGE}`].join('\n');
+const USAGE = [
+  'Usage:',
+  `  ${TOKEN_USAGE}`,
+  `  ${DEMO_USAGE}`,
+  `  ${PROJECTIONS_USAGE}`,
+  `  ${USER_USAGE}`,
+  `  ${VERIFY_USAGE}`,
+  `  ${CHECKPOINT_USAGE}`,
+].join('\n');
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   const config = loadConfig();
+  const io = {
+    say: (line: string) => process.stderr.write(`${line}\n`),
+    out: (line: string) => process.stdout.write(`${line}\n`),
+  };
   switch (args.verb) {
     case 'token':
       process.stdout.write(`${await tokenCommand(args, config)}\n`);
@@ -27,6 +40,10 @@ async function main(argv: readonly string[]): Promise<number> {
         out: (line) => process.stdout.write(`${line}\n`),
         readPassword: () => readSecretLine(process.stdin, (text) => process.stderr.write(text)),
       });
+    case 'verify':
+      return verifyCommand(args, config, io);
+    case 'checkpoint':
+      return checkpointCommand(args, config, io);
     case undefined:
     default:
       process.stderr.write(`${USAGE}\n`);

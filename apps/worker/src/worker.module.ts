@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '#config';
+import { IntegrityModule } from '#integrity';
 import { CounterpartGatewayModule, KafkaRelayModule } from '#messaging';
 import { PlatformModule } from '#platform';
 import { ProjectionsModule } from '#projections';
@@ -17,6 +18,8 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot(config),
         ProjectionsModule,
+        // The periodic signed checkpoint (CHECKPOINT_INTERVAL_SECONDS; deploy/ sets the api's to 0).
+        IntegrityModule,
         KafkaRelayModule.forRoot(config),
         CounterpartGatewayModule.forRoot(config),
       ],

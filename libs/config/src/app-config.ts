@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ACCESS_VARIABLES, loadAccessConfig, type AccessConfig } from './access-config.js';
 import { DEADLINE_VARIABLES, loadDeadlineLimits, type DeadlineLimits } from './deadline-limits.js';
+import { INTEGRITY_VARIABLES, loadIntegrityConfig, type IntegrityConfig } from './integrity-config.js';
 
 /**
  * The one configuration object. Built once at boot from the environment; nothing else reads
@@ -51,6 +52,8 @@ export interface AppConfig {
   readonly deadlines: DeadlineLimits;
   /** Sign-in, sessions, OIDC login, CORS. */
   readonly access: AccessConfig;
+  /** Signed checkpoints: their key and interval. */
+  readonly integrity: IntegrityConfig;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +88,7 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   LOG_LEVEL: 'error | warn | log (default) | debug',
   ...DEADLINE_VARIABLES,
   ...ACCESS_VARIABLES,
+  ...INTEGRITY_VARIABLES,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -194,6 +198,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
     deadlines: loadDeadlineLimits(env, problems),
     access: loadAccessConfig(env, host, port, problems),
+    integrity: loadIntegrityConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,3 +1,4 @@
 export * from './app-config.js';
 export * from './deadline-limits.js';
 export * from './access-config.js';
+export * from './integrity-config.js';

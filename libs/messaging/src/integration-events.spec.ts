@@ -47,6 +47,12 @@ function validFor(kind: FieldKind): fc.Arbitrary<unknown> {
       return iso.map((at) => ({ at, offset: '+08:00', zone: 'Asia/Shanghai' }));
     case 'count':
       return fc.nat();
+    case 'digest':
+      return fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
+    case 'signature':
+      return fc.uint8Array({ minLength: 32, maxLength: 64 }).map((b) => Buffer.from(b).toString('base64url'));
+    case 'decimal':
+      return fc.bigInt({ min: 0n, max: 2n ** 62n }).map((n) => n.toString());
   }
 }
 
@@ -185,5 +191,41 @@ describe('integration events', () => {
     });
     expect(out?.key).toBe(`handover-${handoverId}`);
     expect(out?.data).toEqual({ handoverId, occurredAt: '2026-07-02T01:00:00.000Z' });
+  });
+
+  it('publishes a signed checkpoint whole (counts, roots, signature) and nothing else of its event', () => {
+    const signed = {
+      version: 1,
+      seq: 4,
+      treeSize: 120,
+      headPosition: '120',
+      root: 'a'.repeat(64),
+      headsRoot: 'b'.repeat(64),
+      previous: 'c'.repeat(64),
+      at: '2026-07-03T00:00:00.000Z',
+      keyId: 'Zp0mQ3m2r8m0aW9wq6YbA1aZ8kH6b0JXkS3mYb1m2aE',
+      signature: Buffer.alloc(64, 7).toString('base64url'),
+      trigger: 'statistics_export',
+    };
+    const out = toIntegrationEvent({
+      id: '0199a1b2-c3d4-7e5f-8a9b-000000000003',
+      type: 'CheckpointRecorded',
+      schemaVersion: 1,
+      streamId: 'checkpoint-00000000-0000-4000-8000-00000000c4c4',
+      revision: 4n,
+      position: 121n,
+      data: { ...signed, note: 'Nguyễn Thị Hoa' },
+      metadata: {
+        actor: { userId: 'system:checkpoints', role: 'admin', unitId: 'VN-BLO-LEDGER' },
+        correlationId: 'c3',
+        causationId: null,
+        occurredAt: { at: '2026-07-03T00:00:00.000Z', offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' },
+        recordedAt: '2026-07-03T00:00:00.000Z',
+        prevHash: '0'.repeat(64),
+        hash: '3'.repeat(64),
+      },
+    });
+    expect(out?.type).toBe('blo.integrity.checkpoint.v1');
+    expect(out?.data).toEqual({ ...signed, occurredAt: '2026-07-03T00:00:00.000Z' });
   });
 });

@@ -30,7 +30,13 @@ export type FieldKind =
   | 'flag'
   /** A declared instant: published as its UTC ISO-8601 string. */
   | 'instant'
-  | 'count';
+  | 'count'
+  /** A SHA-256 digest in lower-case hex (a checkpoint's roots and chain link): a hash, not data. */
+  | 'digest'
+  /** An Ed25519 signature or key id, base64url: it proves who signed, and says nothing of any record. */
+  | 'signature'
+  /** A non-negative integer as a decimal string (a global position, exact beyond 2^53). */
+  | 'decimal';
 
 export interface IntegrationContract {
   /** CloudEvents `type`: `blo.<context>.<fact>.v<major>`. A breaking change is a new major. */
@@ -109,6 +115,25 @@ export const CONTRACTS: Readonly<Record<string, IntegrationContract>> = {
   PersonReceived: { type: 'blo.handover.person-received.v1', fields: { handoverId: 'id', personId: 'id' } },
   HandoverClosed: { type: 'blo.handover.closed.v1', fields: { handoverId: 'id' } },
   HandoverCancelled: { type: 'blo.handover.cancelled.v1', fields: { handoverId: 'id' } },
+  // A signed checkpoint (ADR 0009): counts, roots and a signature over every province at once —
+  // no id of any record, so it tells a consumer how much was recorded, not what or about whom.
+  // Published so that a copy exists outside the database: a later rollback then shows.
+  CheckpointRecorded: {
+    type: 'blo.integrity.checkpoint.v1',
+    fields: {
+      version: 'count',
+      seq: 'count',
+      treeSize: 'count',
+      headPosition: 'decimal',
+      root: 'digest',
+      headsRoot: 'digest',
+      previous: 'digest',
+      at: 'instant',
+      keyId: 'signature',
+      signature: 'signature',
+      trigger: { oneOf: ['periodic', 'on_demand', 'statistics_export'] },
+    },
+  },
 };
 
 export type IntegrationValue = string | number | boolean | readonly string[];
@@ -131,6 +156,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const STREAM_ID = /^[a-z][a-zA-Z0-9]*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIGEST = /^[0-9a-f]{64}$/;
+const BASE64URL = /^[A-Za-z0-9_-]{16,128}$/;
+const DECIMAL = /^(0|[1-9][0-9]{0,18})$/;
 const MAX_LIST = 200;
 
 const isId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
@@ -160,6 +188,12 @@ export function publishable(kind: FieldKind, value: unknown): IntegrationValue |
       return instantOf(value);
     case 'count':
       return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
+    case 'digest':
+      return typeof value === 'string' && DIGEST.test(value) ? value : undefined;
+    case 'signature':
+      return typeof value === 'string' && BASE64URL.test(value) ? value : undefined;
+    case 'decimal':
+      return typeof value === 'string' && DECIMAL.test(value) ? value : undefined;
   }
 }
 

@@ -13,3 +13,4 @@ export * from './crypto/personal-data-cipher.js';
 export * from './security.tokens.js';
 export * from './crypto/lru-cache.js';
 export * from './oidc/index.js';
+export * from './signing/checkpoint-signing-key.js';

@@ -15,6 +15,8 @@ export interface ProvinceRecords {
   readonly draftId: string;
   readonly verificationId: string;
   readonly handoverId: string;
+  /** The case's first event (ReportReceived), for the integrity proof. */
+  readonly eventId: string;
 }
 
 export interface Side {
@@ -118,7 +120,14 @@ export async function recordsOf(app: TestApp, side: Side): Promise<ProvinceRecor
     draftId: draft.messageId as string,
     verificationId,
     handoverId: handover.id as string,
+    eventId: await firstEventOf(app, `case-${caseId}`),
   };
+}
+
+async function firstEventOf(app: TestApp, streamId: string): Promise<string> {
+  for await (const e of app.app.get<symbol, EventStore>(EVENT_STORE).readStream(streamId, { toRevision: 0n }))
+    return e.id;
+  throw new Error(`${streamId} has no event`);
 }
 
 /** The global head position, read from the store itself: a refused request must leave it where it was. */

@@ -5,8 +5,21 @@ import { personStreamId } from '#persons';
 import { verificationStreamId } from '#verifications';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { LruCache, type RecordScope } from '#security';
+import { parseStreamId } from '#shared-kernel';
 
-export type RecordKind = 'case' | 'person' | 'exchange' | 'verification' | 'handover';
+export type RecordKind = 'case' | 'person' | 'exchange' | 'verification' | 'handover' | 'event';
+
+/** Finds the stream an event is in (the integrity index, or the events table); null when there is no such event. */
+export type EventLocator = (eventId: string) => Promise<{ readonly streamId: string } | null>;
+
+/** The record kind whose scope an event of this stream category has; other categories belong to no province. */
+const KIND_OF_CATEGORY: Readonly<Record<string, Exclude<RecordKind, 'event'>>> = {
+  case: 'case',
+  person: 'person',
+  exchange: 'exchange',
+  verification: 'verification',
+  handover: 'handover',
+};
 
 const CACHE_SIZE = 50_000;
 // Only facts that never change are cached (a case's province, the case a person, exchange or
@@ -22,7 +35,10 @@ export class RecordScopeResolver {
   private readonly provinceOfCase = new LruCache<string, string>(CACHE_SIZE, CACHE_MS);
   private readonly casesOf = new LruCache<string, readonly string[]>(CACHE_SIZE, CACHE_MS);
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly locateEvent: EventLocator = async () => null,
+  ) {}
 
   /** `withGates` asks for the gates too: only a border guard's scope needs them, and they cost reads. */
   async resolve(kind: RecordKind, id: string, withGates: boolean): Promise<RecordScope | null> {
@@ -37,7 +53,23 @@ export class RecordScopeResolver {
         return this.ofLinked(`verification:${id}`, verificationStreamId(id), (d) => stringArray([d.caseId]));
       case 'handover':
         return this.handover(id);
+      case 'event':
+        return this.event(id, withGates);
     }
+  }
+
+  /**
+   * An event is where its record is: a case's, person's, exchange's … event has that record's
+   * scope. Events of no case (accounts, checkpoints, audit of exports) belong to no province,
+   * so only a national caller may see them.
+   */
+  private async event(id: string, withGates: boolean): Promise<RecordScope | null> {
+    const found = await this.locateEvent(id);
+    if (!found) return null;
+    const { category, id: recordId } = parseStreamId(found.streamId);
+    const kind = Object.hasOwn(KIND_OF_CATEGORY, category) ? KIND_OF_CATEGORY[category] : undefined;
+    if (!kind) return { provinces: [], gates: [] };
+    return (await this.resolve(kind, recordId, withGates)) ?? { provinces: [], gates: [] };
   }
 
   private async ofCases(caseIds: readonly string[], gates: readonly string[]): Promise<RecordScope | null> {

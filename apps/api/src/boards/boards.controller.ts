@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
 import { recordAudit } from '#audit';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
+import { CheckpointRecorder } from '#integrity';
 import {
   auditLog,
   decodeAuditCursor,
@@ -21,6 +22,7 @@ import {
 import { parseZoned } from '#shared-kernel';
 import { Act } from '../http/auth.guard.js';
 import { badRequest } from '../http/problem.js';
+import { integrityProblem } from '../integrity/integrity.problems.js';
 import { type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { provinceFilter, visibleProvinces } from '../auth/scope-filter.js';
 import { AuditQueryDto, DeadlinesQueryDto, StatisticsQueryDto } from './boards.dto.js';
@@ -44,6 +46,7 @@ export class BoardsController {
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DEADLINE_LIMITS) private readonly limits: DeadlineLimits,
+    @Inject(CheckpointRecorder) private readonly checkpoints: CheckpointRecorder,
   ) {}
 
   @Get('deadlines')
@@ -98,6 +101,18 @@ export class BoardsController {
     await recordAudit(this.store, ctx, statisticsAuditSubject(period.code), [
       { type: 'StatisticsExported', data: { period: period.code, format, purpose: q.purpose ?? null, province } },
     ]);
+    // Every submission is sealed by a signed checkpoint that covers it and the record it was
+    // computed from (ADR 0009); like the audit, no checkpoint means nothing is sent.
+    const sealed = await this.checkpoints
+      .record({ trigger: 'statistics_export', actor: ctx.actor, correlationId: ctx.correlationId })
+      .catch((error: unknown) => {
+        throw integrityProblem(error);
+      });
+    if (sealed)
+      void reply.header(
+        'blo-checkpoint',
+        `seq=${sealed.checkpoint.seq}; position=${sealed.checkpoint.headPosition}; hash=${sealed.hash}`,
+      );
     if (format === 'json') return published;
     const name = `blo-statistics-${period.code}${province ? `-${province}` : ''}.${format}`;
     void reply

@@ -18,6 +18,7 @@ import { Act, onParam, inBodyProvince } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
+import { integrityProblem } from '../integrity/integrity.problems.js';
 import { ClassifyCaseDto, CloseCaseDto, CreateCaseDto, OpenCaseDto, ReasonDto, ResolveCaseDto } from './case.dto.js';
 
 @ApiTags('cases')
@@ -60,8 +61,13 @@ export class CasesController {
 
   @Get(':id/integrity')
   @Act('case.read', onParam('case'))
-  integrity(@Param('id', UuidParamPipe) id: string): Promise<CaseIntegrity> {
-    return this.queries.execute(new CaseIntegrityQuery(id));
+  async integrity(@Param('id', UuidParamPipe) id: string): Promise<CaseIntegrity> {
+    try {
+      return await this.queries.execute<CaseIntegrityQuery, CaseIntegrity>(new CaseIntegrityQuery(id));
+    } catch (error) {
+      // A report or a problem, never a 500: tampering is reported in the body, anything else is 503.
+      throw integrityProblem(error);
+    }
   }
 
   @Post(':id/classification')

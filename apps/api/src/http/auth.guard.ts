@@ -20,11 +20,12 @@ export const ACT_KEY = 'blo:act';
 export const PUBLIC_KEY = 'blo:public';
 
 /**
- * The record a route acts on, for the need-to-know check: a path parameter naming it, a body
- * field naming the case(s) it will belong to, or the body's province for a new case.
+ * The record a route acts on, for the need-to-know check: a path parameter or a query parameter
+ * naming it, a body field naming the case(s) it will belong to, or the body's province for a new case.
  */
 export type RouteTarget =
   | { readonly from: 'param'; readonly kind: RecordKind; readonly name: string }
+  | { readonly from: 'query'; readonly kind: RecordKind; readonly name: string }
   | { readonly from: 'body'; readonly kind: 'case'; readonly name: string }
   | { readonly from: 'body'; readonly kind: 'province'; readonly name: string };
 
@@ -39,6 +40,7 @@ export const Act = (act: ActName, target?: RouteTarget): MethodDecorator & Class
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
 
 export const onParam = (kind: RecordKind, name = 'id'): RouteTarget => ({ from: 'param', kind, name });
+export const onQuery = (kind: RecordKind, name: string): RouteTarget => ({ from: 'query', kind, name });
 export const onBodyCase = (name: string): RouteTarget => ({ from: 'body', kind: 'case', name });
 export const inBodyProvince = (name = 'province'): RouteTarget => ({ from: 'body', kind: 'province', name });
 
@@ -50,6 +52,7 @@ const NOT_FOUND: Record<RecordKind, [string, string]> = {
   exchange: ['EXCHANGE.NOT_FOUND', 'no exchange with this id'],
   verification: ['VERIFICATION.NOT_FOUND', 'no verification request with this id'],
   handover: ['HANDOVER.NOT_FOUND', 'no handover with this id'],
+  event: ['EVENT.NOT_FOUND', 'no event with this id'],
 };
 
 /**
@@ -108,8 +111,9 @@ export class AuthGuard implements CanActivate {
     req: AuthenticatedRequest,
     withGates: boolean,
   ): Promise<RecordScope | undefined> {
-    if (target.from === 'param') {
-      const id = (req.params as Record<string, string | undefined>)[target.name];
+    if (target.from === 'param' || target.from === 'query') {
+      const named = target.from === 'param' ? req.params : req.query;
+      const id = (named as Record<string, unknown> | undefined)?.[target.name];
       if (typeof id !== 'string' || !UUID.test(id)) return undefined;
       return (await this.records.resolve(target.kind, id.toLowerCase(), withGates)) ?? { provinces: [], gates: [] };
     }

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CredentialStore, SessionStore, migrateAccountTables } from '#accounts/application';
 import type { AppConfig } from '#config';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
+import { EventProofs, IntegrityModule } from '#integrity';
 import { PlatformModule } from '#platform';
 import { TokenVerifier } from '#security';
 import { AUTHENTICATOR } from '../auth/authenticator.js';
@@ -23,7 +24,7 @@ export class InfrastructureModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: InfrastructureModule,
-      imports: [PlatformModule.forRoot(config)],
+      imports: [PlatformModule.forRoot(config), IntegrityModule],
       providers: [
         { provide: ACCOUNT_TABLES, inject: [SQL_CLIENT], useFactory: (sql: SqlClient) => migrateAccountTables(sql) },
         {
@@ -54,9 +55,11 @@ export class InfrastructureModule {
           },
         },
         {
+          // Events (integrity proofs) are located through the integrity module's index.
           provide: RecordScopeResolver,
-          inject: [EVENT_STORE],
-          useFactory: (store: EventStore) => new RecordScopeResolver(store),
+          inject: [EVENT_STORE, EventProofs],
+          useFactory: (store: EventStore, proofs: EventProofs) =>
+            new RecordScopeResolver(store, (eventId) => proofs.locate(eventId)),
         },
       ],
       exports: [AUTHENTICATOR, RecordScopeResolver, SessionStore, CredentialStore, SESSION_STARTER],

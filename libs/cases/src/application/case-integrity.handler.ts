@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, load, verifyChain } from '#event-store';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { exchangeStreamId } from '#exchanges';
 import { handoverStreamId } from '#handovers';
+import { StreamVerifier, type BrokenEvent, type CheckpointStatus, type StreamToCheck } from '#integrity';
 import { personStreamId } from '#persons';
 import { DomainError } from '#shared-kernel';
 import { verificationStreamId } from '#verifications';
-import { caseDecider } from '../domain/case.decider.js';
 import { caseStreamId } from '../case-stream.js';
 
 export class CaseIntegrityQuery {
@@ -16,44 +16,70 @@ export class CaseIntegrityQuery {
 export interface CaseIntegrity {
   readonly caseId: string;
   readonly valid: boolean;
-  /** Events verified across all the case's streams (up to the first break). */
+  /** Events read across all the case's streams. */
   readonly events: number;
   readonly streams: number;
-  readonly brokenAt?: { streamId: string; revision: string; eventId: string };
+  /** The latest signed checkpoint the case was checked against (ADR 0009). */
+  readonly checkpoint: CheckpointStatus;
+  /** The first broken event: the case's own stream first, then linked streams in the order linked. */
+  readonly brokenAt?: BrokenEvent;
 }
 
+/** Link event type → the field naming the linked record and the stream it lives in. */
+const LINKS: Readonly<Record<string, readonly [string, (id: string) => string]>> = {
+  PersonLinked: ['personId', personStreamId],
+  ExchangeLinked: ['exchangeId', exchangeStreamId],
+  VerificationLinked: ['verificationId', verificationStreamId],
+  HandoverLinked: ['handoverId', handoverStreamId],
+};
+
 /**
- * Re-hashes every stream that makes up the case — its own and each linked person, exchange,
- * verification and handover — and checks each link of each chain. Personal data is hashed as
- * ciphertext, so a case whose persons were erased still verifies.
+ * Checks every stream that makes up the case — its own and each linked person, exchange,
+ * verification and handover — against their hash chains and the latest signed checkpoint. The
+ * links are read from the raw events, not folded through the case's decider: a renamed or
+ * garbled event must be reported, and a fold that meets an event type it does not know throws.
+ * Personal data is hashed as ciphertext, so a case whose persons were erased still verifies.
  */
 @QueryHandler(CaseIntegrityQuery)
 export class CaseIntegrityHandler implements IQueryHandler<CaseIntegrityQuery, CaseIntegrity> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(StreamVerifier) private readonly verifier: StreamVerifier,
+  ) {}
 
   async execute({ caseId }: CaseIntegrityQuery): Promise<CaseIntegrity> {
-    const { state } = await load(this.store, caseDecider, caseStreamId(caseId));
-    if (state.status === 'none') throw new DomainError('CASE.NOT_FOUND', 'no case with this id', 'not_found');
-    const streams = [
-      caseStreamId(caseId),
-      ...state.links.persons.map((p) => personStreamId(p.personId)),
-      ...state.links.exchangeIds.map(exchangeStreamId),
-      ...state.links.verificationIds.map(verificationStreamId),
-      ...state.links.handoverIds.map(handoverStreamId),
-    ];
-    let events = 0;
-    for (const streamId of streams) {
-      const verdict = await verifyChain(this.store.readStream(streamId));
-      events += verdict.events;
-      if (!verdict.valid)
-        return {
-          caseId,
-          valid: false,
-          events,
-          streams: streams.length,
-          ...(verdict.brokenAt ? { brokenAt: verdict.brokenAt } : {}),
-        };
+    const streams = await this.streamsOf(caseId);
+    const verdict = await this.verifier.verify(streams);
+    return {
+      caseId,
+      valid: verdict.valid,
+      events: verdict.events,
+      streams: verdict.streams,
+      checkpoint: verdict.checkpoint,
+      ...(verdict.brokenAt ? { brokenAt: verdict.brokenAt } : {}),
+    };
+  }
+
+  private async streamsOf(caseId: string): Promise<StreamToCheck[]> {
+    const own = caseStreamId(caseId);
+    const linked: string[] = [];
+    let any = false;
+    try {
+      for await (const e of this.store.readStream(own)) {
+        any = true;
+        const link = Object.hasOwn(LINKS, e.type) ? LINKS[e.type] : undefined;
+        const id =
+          link && e.data !== null && typeof e.data === 'object' ? (e.data as Record<string, unknown>)[link[0]] : null;
+        if (link && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+          const streamId = link[1](id.toLowerCase());
+          if (!linked.includes(streamId)) linked.push(streamId);
+        }
+      }
+    } catch {
+      // A row that cannot be read: the verifier reads the stream again and names where it breaks.
+      any = true;
     }
-    return { caseId, valid: true, events, streams: streams.length };
+    if (!any) throw new DomainError('CASE.NOT_FOUND', 'no case with this id', 'not_found');
+    return [{ streamId: own, linked: false }, ...linked.map((streamId) => ({ streamId, linked: true }))];
   }
 }

@@ -20,8 +20,10 @@ describe('access table', () => {
       expect(scopeOf(act, 'border_guard')).toBe('gates');
   });
 
-  it('lets an auditor write nothing, and read their province including the audit log and accounts', () => {
-    expect(allowed('auditor').filter((act) => ruleOf(act).kind === 'write')).toEqual([]);
+  it('lets an auditor write nothing but a checkpoint, and read their province including the audit log and accounts', () => {
+    // A checkpoint seals what exists and adds no fact about any record (ADR 0009).
+    expect(allowed('auditor').filter((act) => ruleOf(act).kind === 'write')).toEqual(['integrity.checkpoint']);
+    expect(scopeOf('integrity.checkpoint', 'auditor')).toBe('global');
     expect(scopeOf('audit.read', 'auditor')).toBe('province');
     expect(can('auditor', 'user.read')).toBe(true);
     expect(can('liaison_officer', 'audit.read')).toBe(false);
@@ -29,6 +31,7 @@ describe('access table', () => {
 
   it('gives an administrator reference data, operations and accounts, but no case and no personal data', () => {
     expect(allowed('admin').sort()).toEqual([
+      'integrity.checkpoint',
       'ops.read',
       'reference.admin',
       'reference.read',

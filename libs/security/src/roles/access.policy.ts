@@ -87,6 +87,14 @@ export const ACCESS = {
   // Accounts: administrators create, grant, disable; auditors see who could do what, and when.
   'user.admin': write({ admin: ANY }),
   'user.read': read({ admin: ANY, auditor: P }),
+  // Signed checkpoints (ADR 0009). Proving that a record was not changed is part of reading it:
+  // whoever may read a province's cases may see the signed head and prove their events. The
+  // checkpoint itself names no record; its per-stream heads appear only inside the proof of an
+  // event the caller may see (the route's target), so a province learns nothing of another's.
+  'integrity.read': read(OFFICE_AND_AUDIT),
+  // Sealing the record now adds no fact about any case: administrators (operations) and auditors
+  // (before they examine the record, or hand a checkpoint to the counterpart) may ask for one.
+  'integrity.checkpoint': write({ admin: ANY, auditor: ANY }),
   // Who am I and what may I do: every signed-in person.
   self: read(EVERYONE),
 } as const satisfies Readonly<Record<string, ActRule>>;

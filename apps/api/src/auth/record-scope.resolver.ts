@@ -108,16 +108,29 @@ export class RecordScopeResolver {
     return this.ofCases(caseIds, []);
   }
 
-  /** A handover's gate can change when it is (re)scheduled: the last gate named wins. */
   private async handover(id: string): Promise<RecordScope | null> {
+    const facts = await this.handoverFacts(id);
+    return facts.caseId === null ? null : this.ofCases([facts.caseId], facts.gate === null ? [] : [facts.gate]);
+  }
+
+  /**
+   * One fold of a handover's stream for both its scope and a person's: the case it belongs to,
+   * the persons it names, and its gate — which can change when it is (re)scheduled, so the last
+   * gate named wins.
+   */
+  private async handoverFacts(
+    id: string,
+  ): Promise<{ caseId: string | null; gate: string | null; personIds: readonly string[] }> {
     let caseId: string | null = null;
     let gate: string | null = null;
+    let personIds: readonly string[] = [];
     for await (const event of this.store.readStream(handoverStreamId(id))) {
       const data = dataOf(event);
       if (caseId === null && typeof data.caseId === 'string') caseId = data.caseId;
       if (typeof data.gate === 'string') gate = data.gate;
+      if (Array.isArray(data.personIds)) personIds = stringArray(data.personIds);
     }
-    return caseId === null ? null : this.ofCases([caseId], gate === null ? [] : [gate]);
+    return { caseId, gate, personIds };
   }
 
   /**
@@ -134,14 +147,8 @@ export class RecordScopeResolver {
       if (event.type !== 'HandoverLinked') continue;
       const handoverId = dataOf(event).handoverId;
       if (typeof handoverId !== 'string') continue;
-      let names = false;
-      let gate: string | null = null;
-      for await (const h of this.store.readStream(handoverStreamId(handoverId))) {
-        const data = dataOf(h);
-        if (stringArray(data.personIds).includes(id)) names = true;
-        if (typeof data.gate === 'string') gate = data.gate;
-      }
-      if (names && gate !== null && !gates.includes(gate)) gates.push(gate);
+      const { gate, personIds } = await this.handoverFacts(handoverId);
+      if (personIds.includes(id) && gate !== null && !gates.includes(gate)) gates.push(gate);
     }
     return { provinces: scope.provinces, gates };
   }

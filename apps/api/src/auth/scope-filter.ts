@@ -1,4 +1,4 @@
-import { listScope, NATIONAL, type Act, type ListScope } from '#security';
+import { listScope, type Act, type ListScope } from '#security';
 import { DomainError } from '#shared-kernel';
 import type { AuthenticatedRequest } from '../http/request-context.js';
 import type { RecordScopeResolver } from './record-scope.resolver.js';
@@ -26,7 +26,7 @@ export function provinceFilter(req: AuthenticatedRequest, requested: string | un
 /** The provinces whose records the caller may see, or null for all (a national unit). */
 export function visibleProvinces(req: AuthenticatedRequest): readonly string[] | null {
   const scope = scopeOfRequest(req);
-  return scope.allProvinces || req.principal?.province === NATIONAL ? null : scope.provinces;
+  return scope.allProvinces ? null : scope.provinces;
 }
 
 /** The case ids of a record the caller may know of (all of them for a national unit). */

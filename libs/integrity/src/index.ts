@@ -16,3 +16,4 @@ export * from './verify/log-verifier.js';
 export * from './integrity.module.js';
 export * from './verify/heads-tree-cache.js';
 export * from './checkpoint/log-entries.js';
+export * from './case/case-integrity.handler.js';

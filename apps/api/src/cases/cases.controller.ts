@@ -3,13 +3,12 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CaseCommandMessage,
-  CaseIntegrityQuery,
-  type CaseIntegrity,
   CloseCaseMessage,
   GetCaseQuery,
   ReceiveReportMessage,
   type CaseView,
 } from '#cases/application';
+import { CaseIntegrityQuery, type CaseIntegrity } from '#integrity';
 import { PersonSummariesQuery, type PersonSummary } from '#persons/application';
 import { can } from '#security';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';

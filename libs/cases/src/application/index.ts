@@ -3,4 +3,4 @@ export * from './case-links.js';
 export * from './case-command.handlers.js';
 export * from './close-case.handler.js';
 export * from './get-case.handler.js';
-export * from './case-integrity.handler.js';
+export * from './open-items.port.js';

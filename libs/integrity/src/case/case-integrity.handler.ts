@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { caseStreamId } from '#cases';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { exchangeStreamId } from '#exchanges';
 import { handoverStreamId } from '#handovers';
-import { StreamVerifier, type BrokenEvent, type CheckpointStatus, type StreamToCheck } from '#integrity';
 import { personStreamId } from '#persons';
 import { DomainError } from '#shared-kernel';
 import { verificationStreamId } from '#verifications';
-import { caseStreamId } from '../case-stream.js';
+import type { BrokenEvent, CheckpointStatus } from '../verify/integrity-report.js';
+import { StreamVerifier, type StreamToCheck } from '../verify/stream-verifier.js';
 
 export class CaseIntegrityQuery {
   constructor(readonly caseId: string) {}

@@ -1,6 +1,12 @@
-import { newId, streamIdOf, zonedNow, type DomainEvent } from '#shared-kernel';
-import type { EventStore, WriteContext } from '#event-store';
-import { toNewEvents } from '#event-store';
+import {
+  streamIdOf,
+  zonedNow,
+  type Decider,
+  type DomainCommand,
+  type DomainEvent,
+  type ZonedInstant,
+} from '#shared-kernel';
+import { commandOf, handle, type EventStore, type WriteContext } from '#event-store';
 
 /**
  * Who read personal data is itself part of the record (PDPL 91/2025; docs/domain.md, Confidentiality).
@@ -24,7 +30,23 @@ export type AuditEvent = PersonalDataRead | HistoryReplayed | StatisticsExported
 export const AUDIT_CATEGORY = 'audit';
 export const auditStreamId = (subjectId: string): string => streamIdOf(AUDIT_CATEGORY, subjectId);
 
-/** Appends audit events; `any` revision because reads never conflict with each other. */
+/** Records what was read: the audit log decides nothing but stamps each read with its time. */
+type RecordReads = DomainCommand<'RecordReads', { events: readonly AuditEvent[] }>;
+/** An audit event as stored: with the instant of the read. */
+type Stamped<E> = E extends DomainEvent<infer T, infer D> ? DomainEvent<T, D & { occurredAt: ZonedInstant }> : never;
+
+const auditDecider: Decider<null, RecordReads, Stamped<AuditEvent>> = {
+  initialState: null,
+  decide: ({ data, meta }) =>
+    data.events.map((e) => ({ ...e, data: { ...e.data, occurredAt: zonedNow(meta.now) } }) as Stamped<AuditEvent>),
+  evolve: (state) => state,
+};
+
+/**
+ * Appends audit events through the one write path. `any` concurrency: reads never conflict with
+ * each other and the stream protects no invariant, so it is not loaded before the append. No
+ * idempotency key and no If-Match: those belong to the request's own write, not to its audit.
+ */
 export async function recordAudit(
   store: EventStore,
   ctx: Pick<WriteContext, 'actor' | 'now' | 'correlationId'>,
@@ -33,10 +55,15 @@ export async function recordAudit(
   caseId?: string,
 ): Promise<void> {
   if (events.length === 0) return;
-  const stamped = toNewEvents(
-    events.map((e) => ({ ...e, data: { ...e.data, occurredAt: zonedNow(ctx.now) } })),
-    { ...ctx, causationId: null },
-    caseId,
-  ).map((e) => ({ ...e, id: newId() }));
-  await store.append([{ streamId: auditStreamId(subjectId), events: stamped, expectedRevision: 'any' }]);
+  const context: WriteContext = { actor: ctx.actor, now: ctx.now, correlationId: ctx.correlationId, causationId: null };
+  await handle({
+    store,
+    decider: auditDecider,
+    streamId: auditStreamId(subjectId),
+    id: subjectId,
+    command: commandOf<RecordReads>('RecordReads', { events }, context),
+    ctx: context,
+    concurrency: 'any',
+    ...(caseId ? { caseId } : {}),
+  });
 }

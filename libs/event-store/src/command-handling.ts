@@ -41,9 +41,10 @@ export interface Loaded<S> {
 export class StaleRevisionError extends Error {
   constructor(
     readonly expected: bigint,
-    readonly actual: bigint | null,
+    /** The revision found instead: a number, or `no_stream`. */
+    readonly actual: string,
   ) {
-    super(`resource changed: expected revision ${expected}, now ${actual ?? 'none'}`);
+    super(`resource changed: expected revision ${expected}, now ${actual}`);
     this.name = 'StaleRevisionError';
   }
 }
@@ -116,8 +117,9 @@ export interface WritePlan {
 
 /**
  * Runs `plan` (load → decide → build writes) and appends atomically. On a version conflict the
- * whole plan runs again — safe because decide is pure — unless the client pinned a revision
- * with If-Match, in which case the conflict is the client's stale read.
+ * whole plan runs again — safe because decide is pure. Under If-Match the plan's own load then
+ * tells whether the client's read is stale (412, naming the revision found) or the conflict was
+ * on another stream of the write (a linked case), which a retry resolves.
  */
 export async function execute(
   store: EventStore,
@@ -147,7 +149,6 @@ export async function execute(
         await replayIfKnown(store, idem);
       }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (ctx.ifMatch !== undefined) throw new StaleRevisionError(ctx.ifMatch, null);
       if (attempt >= 5) throw error;
     }
   }
@@ -161,50 +162,74 @@ async function replayIfKnown(store: EventStore, idem: NonNullable<WriteContext['
   throw new IdempotentReplay(previous.response);
 }
 
+/** Everything one write needs; `handle()` is the only way a decision reaches the log. */
+export interface WriteOptions<S, C extends DomainCommand, E extends DomainEvent, X extends object = object> {
+  readonly store: EventStore;
+  readonly decider: Decider<S, C, E>;
+  readonly streamId: string;
+  /** The id the answer names (the aggregate's own id). */
+  readonly id: string;
+  /** The command, or a builder that sees the freshly loaded state (its look-ups are redone on a retry). */
+  readonly command: C | ((state: S) => Promise<C> | C);
+  readonly ctx: WriteContext;
+  /** The case the events are indexed under; a function reads it from the state after the decision. */
+  readonly caseId?: string | ((after: S) => string | undefined);
+  /**
+   * `loaded` (the default): the append expects the revision just loaded, so a concurrent write
+   * makes the decision run again. `any`: a stream that protects no invariant (the audit of reads)
+   * is not loaded and never conflicts.
+   */
+  readonly concurrency?: 'loaded' | 'any';
+  /**
+   * Runs after every check passed, linked writes included: turns decided events into what is
+   * stored (personal data sealed), so that a refused request never creates a data key.
+   */
+  readonly seal?: (events: readonly E[]) => Promise<readonly DomainEvent[]>;
+  /** Other streams written in the same atomic append (the case learning of a new linked record). */
+  readonly linked?: (state: S, events: readonly E[]) => Promise<StreamWrite[]> | StreamWrite[];
+  /** More fields for the answer (an exchange names the message it logged); kept for a replay too. */
+  readonly answer?: X;
+}
+
 /**
- * The common case: one aggregate, one stream. Loads, checks If-Match, decides, and appends
- * with the loaded revision as the expected one.
+ * The one write path: load the stream, check If-Match, decide, add linked writes, seal, append
+ * with the loaded revision as the expected one, answer. Idempotency and retries come from
+ * `execute`.
  */
-export async function handle<S, C extends DomainCommand, E extends DomainEvent>(
-  store: EventStore,
-  decider: Decider<S, C, E>,
-  streamId: string,
-  id: string,
-  command: C | ((state: S) => Promise<C> | C),
-  ctx: WriteContext,
-  opts: {
-    /** The case the events belong to; a function reads it from the loaded state (steps on an existing record). */
-    caseId?: string | ((state: S) => string | undefined);
-    extraWrites?: (state: S, events: readonly E[]) => Promise<StreamWrite[]> | StreamWrite[];
-  } = {},
-): Promise<WriteAnswer> {
+export async function handle<S, C extends DomainCommand, E extends DomainEvent, X extends object = object>(
+  w: WriteOptions<S, C, E, X>,
+): Promise<WriteAnswer & X> {
+  const { store, decider, streamId, ctx } = w;
   return execute(store, ctx, async () => {
-    const loaded = await load(store, decider, streamId);
+    const loaded: Loaded<S> =
+      w.concurrency === 'any' ? { state: decider.initialState, revision: null } : await load(store, decider, streamId);
     if (ctx.ifMatch !== undefined && loaded.revision !== ctx.ifMatch) {
-      throw new StaleRevisionError(ctx.ifMatch, loaded.revision);
+      throw new StaleRevisionError(ctx.ifMatch, loaded.revision?.toString() ?? 'no_stream');
     }
-    // A builder sees the freshly loaded state, so look-ups it makes are redone on every retry.
-    const cmd = typeof command === 'function' ? await command(loaded.state) : command;
-    const events = decider.decide(cmd, loaded.state);
-    const extra = opts.extraWrites ? await opts.extraWrites(loaded.state, events) : [];
+    const command = typeof w.command === 'function' ? await w.command(loaded.state) : w.command;
+    const events = decider.decide(command, loaded.state);
+    const linked = w.linked ? await w.linked(loaded.state, events) : [];
+    const stored = w.seal ? await w.seal(events) : events;
+    const caseId = typeof w.caseId === 'function' ? w.caseId(events.reduce(decider.evolve, loaded.state)) : w.caseId;
     const writes: StreamWrite[] = [
       {
         streamId,
-        events: toNewEvents(events, ctx, typeof opts.caseId === 'function' ? opts.caseId(loaded.state) : opts.caseId),
-        expectedRevision: loaded.revision ?? 'no_stream',
+        events: toNewEvents(stored, ctx, caseId),
+        expectedRevision: w.concurrency === 'any' ? 'any' : (loaded.revision ?? 'no_stream'),
       },
-      ...extra,
+      ...linked,
     ];
     return {
       writes,
       answer: (result) => ({
-        id,
+        id: w.id,
         revision: (result.streams[0]?.nextRevision ?? loaded.revision ?? -1n).toString(),
         position: result.position.toString(),
         created: loaded.revision === null,
+        ...w.answer,
       }),
     };
-  });
+  }) as Promise<WriteAnswer & X>;
 }
 
 /** A domain command stamped with the request's actor and clock. */

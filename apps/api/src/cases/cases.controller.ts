@@ -1,15 +1,9 @@
 import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  CaseCommandMessage,
-  CloseCaseMessage,
-  GetCaseQuery,
-  ReceiveReportMessage,
-  type CaseView,
-} from '#cases/application';
+import { CaseCommandMessage, CloseCaseMessage, GetCaseQuery, ReceiveReportMessage } from '#cases/application';
 import { CaseIntegrityQuery, type CaseIntegrity } from '#integrity';
-import { PersonSummariesQuery, type PersonSummary } from '#persons/application';
+import { PersonSummariesQuery } from '#persons/application';
 import { can } from '#security';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
 import { parseZoned } from '#shared-kernel';
@@ -46,9 +40,9 @@ export class CasesController {
   @Act('case.read', onParam('case'))
   async get(@Param('id', UuidParamPipe) id: string, @Req() req: AuthenticatedRequest): Promise<Versioned<unknown>> {
     const ctx = readContextOf(req);
-    const view = await this.queries.execute<GetCaseQuery, CaseView>(new GetCaseQuery(id, ctx));
+    const view = await this.queries.execute(new GetCaseQuery(id, ctx));
     // Names are shown only to roles that may read personal data, and each such read is audited.
-    const persons = await this.queries.execute<PersonSummariesQuery, PersonSummary[]>(
+    const persons = await this.queries.execute(
       new PersonSummariesQuery(
         view.persons.map((p) => p.id),
         ctx,
@@ -62,7 +56,7 @@ export class CasesController {
   @Act('case.read', onParam('case'))
   async integrity(@Param('id', UuidParamPipe) id: string): Promise<CaseIntegrity> {
     try {
-      return await this.queries.execute<CaseIntegrityQuery, CaseIntegrity>(new CaseIntegrityQuery(id));
+      return await this.queries.execute(new CaseIntegrityQuery(id));
     } catch (error) {
       // A report or a problem, never a 500: tampering is reported in the body, anything else is 503.
       throw integrityProblem(error);

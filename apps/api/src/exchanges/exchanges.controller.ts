@@ -120,7 +120,7 @@ export class ExchangesController {
     const ctx = readContextOf(req);
     // Subjects and bodies may name victims: only roles that may read personal data see them.
     const query = new GetExchangeQuery(id, ctx, can([ctx.actor.role], 'person.read_personal'));
-    const view = await this.queries.execute<GetExchangeQuery, ExchangeView>(query);
+    const view = await this.queries.execute(query);
     // A thread linked to cases of several provinces is visible to each, without naming the
     // other province's cases.
     const caseIds = await casesInScope(req, this.records, view.caseIds);

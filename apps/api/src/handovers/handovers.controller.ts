@@ -82,7 +82,7 @@ export class HandoversController {
     @Req() req: AuthenticatedRequest,
   ): Promise<Versioned<HandoverView>> {
     const ctx = readContextOf(req);
-    const view = await this.queries.execute<GetHandoverQuery, HandoverView>(
+    const view = await this.queries.execute(
       new GetHandoverQuery(handoverId, ctx, can([ctx.actor.role], 'person.read_personal')),
     );
     return new Versioned(view, view.revision);

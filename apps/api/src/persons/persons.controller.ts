@@ -55,9 +55,7 @@ export class PersonsController {
   ): Promise<Versioned<PersonView | GateIdentityView>> {
     // Cut by code points: cutting UTF-16 units could leave half of a pair, which PostgreSQL refuses.
     const reason = typeof purpose === 'string' ? Array.from(purpose).slice(0, 200).join('') : null;
-    const view = await this.queries.execute<GetPersonQuery, PersonView>(
-      new GetPersonQuery(id, readContextOf(req), reason),
-    );
+    const view = await this.queries.execute(new GetPersonQuery(id, readContextOf(req), reason));
     // At the gate a guard checks who stands in front of them, nothing more: not the case, the
     // person's role (victim, suspect) or the state of their identification.
     if (req.admission?.scope === 'gates') return new Versioned(gateIdentityView(view), view.revision);

@@ -80,9 +80,7 @@ export class VerificationsController {
     @Param('id', UuidParamPipe) id: string,
     @Req() req: AuthenticatedRequest,
   ): Promise<Versioned<VerificationView>> {
-    const view = await this.queries.execute<GetVerificationQuery, VerificationView>(
-      new GetVerificationQuery(id, readContextOf(req)),
-    );
+    const view = await this.queries.execute(new GetVerificationQuery(id, readContextOf(req)));
     return new Versioned(view, view.revision);
   }
 

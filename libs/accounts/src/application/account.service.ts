@@ -104,7 +104,14 @@ export class AccountService {
       },
       ctx,
     );
-    const answer = await handle(this.store, accountDecider, accountStreamId(accountId), accountId, command, ctx);
+    const answer = await handle({
+      store: this.store,
+      decider: accountDecider,
+      streamId: accountStreamId(accountId),
+      id: accountId,
+      command,
+      ctx,
+    });
     await this.credentials.setPassword(accountId, username, phc, ctx.now);
     return answer;
   }
@@ -113,15 +120,15 @@ export class AccountService {
     const accountId = accountIdFrom(nameOrId) ?? notFound();
     if (change.type === 'ChangeGates') knownGates(change.data.gates);
     let changed = false;
-    const answer = await handle(
-      this.store,
-      accountDecider,
-      accountStreamId(accountId),
-      accountId,
-      commandOf<AccountCommand>(change.type, change.data, ctx),
+    const answer = await handle({
+      store: this.store,
+      decider: accountDecider,
+      streamId: accountStreamId(accountId),
+      id: accountId,
+      command: commandOf<AccountCommand>(change.type, change.data, ctx),
       ctx,
-      { extraWrites: (_state, events) => ((changed = events.length > 0), []) },
-    );
+      linked: (_state, events) => ((changed = events.length > 0), []),
+    });
     // A repeated disable changes nothing in the log but still ends sessions: it completes one
     // interrupted between its event and this step.
     if (change.type === 'DisableAccount' || (changed && change.type !== 'EnableAccount'))
@@ -133,17 +140,17 @@ export class AccountService {
     const accountId = accountIdFrom(nameOrId) ?? notFound();
     const phc = await newHash(password);
     let username = '';
-    const answer = await handle(
-      this.store,
-      accountDecider,
-      accountStreamId(accountId),
-      accountId,
-      (state: AccountState) => {
+    const answer = await handle({
+      store: this.store,
+      decider: accountDecider,
+      streamId: accountStreamId(accountId),
+      id: accountId,
+      command: (state: AccountState) => {
         if (state.status !== 'none') username = state.username;
         return commandOf<AccountCommand>('ChangePassword', {}, ctx);
       },
       ctx,
-    );
+    });
     // Bumps the epoch too: sessions opened with the old password are no longer honoured.
     await this.credentials.setPassword(accountId, username, phc, ctx.now);
     await this.sessions.endAllOf(accountId);

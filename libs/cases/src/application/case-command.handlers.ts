@@ -14,7 +14,15 @@ export class ReceiveReportHandler implements ICommandHandler<ReceiveReportMessag
   execute({ data, ctx }: ReceiveReportMessage): Promise<WriteAnswer> {
     const caseId = newId();
     const command = commandOf<ReceiveReport>('ReceiveReport', { ...data, caseId }, ctx);
-    return handle(this.store, caseDecider, caseStreamId(caseId), caseId, command, ctx, { caseId });
+    return handle({
+      store: this.store,
+      decider: caseDecider,
+      streamId: caseStreamId(caseId),
+      id: caseId,
+      command,
+      ctx,
+      caseId,
+    });
   }
 }
 
@@ -23,6 +31,14 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, W
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ caseId, command, ctx }: CaseCommandMessage): Promise<WriteAnswer> {
-    return handle(this.store, caseDecider, caseStreamId(caseId), caseId, command, ctx, { caseId });
+    return handle({
+      store: this.store,
+      decider: caseDecider,
+      streamId: caseStreamId(caseId),
+      id: caseId,
+      command,
+      ctx,
+      caseId,
+    });
   }
 }

@@ -33,6 +33,14 @@ export class CloseCaseHandler implements ICommandHandler<CloseCaseMessage, Write
         ctx,
       );
     };
-    return handle(this.store, caseDecider, caseStreamId(caseId), caseId, build, ctx, { caseId });
+    return handle({
+      store: this.store,
+      decider: caseDecider,
+      streamId: caseStreamId(caseId),
+      id: caseId,
+      command: build,
+      ctx,
+      caseId,
+    });
   }
 }

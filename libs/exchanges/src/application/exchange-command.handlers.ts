@@ -45,7 +45,7 @@ export class OpenExchangeHandler implements ICommandHandler<OpenExchangeMessage,
       }
       return writes;
     };
-    return writeExchange(this, exchangeId, command, ctx, { extraWrites, messageId });
+    return writeExchange(this, exchangeId, command, ctx, { linked: extraWrites, messageId });
   }
 }
 

@@ -1,3 +1,6 @@
+import { Command, Query } from '@nestjs/cqrs';
+import type { ExchangeView } from './exchange.view.js';
+import type { ExchangeWriteAnswer } from './exchange-writes.js';
 import type { WriteContext } from '#event-store';
 import type {
   AcknowledgeMessage,
@@ -12,7 +15,7 @@ import type {
 export type MessageDraft = Omit<MessageInput, 'messageId'>;
 
 /** Opens a thread with its first message and links every listed case in the same append. */
-export class OpenExchangeMessage {
+export class OpenExchangeMessage extends Command<ExchangeWriteAnswer> {
   constructor(
     readonly data: {
       readonly caseIds: readonly string[];
@@ -21,32 +24,40 @@ export class OpenExchangeMessage {
       readonly message: MessageDraft;
     },
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** The next message of an existing thread. */
-export class LogMessageMessage {
+export class LogMessageMessage extends Command<ExchangeWriteAnswer> {
   constructor(
     readonly exchangeId: string,
     readonly message: MessageDraft,
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Commands on an existing thread that carry no message content. */
-export class ExchangeCommandMessage {
+export class ExchangeCommandMessage extends Command<ExchangeWriteAnswer> {
   constructor(
     readonly exchangeId: string,
     readonly command: AcknowledgeMessage | CloseExchange | SendDraft | DiscardDraft,
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class GetExchangeQuery {
+export class GetExchangeQuery extends Query<ExchangeView> {
   constructor(
     readonly exchangeId: string,
     readonly ctx: Pick<WriteContext, 'actor' | 'now' | 'correlationId'>,
     /** Whether the reader may see subjects and bodies (roles that may read personal data). */
     readonly mayReadContent: boolean,
-  ) {}
+  ) {
+    super();
+  }
 }

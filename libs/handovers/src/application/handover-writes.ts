@@ -64,7 +64,13 @@ export function handleHandover(
   command: HandoverCommand | ((state: HandoverState) => Promise<HandoverCommand> | HandoverCommand),
   ctx: WriteContext,
 ): Promise<WriteAnswer> {
-  return handle(store, handoverDecider, handoverStreamId(handoverId), handoverId, command, ctx, {
+  return handle({
+    store,
+    decider: handoverDecider,
+    streamId: handoverStreamId(handoverId),
+    id: handoverId,
+    command,
+    ctx,
     caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
   });
 }

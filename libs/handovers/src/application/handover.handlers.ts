@@ -25,9 +25,15 @@ export class ProposeHandoverHandler implements ICommandHandler<ProposeHandoverMe
       return commandOf<ProposeHandover>('ProposeHandover', { ...data, handoverId }, ctx);
     };
     // The case learns of the handover in the same atomic append, so neither exists without the other.
-    return handle(this.store, handoverDecider, handoverStreamId(handoverId), handoverId, build, ctx, {
+    return handle({
+      store: this.store,
+      decider: handoverDecider,
+      streamId: handoverStreamId(handoverId),
+      id: handoverId,
+      command: build,
+      ctx,
       caseId: data.caseId,
-      extraWrites: async () => [
+      linked: async () => [
         await caseLinkWrite(this.store, data.caseId, { type: 'LinkHandover', data: { handoverId } }, ctx, 'body'),
       ],
     });

@@ -1,3 +1,4 @@
+import { Query } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { caseStreamId } from '#cases';
@@ -10,8 +11,10 @@ import { verificationStreamId } from '#verifications';
 import type { BrokenEvent, CheckpointStatus } from '../verify/integrity-report.js';
 import { StreamVerifier, type StreamToCheck } from '../verify/stream-verifier.js';
 
-export class CaseIntegrityQuery {
-  constructor(readonly caseId: string) {}
+export class CaseIntegrityQuery extends Query<CaseIntegrity> {
+  constructor(readonly caseId: string) {
+    super();
+  }
 }
 
 export interface CaseIntegrity {

@@ -21,15 +21,15 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonMessage, W
 
   async execute({ personId, reason, ctx }: ErasePersonMessage): Promise<WriteAnswer> {
     if ((await this.keys.status(personId))?.legalHold) throw new LegalHoldError(personId);
-    const answer = await handle(
-      this.store,
-      personDecider,
-      personStreamId(personId),
-      personId,
-      commandOf<RecordErasure>('RecordErasure', { reason }, ctx),
+    const answer = await handle({
+      store: this.store,
+      decider: personDecider,
+      streamId: personStreamId(personId),
+      id: personId,
+      command: commandOf<RecordErasure>('RecordErasure', { reason }, ctx),
       ctx,
-      { caseId: (state) => (state.status === 'none' ? undefined : state.caseId) },
-    );
+      caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
+    });
     await this.keys.shred(personId);
     return answer;
   }

@@ -4,17 +4,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { PersonSummariesQuery } from './person.messages.js';
 import { PersonReader } from './person-reader.js';
-
-export interface PersonSummary {
-  readonly id: string;
-  readonly role: string;
-  readonly status: string;
-  readonly ageBand: string;
-  /** null when masked for this reader or erased. */
-  readonly fullName: string | null;
-  readonly masked: boolean;
-  readonly erased: boolean;
-}
+import type { PersonSummary } from './person.view.js';
 
 @QueryHandler(PersonSummariesQuery)
 export class PersonSummariesHandler implements IQueryHandler<PersonSummariesQuery, PersonSummary[]> {

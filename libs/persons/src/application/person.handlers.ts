@@ -29,9 +29,15 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonMess
       { personId, caseId, role, ageBand: ageBandOf(personal.dateOfBirth, role, ctx.now), personal: sealed },
       ctx,
     );
-    return handle(this.store, personDecider, personStreamId(personId), personId, command, ctx, {
+    return handle({
+      store: this.store,
+      decider: personDecider,
+      streamId: personStreamId(personId),
+      id: personId,
+      command,
+      ctx,
       caseId,
-      extraWrites: async () => [
+      linked: async () => [
         await caseLinkWrite(this.store, caseId, { type: 'LinkPerson', data: { personId, role } }, ctx),
       ],
     });
@@ -43,7 +49,13 @@ export class PersonCommandHandler implements ICommandHandler<PersonCommandMessag
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ personId, command, ctx }: PersonCommandMessage): Promise<WriteAnswer> {
-    return handle(this.store, personDecider, personStreamId(personId), personId, command, ctx, {
+    return handle({
+      store: this.store,
+      decider: personDecider,
+      streamId: personStreamId(personId),
+      id: personId,
+      command,
+      ctx,
       caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
     });
   }

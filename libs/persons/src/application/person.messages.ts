@@ -1,47 +1,59 @@
-import type { WriteContext } from '#event-store';
+import { Command, Query } from '@nestjs/cqrs';
+import type { PersonSummary, PersonView } from './person.view.js';
+import type { WriteAnswer, WriteContext } from '#event-store';
 import type { PersonCommand, PersonRole } from '../index.js';
 import type { PersonalData } from './personal-data.js';
 
-export class RegisterPersonMessage {
+export class RegisterPersonMessage extends Command<WriteAnswer> {
   constructor(
     readonly caseId: string,
     readonly role: PersonRole,
     readonly personal: PersonalData,
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Identification steps on an existing person. */
-export class PersonCommandMessage {
+export class PersonCommandMessage extends Command<WriteAnswer> {
   constructor(
     readonly personId: string,
     readonly command: Exclude<PersonCommand, { type: 'RegisterPerson' | 'CorrectPersonalData' }>,
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Crypto-shredding: record the erasure, then destroy the person's data key. */
-export class ErasePersonMessage {
+export class ErasePersonMessage extends Command<WriteAnswer> {
   constructor(
     readonly personId: string,
     readonly reason: string,
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class GetPersonQuery {
+export class GetPersonQuery extends Query<PersonView> {
   constructor(
     readonly personId: string,
     readonly ctx: Pick<WriteContext, 'actor' | 'now' | 'correlationId'>,
     readonly purpose: string | null,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Names of a case's persons for a case view: opened (and audited) only for roles that may. */
-export class PersonSummariesQuery {
+export class PersonSummariesQuery extends Query<PersonSummary[]> {
   constructor(
     readonly personIds: readonly string[],
     readonly ctx: Pick<WriteContext, 'actor' | 'now' | 'correlationId'>,
     readonly mayReadPersonal: boolean,
-  ) {}
+  ) {
+    super();
+  }
 }

@@ -25,3 +25,15 @@ export function personView(state: RegisteredPerson, revision: bigint, personal: 
     revision: revision.toString(),
   };
 }
+
+/** A person as a case page lists them. */
+export interface PersonSummary {
+  readonly id: string;
+  readonly role: string;
+  readonly status: string;
+  readonly ageBand: string;
+  /** null when masked for this reader or erased. */
+  readonly fullName: string | null;
+  readonly masked: boolean;
+  readonly erased: boolean;
+}

@@ -32,9 +32,15 @@ export class RequestVerificationHandler implements ICommandHandler<RequestVerifi
     }
     const verificationId = newId();
     const command = commandOf<RequestVerification>('RequestVerification', { ...data, verificationId }, ctx);
-    return handle(this.store, verificationDecider, verificationStreamId(verificationId), verificationId, command, ctx, {
+    return handle({
+      store: this.store,
+      decider: verificationDecider,
+      streamId: verificationStreamId(verificationId),
+      id: verificationId,
+      command,
+      ctx,
       caseId: data.caseId,
-      extraWrites: async () => [
+      linked: async () => [
         await caseLinkWrite(
           this.store,
           data.caseId,
@@ -52,7 +58,13 @@ export class VerificationCommandHandler implements ICommandHandler<VerificationC
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ verificationId, command, ctx }: VerificationCommandMessage): Promise<WriteAnswer> {
-    return handle(this.store, verificationDecider, verificationStreamId(verificationId), verificationId, command, ctx, {
+    return handle({
+      store: this.store,
+      decider: verificationDecider,
+      streamId: verificationStreamId(verificationId),
+      id: verificationId,
+      command,
+      ctx,
       caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
     });
   }

@@ -1,26 +1,34 @@
-import type { WriteContext } from '#event-store';
+import { Command, Query } from '@nestjs/cqrs';
+import type { VerificationView } from './verification.view.js';
+import type { WriteAnswer, WriteContext } from '#event-store';
 import type { AnswerVerification, ExtendVerification, RequestVerification, WithdrawVerification } from '../index.js';
 
 /** Raise (or record a received) verification request; the handler assigns the id. */
-export class RequestVerificationMessage {
+export class RequestVerificationMessage extends Command<WriteAnswer> {
   constructor(
     readonly data: Omit<RequestVerification['data'], 'verificationId'>,
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Extension, answer or withdrawal of an existing request. */
-export class VerificationCommandMessage {
+export class VerificationCommandMessage extends Command<WriteAnswer> {
   constructor(
     readonly verificationId: string,
     readonly command: ExtendVerification | AnswerVerification | WithdrawVerification,
     readonly ctx: WriteContext,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class GetVerificationQuery {
+export class GetVerificationQuery extends Query<VerificationView> {
   constructor(
     readonly verificationId: string,
     readonly ctx: Pick<WriteContext, 'actor' | 'now' | 'correlationId'>,
-  ) {}
+  ) {
+    super();
+  }
 }

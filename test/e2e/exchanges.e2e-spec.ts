@@ -200,6 +200,32 @@ describe.each(STORES)('information exchanges over HTTP (%s)', (kind) => {
     expect((await auditor.get(`/exchanges/${id}`)).body.messages[0]).toMatchObject({ body: ZH_BODY, masked: false });
   });
 
+  it('with ?content=none answers the thread without opening a message or recording a read', async () => {
+    const caseId = await openCase(officer);
+    const { id } = await openExchange(officer, [caseId]);
+    const sql = live().app.get<symbol, SqlClient>(SQL_CLIENT);
+    const reads = async () =>
+      Number(
+        (
+          await sql.query<{ n: string }>(
+            "SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'PersonalDataRead'",
+            [`audit-${id}`],
+          )
+        ).rows[0]?.n,
+      );
+    const summary = await officer.get(`/exchanges/${id}?content=none`);
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ status: 'open', messages: [{ masked: true, subject: null, body: null }] });
+    expect(summary.body.revision).toBe('1');
+    expect(await reads()).toBe(0);
+    // The full read opens the message and is recorded, as before.
+    expect((await officer.get(`/exchanges/${id}`)).body.messages[0]).toMatchObject({ body: ZH_BODY });
+    expect(await reads()).toBe(1);
+    const bad = await officer.get(`/exchanges/${id}?content=some`);
+    expect(bad.status).toBe(400);
+    expect(await reads()).toBe(1);
+  });
+
   it('shows erased content as null once the exchange key is destroyed, and keeps every other fact', async () => {
     const caseId = await openCase(officer);
     const { id, messageId } = await openExchange(officer, [caseId]);

@@ -180,3 +180,17 @@ export class MessageWriteAnswerDto {
   @ApiProperty() position!: string;
   @ApiProperty({ description: 'the id of the message just logged' }) messageId!: string;
 }
+
+/** `GET /exchanges/{id}?content=none`: the thread's state without opening any message. */
+export class ExchangeReadQueryDto {
+  @ApiPropertyOptional({
+    enum: ['full', 'none'],
+    default: 'full',
+    description:
+      'none: subjects and bodies are not opened (shown as masked) and no read of personal data is ' +
+      'recorded; for screens that only need the status and revision',
+  })
+  @IsOptional()
+  @IsIn(['full', 'none'])
+  content?: 'full' | 'none';
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
@@ -22,6 +22,7 @@ import {
   AcknowledgementDto,
   CreateExchangeDto,
   ExchangeMessageDto,
+  ExchangeReadQueryDto,
   MessageWriteAnswerDto,
   SendDraftDto,
 } from './exchange.dto.js';
@@ -115,11 +116,14 @@ export class ExchangesController {
   @Act('exchange.read', onParam('exchange'))
   async get(
     @Param('id', UuidParamPipe) id: string,
+    @Query() read: ExchangeReadQueryDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<Versioned<ExchangeView>> {
     const ctx = readContextOf(req);
-    // Subjects and bodies may name victims: only roles that may read personal data see them.
-    const query = new GetExchangeQuery(id, ctx, can([ctx.actor.role], 'person.read_personal'));
+    // Subjects and bodies may name victims: only roles that may read personal data see them, and
+    // only when asked for (a case page showing the thread's status opens nothing and logs no read).
+    const open = read.content !== 'none' && can([ctx.actor.role], 'person.read_personal');
+    const query = new GetExchangeQuery(id, ctx, open);
     const view = await this.queries.execute(query);
     // A thread linked to cases of several provinces is visible to each, without naming the
     // other province's cases.

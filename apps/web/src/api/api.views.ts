@@ -63,6 +63,8 @@ export interface BorderGate {
   readonly counterpartGate: Names;
   readonly province: string;
   readonly kind: string;
+  /** YYYY-MM-DD: the day this entry of the register took effect. */
+  readonly validFrom: string;
 }
 
 /** GET /api/v1/reference/counterparts */
@@ -70,4 +72,7 @@ export interface CounterpartUnit {
   readonly code: string;
   readonly name: Names;
   readonly province: string;
+  readonly chineseProvince: string;
+  readonly kind: string;
+  readonly validFrom: string;
 }

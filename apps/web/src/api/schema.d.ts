@@ -1722,7 +1722,10 @@ export interface operations {
   };
   ExchangesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description none: subjects and bodies are not opened (shown as masked) and no read of personal data is recorded; for screens that only need the status and revision */
+        content?: 'full' | 'none';
+      };
       header?: never;
       path: {
         id: string;

@@ -11,8 +11,10 @@ import { DeadlinesPage } from './boards/deadlines.page';
 import { StatisticsPage } from './boards/statistics.page';
 import { CaseListPage } from './cases/case-list.page';
 import { CasePage } from './cases/case.page';
+import { MinutesPage } from './handovers/minutes.page';
 import { HomePage } from './home.page';
 import { PlaceholderPage } from './placeholder.page';
+import { ReferencePage } from './reference/reference.page';
 import { UsersPage } from './users/users.page';
 import './desktop.css';
 
@@ -73,6 +75,12 @@ function DesktopShell({ me }: { readonly me: MeView }) {
 
 function screenFor(path: string, me: MeView) {
   if (path === '/' || path === '/index.html') return <HomePage me={me} />;
+  // Reached from a handover of the case page, not from the menu: a document, not a screen of its own.
+  const minutes = /^\/handovers\/([^/]+)\/minutes\/?$/.exec(path);
+  if (minutes?.[1]) {
+    if (!me.may.includes('handover.read')) return <PlaceholderPage kind="forbidden" />;
+    return <MinutesPage key={minutes[1]} id={minutes[1]} me={me} />;
+  }
   const screen = DESKTOP_SCREENS.find((s) => path === s.path || path.startsWith(`${s.path}/`));
   if (!screen) return <PlaceholderPage kind="notFound" />;
   if (!screensFor(me).includes(screen)) return <PlaceholderPage kind="forbidden" />;
@@ -88,6 +96,8 @@ function screenFor(path: string, me: MeView) {
       return <AuditPage />;
     case '/users':
       return <UsersPage me={me} />;
+    case '/reference':
+      return <ReferencePage me={me} />;
     default:
       return <PlaceholderPage kind="comingSoon" label={screen.label} />;
   }

@@ -159,3 +159,16 @@ export interface UserItem {
   readonly disabled: boolean;
   readonly revision: string;
 }
+
+/** GET /api/v1/admin/projections: one read model as the runner reports it (bigints as strings). */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly generation: number | null;
+  readonly status: 'live' | 'building' | 'stale';
+  readonly position: string;
+  readonly lag: string;
+  readonly rebuilding: { readonly generation: number; readonly position: string } | null;
+  readonly failures: number;
+  readonly lastError: string | null;
+}

@@ -11,6 +11,7 @@ import type { CaseView, TimelineEntry, WriteAnswer } from '../desktop.views';
 import { rememberWrite } from '../read-your-writes';
 import { Timeline } from './timeline.component';
 import { CaseActionForm, actionsFor, type CaseAction } from './case-actions.form';
+import { ErasureForm } from './erasure.form';
 import { MessageForm } from './exchange.forms';
 import { ProposeHandoverForm } from './handover.forms';
 import { IntegrityPanel } from './integrity.panel';
@@ -30,6 +31,7 @@ export function CasePage({ id, me }: { readonly id: string; readonly me: MeView 
     () => new URLSearchParams(window.location.search).get('minPosition') ?? undefined,
   );
   const [acting, setActing] = useState<CaseAction | 'person' | 'handover' | 'verification' | 'exchange' | null>(null);
+  const [erasing, setErasing] = useState<string | null>(null);
   const view = useQuery({
     queryKey: ['case', id],
     queryFn: () =>
@@ -64,6 +66,8 @@ export function CasePage({ id, me }: { readonly id: string; readonly me: MeView 
   const mayPropose = writable && me.may.includes('handover.propose');
   const mayVerify = writable && me.may.includes('verification.write');
   const mayExchange = writable && me.may.includes('exchange.write');
+  // Erasure answers a person's request or a legal order, which may come after the case closed.
+  const mayErase = me.province !== '*' && me.may.includes('person.erase');
   const toggle = (what: typeof acting) => setActing(acting === what ? null : what);
   return (
     <>
@@ -187,13 +191,40 @@ export function CasePage({ id, me }: { readonly id: string; readonly me: MeView 
           <p className="muted">{t('case.noPersons')}</p>
         ) : (
           <ul className="plain">
-            {c.persons.map((p) => (
-              <li key={p.id}>
-                <strong>{p.erased ? t('person.erased') : p.fullName ? p.fullName : t('person.masked')}</strong>
-                {' · '}
-                {t(`personRole.${p.role}`)}
-              </li>
-            ))}
+            {c.persons.map((p) => {
+              const label = p.erased ? t('person.erased') : p.fullName ? p.fullName : t('person.masked');
+              return (
+                <li key={p.id}>
+                  <div className="person-row">
+                    <span>
+                      <strong>{label}</strong>
+                      {' · '}
+                      {t(`personRole.${p.role}`)}
+                    </span>
+                    {mayErase && !p.erased && (
+                      <button
+                        type="button"
+                        aria-expanded={erasing === p.id}
+                        onClick={() => setErasing(erasing === p.id ? null : p.id)}
+                      >
+                        {t('erasure.open')}
+                      </button>
+                    )}
+                  </div>
+                  {erasing === p.id && !p.erased && (
+                    <ErasureForm
+                      personId={p.id}
+                      personLabel={label}
+                      onDone={(answer) => {
+                        setErasing(null);
+                        written(answer);
+                      }}
+                      onCancel={() => setErasing(null)}
+                    />
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
+import { ApiRefusal } from '../../api/api.refusal';
 import { nameIn } from '../../shell/labels.format';
 import type { WriteAnswer } from '../desktop.views';
 import { Field, FormRefusal, fieldError, vietnamLocalNow } from '../forms.component';
@@ -22,6 +23,8 @@ type Channel = (typeof CHANNELS)[number];
 const HANDLING = ['H0', 'H1', 'H2', 'H3'] as const;
 type Handling = (typeof HANDLING)[number];
 type Language = 'vi' | 'zh' | 'en';
+const CONSENTS = ['person', 'legal_representative', 'not_required_by_law'] as const;
+type Consent = (typeof CONSENTS)[number];
 
 interface Attachment {
   name: string;
@@ -40,6 +43,7 @@ interface Done {
  */
 export function MessageForm(props: ({ readonly caseId: string } | { readonly exchangeId: string }) & Done) {
   const { t, i18n } = useTranslation();
+  const personalDataId = useId();
   const counterparts = useCounterparts();
   const creating = 'caseId' in props;
   const [direction, setDirection] = useState<'outgoing' | 'incoming'>('incoming');
@@ -54,6 +58,12 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
   const [occurred, setOccurred] = useState<{ local: string; side: Side }>({ local: vietnamLocalNow(), side: 'vn' });
   const [due, setDue] = useState<{ local: string; side: Side }>({ local: '', side: 'vn' });
   const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [carriesPersonalData, setCarriesPersonalData] = useState(false);
+  const [consent, setConsent] = useState<Consent>('person');
+  const [legalBasis, setLegalBasis] = useState('');
+  // Sending personal data to the Chinese side is a cross-border transfer (PDPL 91/2025): the record
+  // must say on what basis. Received data needs no basis from us, so only outgoing messages ask.
+  const transfer = carriesPersonalData && direction === 'outgoing';
   const log = useMutation({
     mutationFn: () => {
       const message = {
@@ -62,7 +72,9 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
         subject,
         body,
         handlingCode,
-        carriesPersonalData: false,
+        carriesPersonalData,
+        // A blank basis is no basis: left out, the api refuses with the sentence that says what is missing.
+        ...(transfer && legalBasis.trim() ? { personalData: { consent, legalBasis } } : {}),
         occurredAt: zonedInstant(occurred.local, occurred.side),
         ...(due.local ? { responseDueAt: zonedInstant(due.local, due.side) } : {}),
         ...(ourReference ? { ourReference } : {}),
@@ -92,6 +104,10 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
     log.mutate();
   };
   const e = log.error;
+  // The domain refuses a missing basis with its own code rather than a field error: show it at the field too.
+  const basisError =
+    fieldError(e, 'personalData') ??
+    (e instanceof ApiRefusal && e.code === 'EXCHANGE.LEGAL_BASIS_REQUIRED' ? 'required' : undefined);
   const setAttachment = (i: number, change: Partial<Attachment>) =>
     setAttachments((all) => all.map((a, j) => (j === i ? { ...a, ...change } : a)));
   const heading = creating ? t('exchange.open') : t('exchange.message');
@@ -188,6 +204,37 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
         error={fieldError(e, 'responseDueAt')}
         onChange={(local, side) => setDue({ local, side })}
       />
+      <div className="check">
+        <input
+          id={personalDataId}
+          type="checkbox"
+          checked={carriesPersonalData}
+          onChange={(ev) => setCarriesPersonalData(ev.target.checked)}
+        />
+        <label htmlFor={personalDataId}>{t('exchange.carriesPersonalData')}</label>
+      </div>
+      {transfer && (
+        <fieldset>
+          <legend>{t('exchange.transferBasis')}</legend>
+          <p className="field-hint">{t('exchange.transferExplained')}</p>
+          <Field label={t('exchange.consent')} error={fieldError(e, 'personalData.consent')}>
+            {(p) => (
+              <select {...p} value={consent} onChange={(ev) => setConsent(ev.target.value as Consent)}>
+                {CONSENTS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`exchange.consentKind.${c}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('exchange.legalBasis')} hint={t('exchange.legalBasisHint')} error={basisError}>
+            {(p) => (
+              <input {...p} aria-required="true" value={legalBasis} onChange={(ev) => setLegalBasis(ev.target.value)} />
+            )}
+          </Field>
+        </fieldset>
+      )}
       <fieldset>
         <legend>{t('exchange.attachments')}</legend>
         {attachments.map((a, i) => (

@@ -8,6 +8,7 @@ import { AcknowledgeForm, MessageForm } from './exchange.forms';
 import { HandoverActForm, type HandoverAct } from './handover.forms';
 import { VerificationActForm, type VerificationAct } from './verification.form';
 import { codeText } from '../forms.component';
+import { Link } from '../../shell/router';
 
 type Kind = 'exchange' | 'verification' | 'handover';
 
@@ -19,7 +20,8 @@ function useStatus(kind: Kind, id: string, enabled: boolean) {
       const params = { params: { path: { id } } };
       const call =
         kind === 'exchange'
-          ? api.GET('/api/v1/exchanges/{id}', params)
+          ? // Only the status: opening every thread's messages would record a read of personal data each time.
+            api.GET('/api/v1/exchanges/{id}', { params: { path: { id }, query: { content: 'none' } } })
           : kind === 'verification'
             ? api.GET('/api/v1/verification-requests/{id}', params)
             : api.GET('/api/v1/handovers/{id}', params);
@@ -94,6 +96,11 @@ function LinkedRow({
                 </button>
               ))}
             </div>
+          )}
+          {kind === 'handover' && enabled && (
+            <p>
+              <Link to={`/handovers/${id}/minutes`}>{t('minutes.open')}</Link>
+            </p>
           )}
           {kind === 'handover' && acts && (
             <div className="row-actions">

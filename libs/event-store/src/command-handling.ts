@@ -10,6 +10,7 @@ import {
 import type { NewEvent } from './event-envelope.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from './event-store.errors.js';
 import type { AppendResult, EventStore, StreamWrite } from './event-store.port.js';
+import { readCurrent, upcasters } from './upcasting.js';
 
 /** Who, when and why of one request; built once at the edge and passed down explicitly. */
 export interface WriteContext {
@@ -72,7 +73,7 @@ export async function load<S, E extends DomainEvent>(
 ): Promise<Loaded<S>> {
   let state = decider.initialState;
   let revision: bigint | null = null;
-  for await (const event of store.readStream(streamId)) {
+  for await (const event of readCurrent(store, streamId)) {
     state = decider.evolve(state, { type: event.type, data: event.data } as E);
     revision = event.revision;
   }
@@ -94,7 +95,7 @@ export function toNewEvents(events: readonly DomainEvent[], ctx: WriteContext, c
     return {
       id: newId(),
       type: e.type,
-      schemaVersion: 1,
+      schemaVersion: upcasters.currentVersion(e.type),
       data: e.data,
       metadata: {
         actor: ctx.actor,

@@ -7,3 +7,4 @@ export * from './sql/sql-client.js';
 export * from './sql/pglite-client.js';
 export * from './sql/sql-event-store.js';
 export * from './open-event-store.js';
+export * from './upcasting.js';

@@ -3,7 +3,7 @@ import { exchangeStreamId } from '#exchanges';
 import { handoverStreamId } from '#handovers';
 import { personStreamId } from '#persons';
 import { verificationStreamId } from '#verifications';
-import type { EventStore, RecordedEvent } from '#event-store';
+import { readCurrent, type EventStore, type RecordedEvent } from '#event-store';
 import { LruCache, type RecordScope } from '#security';
 import { parseStreamId } from '#shared-kernel';
 
@@ -124,7 +124,7 @@ export class RecordScopeResolver {
     let caseId: string | null = null;
     let gate: string | null = null;
     let personIds: readonly string[] = [];
-    for await (const event of this.store.readStream(handoverStreamId(id))) {
+    for await (const event of readCurrent(this.store, handoverStreamId(id))) {
       const data = dataOf(event);
       if (caseId === null && typeof data.caseId === 'string') caseId = data.caseId;
       if (typeof data.gate === 'string') gate = data.gate;
@@ -143,7 +143,7 @@ export class RecordScopeResolver {
     const caseId = this.casesOf.get(`person:${id}`)?.[0];
     if (caseId === undefined) return scope;
     const gates: string[] = [];
-    for await (const event of this.store.readStream(caseStreamId(caseId))) {
+    for await (const event of readCurrent(this.store, caseStreamId(caseId))) {
       if (event.type !== 'HandoverLinked') continue;
       const handoverId = dataOf(event).handoverId;
       if (typeof handoverId !== 'string') continue;

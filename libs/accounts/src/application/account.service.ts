@@ -1,4 +1,4 @@
-import { commandOf, handle, type EventStore, type WriteAnswer, type WriteContext } from '#event-store';
+import { commandOf, handle, readCurrent, type EventStore, type WriteAnswer, type WriteContext } from '#event-store';
 import { findGate } from '#reference-data';
 import { DomainError, isUuid, type Role } from '#shared-kernel';
 import { accountIdOf, accountStreamId, signInStreamId } from '../account-stream.js';
@@ -195,7 +195,7 @@ export class AccountService {
     let state = accountDecider.initialState;
     let created = '';
     let revision = -1n;
-    for await (const e of this.store.readStream(accountStreamId(accountId))) {
+    for await (const e of readCurrent(this.store, accountStreamId(accountId))) {
       if (asOf && Date.parse(e.metadata.recordedAt) > asOf.getTime()) break;
       state = accountDecider.evolve(state, { type: e.type, data: e.data } as AccountEvent);
       if (e.type === 'AccountCreated') created = e.metadata.recordedAt;

@@ -7,7 +7,7 @@ import {
   type CaseState,
   type CaseView,
 } from '#cases';
-import type { EventStore, SqlClient } from '#event-store';
+import { readCurrent, type EventStore, type SqlClient } from '#event-store';
 import { timelineOf, type TimelineEntry } from '../case-timeline/timeline.queries.js';
 
 /** The case as a supervisor would have seen it: the same fields as GET /cases/{id}. */
@@ -39,7 +39,7 @@ export async function caseHistory(
   let state: CaseState = initialCaseState;
   let revision = -1n;
   let exists = false;
-  for await (const e of store.readStream(caseStreamId(caseId))) {
+  for await (const e of readCurrent(store, caseStreamId(caseId))) {
     exists = true;
     if (Date.parse(e.metadata.recordedAt) > limit) continue;
     state = evolveCase(state, { type: e.type, data: e.data } as CaseEvent);

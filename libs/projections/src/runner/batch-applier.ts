@@ -1,4 +1,4 @@
-import type { RecordedEvent, SqlClient } from '#event-store';
+import { upcasters, type RecordedEvent, type SqlClient } from '#event-store';
 import type { Projection, TableNamer } from '../projection.js';
 import { liveRow, lockRows, namerFor, recordFailure, savePositions } from './projection-registry.js';
 
@@ -60,6 +60,8 @@ export async function applyBatchToTargets(
   events: readonly RecordedEvent[],
 ): Promise<void> {
   if (events.length === 0 || targets.length === 0) return;
+  // Projections see every event at its current shape (docs/architecture.md, Event shapes).
+  events = events.map((e) => upcasters.upcast(e));
   if (sql.kind !== 'postgres' || targets.length === 1) return applyGroup(sql, targets, events);
   // On a server, one transaction per projection, side by side on the pool: they share nothing
   // but the log, so one's statements overlap another's round trips. (PGlite has one

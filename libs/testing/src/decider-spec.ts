@@ -1,9 +1,13 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DomainError, fold, type Decider, type DomainCommand, type DomainEvent } from '#shared-kernel';
 
 /**
- * Given/when/then for deciders: given past events, when a command is decided, then these
- * events (compared structurally) or a refusal with this code. Also checks that evolve accepts
- * what decide produced, so a spec cannot pass with events the state machine would choke on.
+ * Given/when/then for deciders: given past events (written out literally in the spec, never
+ * produced by running decide), when a command is decided, then these events (compared
+ * structurally), nothing (an idempotent repeat), or a refusal with this code. `then` also folds
+ * the decided events and checks that each one changes the state: evolve ignores what it does not
+ * recognise, so an event it would silently drop fails here instead of passing unnoticed (an event
+ * that is recorded without changing the state, such as a password change, is named as such).
  */
 export function deciderSpec<S, C extends DomainCommand, E extends DomainEvent>(decider: Decider<S, C, E>) {
   return {
@@ -13,10 +17,23 @@ export function deciderSpec<S, C extends DomainCommand, E extends DomainEvent>(d
         when(command: C) {
           const attempt = (): readonly E[] => decider.decide(command, state);
           return {
-            then(expected: readonly E[]): S {
+            /** `stateNeutral`: event types that are recorded but deliberately leave the state as it was. */
+            then(expected: readonly E[], { stateNeutral = [] }: { stateNeutral?: readonly E['type'][] } = {}): S {
               const events = attempt();
               expect(events).toEqual(expected);
-              return fold({ initialState: state, evolve: decider.evolve }, events);
+              let after = state;
+              for (const event of events) {
+                const next = decider.evolve(after, event);
+                expect({ event: event.type, changesState: !isDeepStrictEqual(next, after) }).toEqual({
+                  event: event.type,
+                  changesState: !stateNeutral.includes(event.type),
+                });
+                after = next;
+              }
+              return after;
+            },
+            thenNothingHappened(): void {
+              expect(attempt()).toEqual([]);
             },
             thenRefuses(code: string): void {
               let caught: unknown;

@@ -132,7 +132,7 @@ describe('Case decider', () => {
         type: 'CaseClassified',
         data: { caseId, classification: 'not_trafficking', previousClassification: null, note: null },
       };
-      spec.given([received, first]).when(classify('not_trafficking')).then([]);
+      spec.given([received, first]).when(classify('not_trafficking')).thenNothingHappened();
     });
 
     it('refuses an unknown classification', () => {

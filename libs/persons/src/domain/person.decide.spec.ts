@@ -282,7 +282,7 @@ describe('Person decider', () => {
       spec
         .given([registeredAs('victim')])
         .when(cmd('CorrectPersonalData', { personal: SEALED }))
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('refuses clear text and a missing person', () => {

@@ -1,3 +1,4 @@
+import { describeWhen, kafkaUnavailable, postgresUnavailable } from '#testing';
 import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '#config';
@@ -6,7 +7,7 @@ import { newId } from '#shared-kernel';
 import { KafkaRelayModule, KafkaRelayService } from '#messaging';
 import { openCase } from '../e2e/support/journey.js';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
-import { kafkaOrSkip, type TestKafka } from '../kafka/kafka-broker.js';
+import { startKafka, type TestKafka } from '../kafka/kafka-broker.js';
 import { createTopic, readTopic } from '../kafka/relay-fixtures.js';
 
 /**
@@ -34,19 +35,17 @@ function workerModule(config: AppConfig, opened: OpenedEventStore) {
   return WorkerForTest;
 }
 
-describe('Kafka relay wired into a worker next to the api', () => {
-  let kafka: TestKafka | null = null;
-  let api: TestApp | null = null;
-  let worker: INestApplicationContext | null = null;
-  let opened: OpenedEventStore | null = null;
+describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'Kafka relay wired into a worker next to the api', () => {
+  let kafka: TestKafka;
+  let api: TestApp;
+  let worker: INestApplicationContext;
+  let opened: OpenedEventStore;
   const topic = `wiring-${newId()}`;
 
   beforeAll(async () => {
-    kafka = await kafkaOrSkip(SUITE);
-    if (!kafka) return;
+    kafka = await startKafka(SUITE);
     await createTopic(kafka.brokers, topic, 3);
     api = await startTestApp('postgres', { KAFKA_BROKERS: kafka.brokers.join(','), KAFKA_EVENTS_TOPIC: topic });
-    if (!api) return;
     opened = await openEventStore(api.config);
     worker = await NestFactory.createApplicationContext(workerModule(api.config, opened), { logger: ['error'] });
     await worker.init();
@@ -60,7 +59,6 @@ describe('Kafka relay wired into a worker next to the api', () => {
   }, 60_000);
 
   it('publishes a case recorded through the api, keyed by the case id, with no personal data', async () => {
-    if (!kafka || !api || !worker) return;
     const officer = await api.as('liaison_officer');
     const caseId = await openCase(officer);
     const received = await readTopic(kafka.brokers, topic, (all) => all.some((m) => m.key === caseId), 60_000);
@@ -74,7 +72,6 @@ describe('Kafka relay wired into a worker next to the api', () => {
   }, 90_000);
 
   it('a worker without KAFKA_BROKERS runs no relay', async () => {
-    if (!api || !opened) return;
     const quiet = { ...api.config, kafkaBrokers: [] };
     const context = await NestFactory.createApplicationContext(workerModule(quiet, opened), { logger: ['error'] });
     try {

@@ -1,5 +1,5 @@
 import { ACCESS, ACTS, type Act } from '#security';
-import { STORES, startTestApp, type Answer, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Answer, type TestApp } from './support/test-app.js';
 import {
   CALLERS,
   LANG_SON,
@@ -70,8 +70,8 @@ const ROUTE_KEYS = Object.keys(PROBES).sort(
 /** Routes anyone may call without signing in; a new one must be added here on purpose. */
 const PUBLIC_ROUTES = ['GET /health', 'POST /api/v1/session'];
 
-describe.each(STORES)('need-to-know matrix over HTTP (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('need-to-know matrix over HTTP', (kind) => {
+  let app: TestApp;
   let routes: Map<string, DeclaredRoute>;
   let own: ProvinceRecords;
   let other: ProvinceRecords;
@@ -79,7 +79,6 @@ describe.each(STORES)('need-to-know matrix over HTTP (%s)', (kind) => {
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (!app) return;
     routes = new Map(declaredRoutes(app.app).map((r) => [r.key, r]));
     const admin = await app.as('admin', { sub: 'matrix.admin' });
     const account = await admin.post('/users', PROBE_ACCOUNT);

@@ -8,7 +8,7 @@ import { head, newCase } from './support/journey.js';
 describe('authentication and roles', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
   }, 60_000);
   afterAll(async () => app.close());
 

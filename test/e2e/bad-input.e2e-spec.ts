@@ -8,7 +8,7 @@ describe('bad input (pglite)', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
     officer = await app.as('liaison_officer');
     caseId = await openCase(officer);
   }, 60_000);

@@ -8,7 +8,7 @@ describe('boards: bad input (pglite)', () => {
   let auditor: Caller;
 
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
     supervisor = await app.as('supervisor');
     auditor = await app.as('auditor');
   }, 60_000);

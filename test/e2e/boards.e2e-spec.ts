@@ -1,17 +1,16 @@
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, presumedVictim, registerPerson } from './support/journey.js';
 import { newVerification } from './support/exchange-fixtures.js';
 import { DAYS, HOURS, caseAt, vietnamYear, vnAt, written, xlsxRows } from './support/boards-fixtures.js';
 
-describe.each(STORES)('boards over HTTP (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('boards over HTTP', (kind) => {
+  let app: TestApp;
   let officer: Caller;
   let supervisor: Caller;
   let auditor: Caller;
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (!app) return;
     officer = await app.as('liaison_officer');
     supervisor = await app.as('supervisor', { sub: 'lanh.dao' });
     auditor = await app.as('auditor');
@@ -26,7 +25,6 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
     (board[list] as any[]).filter((e) => caseIds.includes(e.caseId)).map((e) => `${e.kind}:${e.caseId}`);
 
   it('shows the 3-day clock of a self-report as overdue or due soon until the case is classified', async () => {
-    if (!app) return;
     const late = await caseAt(officer, vnAt(-4 * DAYS), { channel: 'self_report' });
     const soon = await caseAt(officer, vnAt(-36 * HOURS), { channel: 'self_report' });
     const laoCai = await live().as('liaison_officer', { sub: 'lc.officer', province: 'lao-cai', unit: 'VN-LC-BLO' });
@@ -68,7 +66,6 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
   });
 
   it('shows an unanswered verification request past its due time and stops the initial clock of its case', async () => {
-    if (!app) return;
     const c = await caseAt(officer, vnAt(-4 * DAYS), { channel: 'self_report' });
     const asked = await officer.post(
       '/verification-requests',
@@ -83,7 +80,6 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
   });
 
   it('exports the statistics of a quarter cut in Vietnam time, suppressed, in JSON, CSV and XLSX, each export audited', async () => {
-    if (!app) return;
     let last = '0';
     for (let day = 1; day <= 10; day++)
       last = (await caseAt(officer, `2025-08-${String(day).padStart(2, '0')}T09:00:00+07:00`)).position;
@@ -141,7 +137,6 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
   });
 
   it('counts persons of the current year by sex opened from their sealed data, suppressed', async () => {
-    if (!app) return;
     const c = await caseAt(officer, vnAt(-1 * HOURS));
     await registerPerson(officer, c.id, presumedVictim);
     const last = await registerPerson(officer, c.id, { ...presumedVictim, sex: 'male', fullName: 'Trần Văn Nam' });
@@ -153,7 +148,6 @@ describe.each(STORES)('boards over HTTP (%s)', (kind) => {
   });
 
   it('lets an auditor see who read whose personal data, filtered by subject, paged', async () => {
-    if (!app) return;
     const c = await caseAt(officer, vnAt(-1 * HOURS));
     const personId = await registerPerson(officer, c.id, presumedVictim);
     for (const purpose of ['xác minh danh tính', 'chuẩn bị trao trả', '核查身份'])

@@ -1,9 +1,9 @@
 import { SQL_CLIENT, type SqlClient } from '#event-store';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, newCase, openCase } from './support/journey.js';
 
-describe.each(STORES)('cases over HTTP (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('cases over HTTP', (kind) => {
+  let app: TestApp;
   let officer: Caller;
 
   beforeAll(async () => {
@@ -111,7 +111,7 @@ describe.each(STORES)('cases over HTTP (%s)', (kind) => {
 
 describe('case integrity (pglite)', () => {
   it('verifies every stream of the case and pinpoints an event altered in storage', async () => {
-    const app = (await startTestApp('pglite'))!;
+    const app = await startTestApp('pglite');
     try {
       const officer = await app.as('liaison_officer');
       const id = await openCase(officer);

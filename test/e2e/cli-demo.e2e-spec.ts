@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 describe('npm run cli -- demo', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
   }, 60_000);
   afterAll(async () => app.close());
 

@@ -10,7 +10,7 @@ describe('exchanges: bad input (pglite)', () => {
   let exchangeId: string;
 
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
     officer = await app.as('liaison_officer');
     caseId = await openCase(officer);
     exchangeId = (await openExchange(officer, [caseId])).id;

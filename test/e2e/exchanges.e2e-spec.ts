@@ -1,11 +1,11 @@
 import { SQL_CLIENT, type SqlClient } from '#event-store';
 import { KEY_STORE, type KeyStore } from '#security';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, openCase } from './support/journey.js';
 import { VI_SUBJECT, ZH_BODY, firstMessage, newExchange, openExchange, replyTo } from './support/exchange-fixtures.js';
 
-describe.each(STORES)('information exchanges over HTTP (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('information exchanges over HTTP', (kind) => {
+  let app: TestApp;
   let officer: Caller;
 
   beforeAll(async () => {

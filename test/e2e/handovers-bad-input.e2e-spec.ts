@@ -16,7 +16,7 @@ describe('handover bad input (pglite)', () => {
   let strangerId: string;
 
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
     officer = await app.as('liaison_officer');
     guard = await app.as('border_guard');
     h = await proposeHandover(officer, { persons: 2 });

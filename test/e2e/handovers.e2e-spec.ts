@@ -1,6 +1,6 @@
 import { auditStreamId } from '#audit';
 import { isPersonalDataEnvelope } from '#security';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head } from './support/journey.js';
 import {
   HEALTH_VI,
@@ -14,15 +14,14 @@ import {
   schedule,
 } from './support/handover-fixtures.js';
 
-describe.each(STORES)('handovers over HTTP (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('handovers over HTTP', (kind) => {
+  let app: TestApp;
   let officer: Caller;
   let guard: Caller;
   let supervisor: Caller;
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (!app) return;
     officer = await app.as('liaison_officer');
     guard = await app.as('border_guard', { sub: 'le.van.duc' });
     supervisor = await app.as('supervisor');

@@ -1,3 +1,4 @@
+import { itWhen, postgresUnavailable } from '#testing';
 import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ function cli(env: Record<string, string>, args: readonly string[]) {
  */
 describe('npm run cli -- checkpoint export / verify', () => {
   it('on PGlite: exports from the running service, verifies the stopped store, names a changed event', async () => {
-    const app = (await startTestApp('pglite'))!;
+    const app = await startTestApp('pglite');
     const env = { DATA_DIR: app.config.dataDir, PGLITE_SYNC: 'off', PORT: '1' };
     const file = join(app.config.dataDir, '..', `${app.config.dataDir.split('/').pop()}-checkpoint.json`);
     let stopped = false;
@@ -73,31 +74,35 @@ describe('npm run cli -- checkpoint export / verify', () => {
     }
   }, 180_000);
 
-  it('on PostgreSQL: exports and verifies directly against the database while the service runs', async () => {
-    const app = await startTestApp('postgres');
-    if (!app) return;
-    const env = {
-      EVENT_STORE: 'postgres',
-      DATABASE_URL: app.config.databaseUrl!,
-      MASTER_KEY: app.config.crypto.masterKey!,
-      DATA_DIR: app.config.dataDir,
-    };
-    const file = `${app.config.dataDir}/checkpoint.json`;
-    try {
-      const officer = await app.as('liaison_officer');
-      const caseId = await openCase(officer);
-      const created = await cli(env, ['checkpoint', 'create']);
-      expect({ code: created.code, err: created.err }).toMatchObject({ code: 0 });
-      await writeFile(file, created.out);
-      expect((await cli(env, ['verify', '--checkpoint', file])).code).toBe(0);
-      const sql = app.app.get<SqlClient>(SQL_CLIENT);
-      const [reported] = await rowsOf(sql, [`case-${caseId}`]);
-      await sql.query('DELETE FROM events WHERE id = $1', [reported.id]);
-      const broken = await cli(env, ['verify', '--checkpoint', file]);
-      expect(broken.code).toBe(1);
-      expect(JSON.parse(broken.out).firstBad).toMatchObject({ eventId: reported.id, problem: 'missing_event' });
-    } finally {
-      await app.close();
-    }
-  }, 180_000);
+  itWhen(
+    postgresUnavailable(),
+    'on PostgreSQL: exports and verifies directly against the database while the service runs',
+    async () => {
+      const app = await startTestApp('postgres');
+      const env = {
+        EVENT_STORE: 'postgres',
+        DATABASE_URL: app.config.databaseUrl!,
+        MASTER_KEY: app.config.crypto.masterKey!,
+        DATA_DIR: app.config.dataDir,
+      };
+      const file = `${app.config.dataDir}/checkpoint.json`;
+      try {
+        const officer = await app.as('liaison_officer');
+        const caseId = await openCase(officer);
+        const created = await cli(env, ['checkpoint', 'create']);
+        expect({ code: created.code, err: created.err }).toMatchObject({ code: 0 });
+        await writeFile(file, created.out);
+        expect((await cli(env, ['verify', '--checkpoint', file])).code).toBe(0);
+        const sql = app.app.get<SqlClient>(SQL_CLIENT);
+        const [reported] = await rowsOf(sql, [`case-${caseId}`]);
+        await sql.query('DELETE FROM events WHERE id = $1', [reported.id]);
+        const broken = await cli(env, ['verify', '--checkpoint', file]);
+        expect(broken.code).toBe(1);
+        expect(JSON.parse(broken.out).firstBad).toMatchObject({ eventId: reported.id, problem: 'missing_event' });
+      } finally {
+        await app.close();
+      }
+    },
+    180_000,
+  );
 });

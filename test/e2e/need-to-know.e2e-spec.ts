@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { LANG_SON, LAO_CAI, recordsOf, type ProvinceRecords } from './support/access-fixtures.js';
 
 /**
@@ -7,8 +7,8 @@ import { LANG_SON, LAO_CAI, recordsOf, type ProvinceRecords } from './support/ac
  * a missing one, and that lists, search, boards, reports and the audit log of one province hold
  * nothing of another.
  */
-describe.each(STORES)('need-to-know across provinces (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('need-to-know across provinces', (kind) => {
+  let app: TestApp;
   let ls: ProvinceRecords;
   let lc: ProvinceRecords;
   let lsOfficer: Caller;
@@ -20,7 +20,6 @@ describe.each(STORES)('need-to-know across provinces (%s)', (kind) => {
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (!app) return;
     ls = await recordsOf(app, LANG_SON);
     lc = await recordsOf(app, LAO_CAI);
     lsOfficer = await app.as('liaison_officer', { sub: 'hoa.ls', province: 'lang-son' });

@@ -40,7 +40,7 @@ describe('operational surface (default configuration: plain http, no CORS)', () 
   let app: TestApp;
   let bearer: (role: Role) => Promise<Record<string, string>>;
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
     bearer = async (role) => ({ authorization: `Bearer ${await app.token(role)}` });
   }, 60_000);
   afterAll(async () => app.close());
@@ -177,7 +177,7 @@ describe('operational surface (default configuration: plain http, no CORS)', () 
 describe('operational surface (HTTPS public URL, CORS for one origin)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = (await startTestApp('pglite', { PUBLIC_URL: 'https://blo.example.gov.vn', CORS_ORIGINS: WEB_APP }))!;
+    app = await startTestApp('pglite', { PUBLIC_URL: 'https://blo.example.gov.vn', CORS_ORIGINS: WEB_APP });
   }, 60_000);
   afterAll(async () => app.close());
 

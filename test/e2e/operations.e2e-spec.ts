@@ -41,7 +41,7 @@ const CONTRACT_PATHS: readonly [string, string][] = [
 describe('operations and the published contract', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
   }, 60_000);
   afterAll(async () => app.close());
 

@@ -1,10 +1,10 @@
 import { SQL_CLIENT, type SqlClient } from '#event-store';
 import { KEY_STORE, type KeyStore } from '#security';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, openCase, presumedVictim, registerPerson } from './support/journey.js';
 
-describe.each(STORES)('persons and their personal data (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('persons and their personal data', (kind) => {
+  let app: TestApp;
   let officer: Caller;
 
   beforeAll(async () => {
@@ -117,7 +117,7 @@ async function readAudit(app: TestApp, personId: string) {
 
 describe('erasure by crypto-shredding (pglite)', () => {
   it('makes the person unreadable everywhere, records who ordered it, and keeps the case verifiable', async () => {
-    const app = (await startTestApp('pglite'))!;
+    const app = await startTestApp('pglite');
     try {
       const officer = await app.as('liaison_officer');
       const supervisor = await app.as('supervisor');
@@ -154,7 +154,7 @@ describe('erasure by crypto-shredding (pglite)', () => {
   });
 
   it('refuses erasure while a legal hold protects the evidence, writing nothing', async () => {
-    const app = (await startTestApp('pglite'))!;
+    const app = await startTestApp('pglite');
     try {
       const officer = await app.as('liaison_officer');
       const caseId = await openCase(officer);

@@ -9,7 +9,7 @@ describe('read side: bad input (pglite)', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
     officer = await app.as('liaison_officer');
     auditor = await app.as('auditor');
     caseId = await openCase(officer);

@@ -1,6 +1,6 @@
 import { parseArgs } from '../../apps/cli/src/cli-args.js';
 import { projectionsCommand } from '../../apps/cli/src/projections.command.js';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head as headOf, openCase } from './support/journey.js';
 
 /**
@@ -8,8 +8,8 @@ import { head as headOf, openCase } from './support/journey.js';
  * directory the service owns) or directly against the database (PostgreSQL), while the
  * service keeps serving and then follows the new generation.
  */
-describe.each(STORES)('npm run cli -- projections (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('npm run cli -- projections', (kind) => {
+  let app: TestApp;
   let officer: Caller;
   beforeAll(async () => {
     app = await startTestApp(kind);
@@ -25,7 +25,6 @@ describe.each(STORES)('npm run cli -- projections (%s)', (kind) => {
   };
 
   it('rebuilds a read model and the service goes on answering from the new generation', async () => {
-    if (!app) return;
     const caseId = await openCase(officer);
     // Read-your-writes: the first build has caught up with the case before we ask for status.
     expect((await officer.get(`/cases/${caseId}/timeline?minPosition=${await headOf(app)}`)).status).toBe(200);
@@ -48,7 +47,6 @@ describe.each(STORES)('npm run cli -- projections (%s)', (kind) => {
   }, 60_000);
 
   it('refuses an unknown projection and a missing name', async () => {
-    if (!app) return;
     await expect(run('rebuild', 'nope')).rejects.toThrow(/no projection named nope/);
     await expect(run('rebuild')).rejects.toThrow(/usage/);
   }, 60_000);

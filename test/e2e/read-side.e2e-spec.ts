@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, newCase, openCase, presumedVictim, registerPerson } from './support/journey.js';
 
-describe.each(STORES)('read side over HTTP (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('read side over HTTP', (kind) => {
+  let app: TestApp;
   let officer: Caller;
   let supervisor: Caller;
   let admin: Caller;

@@ -2,18 +2,17 @@ import { createHash } from 'node:crypto';
 import { SQL_CLIENT, type SqlClient } from '#event-store';
 import { head, newCase } from './support/journey.js';
 import { PASSWORD, createAccount, signIn, withSession } from './support/sign-in-fixtures.js';
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 
 const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** People sign in with local accounts: cookies, sessions, CSRF, rate limits, and the record of it all. */
-describe.each(STORES)('signing in (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('signing in', (kind) => {
+  let app: TestApp;
   let admin: Caller;
   let sql: SqlClient;
   beforeAll(async () => {
     app = await startTestApp(kind, { SIGNIN_MAX_PER_ACCOUNT: '3', SIGNIN_MAX_PER_ADDRESS: '1000' });
-    if (!app) return;
     admin = await app.as('admin');
     sql = app.app.get<SqlClient>(SQL_CLIENT);
   }, 60_000);
@@ -27,7 +26,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
     ]);
 
   it('signs in with a session cookie that scripts and other sites cannot use, and /me says who and what', async () => {
-    if (!app) return;
     await createAccount(admin, 'hoa.nguyen');
     const r = await signIn(app, 'Hoa.Nguyen ');
     expect(r.status).toBe(200);
@@ -57,7 +55,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('answers a wrong password, an unknown user and a disabled account alike, and records each', async () => {
-    if (!app) return;
     await createAccount(admin, 'lan.pham');
     await createAccount(admin, 'binh.tran');
     expect((await admin.post('/users/binh.tran/disable', { reason: 'chuyển công tác' })).status).toBe(200);
@@ -87,7 +84,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('signs out, and the old cookie no longer opens anything', async () => {
-    if (!app) return;
     await createAccount(admin, 'thu.vu');
     const s = await signIn(app, 'thu.vu');
     expect((await withSession(app, s.token!, 'DELETE', '/session')).status).toBe(403);
@@ -100,7 +96,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('ends a live session at once when the account is disabled or its password changed', async () => {
-    if (!app) return;
     await createAccount(admin, 'minh.do');
     const s = await signIn(app, 'minh.do');
     expect((await withSession(app, s.token!, 'GET', '/me')).status).toBe(200);
@@ -123,7 +118,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('ends a session idle past SESSION_IDLE_SECONDS, and any session past SESSION_MAX_SECONDS', async () => {
-    if (!app) return;
     await createAccount(admin, 'quynh.ha');
     const idle = await signIn(app, 'quynh.ha');
     await age(idle.token!, 'last_seen_at', app.config.access.session.idleSeconds - 5);
@@ -139,7 +133,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('refuses a cookie-authenticated write without the CSRF header and writes nothing; bearer clients need none', async () => {
-    if (!app) return;
     await createAccount(admin, 'an.nguyen');
     const s = await signIn(app, 'an.nguyen');
     const before = await head(app);
@@ -159,7 +152,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('limits attempts per account name: 429 with Retry-After, recording the refusal once', async () => {
-    if (!app) return;
     for (let i = 0; i < 3; i++) expect((await signIn(app, 'doan.kiem', `wrong guess ${i} !!`)).status).toBe(401);
     const before = BigInt(await head(app));
     const refused = await signIn(app, 'Doan.Kiem', PASSWORD);
@@ -182,7 +174,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('lets administrators and auditors read accounts and their history, and nobody else', async () => {
-    if (!app) return;
     await createAccount(admin, 'tuan.le', { name: 'Lê Văn Tuấn', roles: ['border_guard'], gates: ['HUU_NGHI'] });
     const list = await admin.get('/users');
     expect(list.status).toBe(200);
@@ -219,7 +210,6 @@ describe.each(STORES)('signing in (%s)', (kind) => {
   });
 
   it('keeps bearer tokens working, and /me answers for them without a CSRF token', async () => {
-    if (!app) return;
     const me = await (await app.as('auditor', { province: '*' })).get('/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ userId: 'auditor.user', province: '*', roles: ['auditor'] });
@@ -232,7 +222,7 @@ describe.each(STORES)('signing in (%s)', (kind) => {
 describe('signing in behind HTTPS (pglite)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = (await startTestApp('pglite', { PUBLIC_URL: 'https://blo.example.vn', SIGNIN_MAX_PER_ADDRESS: '2' }))!;
+    app = await startTestApp('pglite', { PUBLIC_URL: 'https://blo.example.vn', SIGNIN_MAX_PER_ADDRESS: '2' });
   }, 60_000);
   afterAll(async () => app.close());
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PASSWORD, signIn } from './support/sign-in-fixtures.js';
-import { STORES, startTestApp, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type TestApp } from './support/test-app.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HOOKS = join(ROOT, 'libs/testing/src/ts-child-register.mjs');
@@ -27,13 +27,12 @@ function cli(env: Record<string, string>, args: readonly string[], stdin = '') {
  * On PGlite the CLI asks the running service over HTTP (the service owns the data directory);
  * on PostgreSQL it writes to the database itself and the running service signs the person in.
  */
-describe.each(STORES)('npm run cli -- user (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('npm run cli -- user', (kind) => {
+  let app: TestApp;
   let env: Record<string, string>;
   let via: string[];
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (!app) return;
     const c = app.config;
     env =
       kind === 'pglite'
@@ -52,7 +51,6 @@ describe.each(STORES)('npm run cli -- user (%s)', (kind) => {
   const where = ['--unit', 'VN-LS-BLO', '--province', 'lang-son'];
 
   it('adds an account with the password from standard input, and the person signs in with it', async () => {
-    if (!app) return;
     const r = await cli(env, [...add, ...where, '--gate', 'HUU_NGHI', ...via], `${PASSWORD}\r\n`);
     expect(r).toMatchObject({ code: 0, out: '' });
     expect(r.err).toContain('account hoa.nguyen created');
@@ -74,7 +72,6 @@ describe.each(STORES)('npm run cli -- user (%s)', (kind) => {
   }, 60_000);
 
   it('refuses a short password and a second account of the same name', async () => {
-    if (!app) return;
     const short = await cli(
       env,
       [...add.slice(0, 2), 'short.pass', ...add.slice(3), ...where, ...via],
@@ -88,7 +85,6 @@ describe.each(STORES)('npm run cli -- user (%s)', (kind) => {
   }, 60_000);
 
   it('disables, changes roles and the password, each taking effect at once', async () => {
-    if (!app) return;
     const live = await signIn(app, 'hoa.nguyen', PASSWORD);
     expect((await cli(env, ['roles', 'hoa.nguyen', '--grant', 'supervisor', ...via])).code).toBe(0);
     const me = await app.raw('/api/v1/me', { headers: { cookie: `blo_session=${live.token}` } });

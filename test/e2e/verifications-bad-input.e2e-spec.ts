@@ -10,7 +10,7 @@ describe('verification requests: bad input (pglite)', () => {
   let id: string;
 
   beforeAll(async () => {
-    app = (await startTestApp('pglite'))!;
+    app = await startTestApp('pglite');
     officer = await app.as('liaison_officer');
     caseId = await openCase(officer);
     id = await requestVerification(officer, caseId);

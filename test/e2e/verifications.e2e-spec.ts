@@ -1,9 +1,9 @@
-import { STORES, startTestApp, type Caller, type TestApp } from './support/test-app.js';
+import { describeEachStore, startTestApp, type Caller, type TestApp } from './support/test-app.js';
 import { head, openCase, registerPerson } from './support/journey.js';
 import { newVerification, requestVerification } from './support/exchange-fixtures.js';
 
-describe.each(STORES)('verification requests over HTTP (%s)', (kind) => {
-  let app: TestApp | null;
+describeEachStore('verification requests over HTTP', (kind) => {
+  let app: TestApp;
   let officer: Caller;
 
   beforeAll(async () => {

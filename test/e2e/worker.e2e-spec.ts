@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalSigningKey, mintToken } from '#security';
-import { createTestDatabase, postgresUrlOrSkip } from '#testing';
+import { createTestDatabase, describeWhen, postgresUnavailable } from '#testing';
 import { startTestApp } from './support/test-app.js';
 import { newCase } from './support/journey.js';
 
@@ -20,15 +20,14 @@ async function until<T>(probe: () => Promise<T | null>, ms: number, what: () => 
   }
 }
 
-describe('the worker process (PostgreSQL)', () => {
+describeWhen(postgresUnavailable(), 'the worker process (PostgreSQL)', () => {
   it('serves /health and its projections reach what the api records', async () => {
-    const admin = postgresUrlOrSkip('worker process');
-    if (!admin) return;
+    const admin = process.env.BLO_TEST_PG_URL!;
     const db = await createTestDatabase(admin);
     const env = { EVENT_STORE: 'postgres', DATABASE_URL: db.url, MASTER_KEY: Buffer.alloc(32, 3).toString('base64') };
     const dataDir = await mkdtemp(join(tmpdir(), 'blo-worker-'));
     // The api on the same PostgreSQL database (env overrides the store kind).
-    const api = (await startTestApp('pglite', env))!;
+    const api = await startTestApp('pglite', env);
     // The worker trusts the key in its own data directory, as `DATA_DIR=… npm run cli -- token` would use.
     const workerKey = await LocalSigningKey.loadOrCreate(dataDir);
     const bearer = async (role: 'admin' | 'supervisor') => ({

@@ -1,3 +1,4 @@
+import { describeWhen, postgresUnavailable } from '#testing';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
 import { CheckpointRecorder, IntegrityIndex, verifyLog, type BrokenEvent } from '#integrity';
 import {
@@ -73,8 +74,8 @@ const SCENARIOS: readonly Scenario[] = [
   ],
 ];
 
-describe('tampering with the events table (PostgreSQL)', () => {
-  let app: TestApp | null;
+describeWhen(postgresUnavailable(), 'tampering with the events table (PostgreSQL)', () => {
+  let app: TestApp;
   let sql: SqlClient;
   let store: EventStore;
   let officer: Caller;
@@ -83,7 +84,6 @@ describe('tampering with the events table (PostgreSQL)', () => {
 
   beforeAll(async () => {
     app = await startTestApp('postgres');
-    if (!app) return;
     sql = app.app.get<SqlClient>(SQL_CLIENT);
     store = app.app.get<EventStore>(EVENT_STORE);
     officer = await app.as('liaison_officer');
@@ -115,7 +115,6 @@ describe('tampering with the events table (PostgreSQL)', () => {
   };
 
   it('answers valid for an untouched case checked against a signed checkpoint', async () => {
-    if (!app) return;
     const b = await build();
     expect(b.own.map((r) => r.type)).toEqual([
       'ReportReceived',
@@ -130,7 +129,6 @@ describe('tampering with the events table (PostgreSQL)', () => {
   });
 
   it('is not fooled when the index beside the log is edited to match a deletion or a swap', async () => {
-    if (!app) return;
     const b = await build();
     const last = b.own[4];
     const before = b.own[3];
@@ -173,7 +171,6 @@ describe('tampering with the events table (PostgreSQL)', () => {
   });
 
   it.each(SCENARIOS)('%s: detected, and the first bad event named', async (_name, act, expected) => {
-    if (!app) return;
     const b = await build();
     await act(b, sql);
     const r = await auditor.get(`/cases/${b.caseId}/integrity`);
@@ -190,7 +187,6 @@ describe('tampering with the events table (PostgreSQL)', () => {
 
   // Last: after a rollback the index no longer matches its newest checkpoint, and checkpoints stop (409).
   it('notices a rollback of the newest checkpoint while the service that saw it runs', async () => {
-    if (!app) return;
     const b = await build();
     const newest = (await app.app.get(IntegrityIndex).latest())!;
     await sql.query('DELETE FROM integrity_checkpoints WHERE seq = $1', [newest.checkpoint.seq]);

@@ -2,7 +2,6 @@ import { request } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { recordSkip } from '#testing';
 import { javaAvailable, startJarBroker } from '../../scripts/kafka/kafka-jar-broker.mjs';
 
 /**
@@ -10,7 +9,8 @@ import { javaAvailable, startJarBroker } from '../../scripts/kafka/kafka-jar-bro
  *  1. KAFKA_BROKERS (comma-separated host:port) — someone runs one for us;
  *  2. a container via testcontainers, only when a container engine answers a ping;
  *  3. the Apache Kafka jars from Maven Central, run as a single KRaft node (Java 17+).
- * None of them: CI=true fails the suite; elsewhere the suite skips and says so in the summary.
+ * None of them: the global setup knows before any suite runs (kafkaUnavailable() in #testing);
+ * CI=true then fails the run, elsewhere the suites skip with the reason in their titles.
  */
 export interface TestKafka {
   readonly kind: 'external' | 'testcontainers' | 'jar';
@@ -126,32 +126,18 @@ async function viaJars(): Promise<TestKafka> {
   };
 }
 
-function unavailable(suite: string, reason: string): null {
-  const line = `${suite}: no Kafka broker (${reason})`;
-  if (process.env.CI === 'true') {
-    throw new Error(`CI=true and ${line}; Kafka suites may not skip in CI`);
-  }
-  recordSkip(line);
-  return null;
-}
-
 /**
- * A real broker for `suite`, or null after a loud skip. Call in beforeAll; dispose in afterAll.
+ * A real broker for `suite`. Call in beforeAll of a suite defined with
+ * `describeWhen(kafkaUnavailable(), …)` and dispose in afterAll. The global setup found that a
+ * broker can be had; one that then does not start is a failure of the suite, never a skip.
  * Each suite gets its own broker so one that stops or kills it disturbs no other suite.
  */
-export async function kafkaOrSkip(suite: string): Promise<TestKafka | null> {
+export async function startKafka(suite: string): Promise<TestKafka> {
   const external = process.env.KAFKA_BROKERS?.trim();
   if (external) {
     return { kind: 'external', brokers: external.split(','), control: null, dispose: async () => undefined };
   }
   if (await containerEngineAvailable()) return viaTestcontainers();
-  if (!(await javaAvailable())) return unavailable(suite, 'KAFKA_BROKERS unset, no container engine, no Java');
-  try {
-    return await viaJars();
-  } catch (error) {
-    return unavailable(
-      suite,
-      `the jar broker did not start: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  if (!(await javaAvailable())) throw new Error(`${suite}: no Kafka broker (no container engine answered, no Java)`);
+  return viaJars();
 }

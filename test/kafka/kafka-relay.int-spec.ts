@@ -1,9 +1,9 @@
 import { logLevel } from 'kafkajs';
 import { newId } from '#shared-kernel';
-import { recordSkip } from '#testing';
+import { describeWhen, itWhen, kafkaNotRestartable, kafkaUnavailable } from '#testing';
 import { SqlEventStore, openPglite, type RecordedEvent, type SqlClient } from '#event-store';
 import { CONTRACTS, KafkaRelay, KafkajsPublisher, SqlCheckpointStore } from '#messaging';
-import { kafkaOrSkip, type TestKafka } from './kafka-broker.js';
+import { startKafka, type TestKafka } from './kafka-broker.js';
 import {
   PERSONAL,
   appendCases,
@@ -18,15 +18,7 @@ import {
 
 const SUITE = 'test/kafka/kafka-relay.int-spec.ts';
 const SOURCE = 'urn:blo-ledger:test';
-let kafka: TestKafka | null = null;
-
-beforeAll(async () => {
-  kafka = await kafkaOrSkip(SUITE);
-}, 180_000);
-
-afterAll(async () => {
-  await kafka?.dispose();
-}, 60_000);
+let kafka: TestKafka;
 
 interface Rig {
   sql: SqlClient;
@@ -92,9 +84,16 @@ function expectedByCase(events: readonly RecordedEvent[]): Map<string, string[]>
   return by;
 }
 
-describe('Kafka relay against a real broker', () => {
+describeWhen(kafkaUnavailable(), 'Kafka relay against a real broker', () => {
+  beforeAll(async () => {
+    kafka = await startKafka(SUITE);
+  }, 180_000);
+
+  afterAll(async () => {
+    await kafka?.dispose();
+  }, 60_000);
+
   it('publishes every published-type event once, in order per case, with CloudEvents headers and no personal data', async () => {
-    if (!kafka) return;
     const r = await rig(kafka.brokers, 7);
     try {
       const cases = [newId(), newId(), newId(), newId()];
@@ -135,39 +134,41 @@ describe('Kafka relay against a real broker', () => {
     }
   }, 180_000);
 
-  it('holds its checkpoint while the broker is down, then catches up after a restart without losing an event', async () => {
-    if (!kafka) return;
-    if (!kafka.control) {
-      recordSkip(`${SUITE}: broker restart test needs a broker this run owns (got ${kafka.kind})`);
-      return;
-    }
-    const r = await rig(kafka.brokers, 20);
-    try {
-      const cases = [newId(), newId(), newId()];
-      const first = await appendCases(r.store, cases, 10);
-      await r.relay.start();
-      const head1 = await r.store.headPosition();
-      await r.relay.waitFor(head1, 60_000);
+  itWhen(
+    kafkaNotRestartable(),
+    'holds its checkpoint while the broker is down, then catches up after a restart without losing an event',
+    async () => {
+      // A broker started by the suite itself can be stopped; a container one cannot (kafka-broker.ts).
+      if (!kafka.control) throw new Error(`this run's broker (${kafka.kind}) cannot be stopped and started`);
+      const r = await rig(kafka.brokers, 20);
+      try {
+        const cases = [newId(), newId(), newId()];
+        const first = await appendCases(r.store, cases, 10);
+        await r.relay.start();
+        const head1 = await r.store.headPosition();
+        await r.relay.waitFor(head1, 60_000);
 
-      await kafka.control.stop();
-      const during = await appendCases(r.store, cases, 10);
-      await waitUntil(() => r.warnings.length > 0, 90_000, 'the relay to notice the broker is gone');
-      const more = await appendCases(r.store, cases, 5); // keep appending while it retries
-      expect(r.relay.checkpoint).toBe(head1);
-      expect(await r.checkpoints.load('kafka-out')).toBe(head1);
+        await kafka.control.stop();
+        const during = await appendCases(r.store, cases, 10);
+        await waitUntil(() => r.warnings.length > 0, 90_000, 'the relay to notice the broker is gone');
+        const more = await appendCases(r.store, cases, 5); // keep appending while it retries
+        expect(r.relay.checkpoint).toBe(head1);
+        expect(await r.checkpoints.load('kafka-out')).toBe(head1);
 
-      await kafka.control.start();
-      const head2 = await r.store.headPosition();
-      await r.relay.waitFor(head2, 120_000);
+        await kafka.control.start();
+        const head2 = await r.store.headPosition();
+        await r.relay.waitFor(head2, 120_000);
 
-      const published = [...first, ...during, ...more].filter(isPublished);
-      const size = await topicSize(kafka.brokers, r.topic);
-      const got = await readTopic(kafka.brokers, r.topic, (all) => all.length >= size, 60_000);
-      const once = dedupe(got);
-      expect(once.map((m) => m.headers.ce_id).sort()).toEqual(published.map((e) => e.id).sort());
-      expect(idsByKey(once)).toEqual(expectedByCase(published));
-    } finally {
-      await r.close();
-    }
-  }, 300_000);
+        const published = [...first, ...during, ...more].filter(isPublished);
+        const size = await topicSize(kafka.brokers, r.topic);
+        const got = await readTopic(kafka.brokers, r.topic, (all) => all.length >= size, 60_000);
+        const once = dedupe(got);
+        expect(once.map((m) => m.headers.ce_id).sort()).toEqual(published.map((e) => e.id).sort());
+        expect(idsByKey(once)).toEqual(expectedByCase(published));
+      } finally {
+        await r.close();
+      }
+    },
+    300_000,
+  );
 });

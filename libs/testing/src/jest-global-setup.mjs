@@ -1,7 +1,9 @@
 // Runs once before all suites: finds out which real servers this run can use and tells the
 // workers through environment variables. Nothing here is mocked; a missing server is either
 // a loud skip (a developer's machine) or a failure (CI=true).
+import { existsSync } from 'node:fs';
 import pg from 'pg';
+import { javaAvailable } from '../../../scripts/kafka/kafka-jar-broker.mjs';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -18,7 +20,24 @@ async function probePostgres(url) {
   }
 }
 
+/**
+ * Whether the Kafka suites can have a broker: one named in KAFKA_BROKERS, or one they start
+ * themselves (the Apache Kafka jars on Java, or a container). Null when they can; the reason
+ * otherwise. Whether it then starts is each suite's own test, which fails if it does not.
+ */
+async function probeKafka() {
+  if (process.env.KAFKA_BROKERS?.trim()) return null;
+  if (process.env.DOCKER_HOST || existsSync('/var/run/docker.sock')) return null;
+  if (await javaAvailable()) return null;
+  return 'KAFKA_BROKERS unset, no container engine, no Java';
+}
+
 export default async function globalSetup() {
+  const kafka = await probeKafka();
+  if (kafka !== null) {
+    if (process.env.CI === 'true') throw new Error(`CI=true and no Kafka broker (${kafka}); Kafka suites may not skip in CI`);
+    process.env.BLO_TEST_KAFKA_SKIP = kafka;
+  }
   const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_PG;
   const problem = await probePostgres(url);
   if (problem === null) {

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type AppConfig } from '#config';
 import { LocalSigningKey, mintToken } from '#security';
 import type { Role } from '#shared-kernel';
-import { createTestDatabase, postgresUrlOrSkip } from '#testing';
+import { createTestDatabase, describeWhen, postgresUnavailable } from '#testing';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -54,16 +54,17 @@ async function answer(res: Response): Promise<Answer> {
 
 /**
  * The whole service, for real, on a loopback port: PGlite in a temp data dir, or a fresh
- * database on the test PostgreSQL server. Returns null (the skip already recorded) when the
- * requested server is not available outside CI.
+ * database on the test PostgreSQL server. A suite on PostgreSQL is defined with
+ * `describeEachStore` (or `describeWhen(postgresUnavailable(), …)`), so it only runs when the
+ * server is there; asking for it otherwise is a failure, not a skip.
  */
-export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp | null> {
+export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'blo-e2e-'));
   let drop: (() => Promise<void>) | null = null;
   const base: Record<string, string> = { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error', PGLITE_SYNC: 'off', ...env };
   if (kind === 'postgres') {
-    const admin = postgresUrlOrSkip('e2e on PostgreSQL');
-    if (!admin) return null;
+    const admin = process.env.BLO_TEST_PG_URL;
+    if (!admin) throw new Error(`e2e on PostgreSQL without a server: ${postgresUnavailable()}`);
     const db = await createTestDatabase(admin);
     drop = db.drop;
     Object.assign(base, {
@@ -122,3 +123,12 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
 
 /** Runs a describe block once per store: the same journeys must hold on both. */
 export const STORES: readonly StoreKind[] = ['pglite', 'postgres'];
+
+/**
+ * `describe` once per store, titled "<name> (pglite)" and "<name> (postgres)"; the PostgreSQL one
+ * is skipped, with the reason in its title and the run's summary, when there is no server.
+ */
+export function describeEachStore(name: string, fn: (kind: StoreKind) => void): void {
+  for (const kind of STORES)
+    describeWhen(kind === 'postgres' ? postgresUnavailable() : null, `${name} (${kind})`, () => fn(kind));
+}

@@ -18,6 +18,7 @@ import { accountView, historyEntry, type AccountHistoryEntry, type AccountView }
 import type { CredentialStore } from './credential-store.js';
 import { WeakPasswordError, hashPassword } from './password-hasher.js';
 import type { SessionStore } from './session-store.js';
+import { accountAggregate } from './account-aggregate.js';
 
 export interface NewAccount {
   readonly username: string;
@@ -105,10 +106,7 @@ export class AccountService {
       ctx,
     );
     const answer = await handle({
-      store: this.store,
-      decider: accountDecider,
-      streamId: accountStreamId(accountId),
-      id: accountId,
+      ...accountAggregate(this.store, accountId),
       command,
       ctx,
     });
@@ -121,10 +119,7 @@ export class AccountService {
     if (change.type === 'ChangeGates') knownGates(change.data.gates);
     let changed = false;
     const answer = await handle({
-      store: this.store,
-      decider: accountDecider,
-      streamId: accountStreamId(accountId),
-      id: accountId,
+      ...accountAggregate(this.store, accountId),
       command: commandOf<AccountCommand>(change.type, change.data, ctx),
       ctx,
       linked: (_state, events) => ((changed = events.length > 0), []),
@@ -141,10 +136,7 @@ export class AccountService {
     const phc = await newHash(password);
     let username = '';
     const answer = await handle({
-      store: this.store,
-      decider: accountDecider,
-      streamId: accountStreamId(accountId),
-      id: accountId,
+      ...accountAggregate(this.store, accountId),
       command: (state: AccountState) => {
         if (state.status !== 'none') username = state.username;
         return commandOf<AccountCommand>('ChangePassword', {}, ctx);

@@ -2,10 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle } from '#event-store';
 import { newId } from '#shared-kernel';
-import { caseDecider } from '../domain/case.decider.js';
 import type { ReceiveReport } from '../domain/case.commands.js';
-import { caseStreamId } from '../case-stream.js';
 import { CaseCommandMessage, ReceiveReportMessage } from './case.messages.js';
+import { caseAggregate } from './case-aggregate.js';
 
 @CommandHandler(ReceiveReportMessage)
 export class ReceiveReportHandler implements ICommandHandler<ReceiveReportMessage, WriteAnswer> {
@@ -15,10 +14,7 @@ export class ReceiveReportHandler implements ICommandHandler<ReceiveReportMessag
     const caseId = newId();
     const command = commandOf<ReceiveReport>('ReceiveReport', { ...data, caseId }, ctx);
     return handle({
-      store: this.store,
-      decider: caseDecider,
-      streamId: caseStreamId(caseId),
-      id: caseId,
+      ...caseAggregate(this.store, caseId),
       command,
       ctx,
       caseId,
@@ -32,10 +28,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, W
 
   execute({ caseId, command, ctx }: CaseCommandMessage): Promise<WriteAnswer> {
     return handle({
-      store: this.store,
-      decider: caseDecider,
-      streamId: caseStreamId(caseId),
-      id: caseId,
+      ...caseAggregate(this.store, caseId),
       command,
       ctx,
       caseId,

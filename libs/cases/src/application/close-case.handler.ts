@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle } from '#event-store';
-import { caseDecider } from '../domain/case.decider.js';
 import type { CloseCase } from '../domain/case.commands.js';
 import { closeCandidates } from '../domain/case.selectors.js';
 import type { CaseState } from '../domain/case.state.js';
-import { caseStreamId } from '../case-stream.js';
 import { CloseCaseMessage } from './case.messages.js';
 import { OPEN_ITEMS, type OpenItemsPort } from './open-items.port.js';
+import { caseAggregate } from './case-aggregate.js';
 
 /**
  * Closing a case with open verifications or unconfirmed handovers needs a supervisor's override
@@ -34,10 +33,7 @@ export class CloseCaseHandler implements ICommandHandler<CloseCaseMessage, Write
       );
     };
     return handle({
-      store: this.store,
-      decider: caseDecider,
-      streamId: caseStreamId(caseId),
-      id: caseId,
+      ...caseAggregate(this.store, caseId),
       command: build,
       ctx,
       caseId,

@@ -3,10 +3,9 @@ import { CaseErrors, caseDecider, caseStreamId } from '#cases';
 import { findCounterpart, isKnownHandoverPlace } from '#reference-data';
 import { refuse } from '#shared-kernel';
 import type { HandoverCommand } from '../domain/handover.commands.js';
-import { handoverDecider } from '../domain/handover.decider.js';
 import { HandoverErrors } from '../domain/handover.errors.js';
 import type { HandoverState } from '../domain/handover.state.js';
-import { handoverStreamId } from '../index.js';
+import { handoverAggregate } from './handover-aggregate.js';
 
 /** Codes of the application's own refusals (look-ups the pure domain cannot make). */
 export const HandoverApplicationErrors = {
@@ -65,10 +64,7 @@ export function handleHandover(
   ctx: WriteContext,
 ): Promise<WriteAnswer> {
   return handle({
-    store,
-    decider: handoverDecider,
-    streamId: handoverStreamId(handoverId),
-    id: handoverId,
+    ...handoverAggregate(store, handoverId),
     command,
     ctx,
     caseId: (state) => (state.status === 'none' ? undefined : state.caseId),

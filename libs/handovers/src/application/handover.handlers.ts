@@ -7,10 +7,10 @@ import { newId } from '#shared-kernel';
 import type { ConfirmHandover, ProposeHandover } from '../domain/handover.commands.js';
 import { handoverDecider } from '../domain/handover.decider.js';
 import type { HandoverState } from '../domain/handover.state.js';
-import { handoverStreamId } from '../index.js';
 import { sealNotReceived, sealReceived } from './handover-notes.js';
 import { handleHandover, requireCasePersons, requireCounterpart, requireHandoverPlace } from './handover-writes.js';
 import { ConfirmHandoverMessage, HandoverCommandMessage, ProposeHandoverMessage } from './handover.messages.js';
+import { handoverAggregate } from './handover-aggregate.js';
 
 @CommandHandler(ProposeHandoverMessage)
 export class ProposeHandoverHandler implements ICommandHandler<ProposeHandoverMessage, WriteAnswer> {
@@ -26,10 +26,7 @@ export class ProposeHandoverHandler implements ICommandHandler<ProposeHandoverMe
     };
     // The case learns of the handover in the same atomic append, so neither exists without the other.
     return handle({
-      store: this.store,
-      decider: handoverDecider,
-      streamId: handoverStreamId(handoverId),
-      id: handoverId,
+      ...handoverAggregate(this.store, handoverId),
       command: build,
       ctx,
       caseId: data.caseId,

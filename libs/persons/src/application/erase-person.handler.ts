@@ -2,10 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle } from '#event-store';
 import { KEY_STORE, type KeyStore, LegalHoldError } from '#security';
-import { personDecider } from '../domain/person.decider.js';
 import type { RecordErasure } from '../domain/person.commands.js';
-import { personStreamId } from '../person-stream.js';
 import { ErasePersonMessage } from './person.messages.js';
+import { personAggregate } from './person-aggregate.js';
 
 /**
  * Erasure is recorded before the key is destroyed, so the record never lacks the fact (who
@@ -22,10 +21,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonMessage, W
   async execute({ personId, reason, ctx }: ErasePersonMessage): Promise<WriteAnswer> {
     if ((await this.keys.status(personId))?.legalHold) throw new LegalHoldError(personId);
     const answer = await handle({
-      store: this.store,
-      decider: personDecider,
-      streamId: personStreamId(personId),
-      id: personId,
+      ...personAggregate(this.store, personId),
       command: commandOf<RecordErasure>('RecordErasure', { reason }, ctx),
       ctx,
       caseId: (state) => (state.status === 'none' ? undefined : state.caseId),

@@ -4,14 +4,13 @@ import { caseLinkWrite } from '#cases/application';
 import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle } from '#event-store';
 import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { DomainError, newId } from '#shared-kernel';
-import { personDecider } from '../domain/person.decider.js';
 import type { RegisterPerson } from '../domain/person.commands.js';
-import { personStreamId } from '../person-stream.js';
 import { ageBandOf } from './personal-data.js';
 import { GetPersonQuery, PersonCommandMessage, RegisterPersonMessage } from './person.messages.js';
 import { PersonReader } from './person-reader.js';
 import type { PersonView } from './person.view.js';
 import { personView } from './person.view.js';
+import { personAggregate } from './person-aggregate.js';
 
 @CommandHandler(RegisterPersonMessage)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonMessage, WriteAnswer> {
@@ -30,10 +29,7 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonMess
       ctx,
     );
     return handle({
-      store: this.store,
-      decider: personDecider,
-      streamId: personStreamId(personId),
-      id: personId,
+      ...personAggregate(this.store, personId),
       command,
       ctx,
       caseId,
@@ -50,10 +46,7 @@ export class PersonCommandHandler implements ICommandHandler<PersonCommandMessag
 
   execute({ personId, command, ctx }: PersonCommandMessage): Promise<WriteAnswer> {
     return handle({
-      store: this.store,
-      decider: personDecider,
-      streamId: personStreamId(personId),
-      id: personId,
+      ...personAggregate(this.store, personId),
       command,
       ctx,
       caseId: (state) => (state.status === 'none' ? undefined : state.caseId),

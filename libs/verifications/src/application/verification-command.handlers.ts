@@ -5,8 +5,9 @@ import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle, load
 import { personDecider, personStreamId } from '#persons';
 import { findCounterpart } from '#reference-data';
 import { DomainError, newId } from '#shared-kernel';
-import { type RequestVerification, verificationDecider, verificationStreamId } from '../index.js';
+import { type RequestVerification } from '../index.js';
 import { RequestVerificationMessage, VerificationCommandMessage } from './verification.messages.js';
+import { verificationAggregate } from './verification-aggregate.js';
 
 /** Refusals that need a look-up outside the aggregate, decided before it. */
 export const VerificationApplicationErrors = {
@@ -33,10 +34,7 @@ export class RequestVerificationHandler implements ICommandHandler<RequestVerifi
     const verificationId = newId();
     const command = commandOf<RequestVerification>('RequestVerification', { ...data, verificationId }, ctx);
     return handle({
-      store: this.store,
-      decider: verificationDecider,
-      streamId: verificationStreamId(verificationId),
-      id: verificationId,
+      ...verificationAggregate(this.store, verificationId),
       command,
       ctx,
       caseId: data.caseId,
@@ -59,10 +57,7 @@ export class VerificationCommandHandler implements ICommandHandler<VerificationC
 
   execute({ verificationId, command, ctx }: VerificationCommandMessage): Promise<WriteAnswer> {
     return handle({
-      store: this.store,
-      decider: verificationDecider,
-      streamId: verificationStreamId(verificationId),
-      id: verificationId,
+      ...verificationAggregate(this.store, verificationId),
       command,
       ctx,
       caseId: (state) => (state.status === 'none' ? undefined : state.caseId),

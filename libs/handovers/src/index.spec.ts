@@ -1,11 +1,10 @@
-import { fold, newId, parseStreamId, parseZoned, type CommandMeta } from '#shared-kernel';
+import { DomainError, fold, newId, parseStreamId, parseZoned, type CommandMeta } from '#shared-kernel';
 import {
   handoverDecider,
   handoverStreamId,
   HandoverErrors,
   isHandoverUnconfirmed,
   pendingOnwardTransfers,
-  type HandoverCommand,
   type HandoverEvent,
 } from '#handovers';
 
@@ -14,6 +13,46 @@ const meta: CommandMeta = {
   now: new Date('2026-03-05T02:00:00Z'),
 };
 
+// Past events as the application reads them back from the log, written out rather than decided.
+const handoverId = newId();
+const personId = newId();
+const proposed: HandoverEvent = {
+  type: 'HandoverProposed',
+  data: {
+    handoverId,
+    caseId: newId(),
+    gate: 'LAO_CAI',
+    counterpart: 'CN-YN-HEKOU-BIS',
+    proposedBy: 'cn',
+    personIds: [personId],
+    occurredAt: parseZoned('2026-03-01T10:00:00+08:00'),
+  },
+};
+const scheduled: HandoverEvent = {
+  type: 'HandoverScheduled',
+  data: { handoverId, gate: 'LAO_CAI', scheduledAt: parseZoned('2026-03-05T09:00:00+08:00') },
+};
+const receivedAt = parseZoned('2026-03-05T09:10:00+08:00');
+const conducted: readonly HandoverEvent[] = [
+  proposed,
+  scheduled,
+  {
+    type: 'HandoverConducted',
+    data: {
+      handoverId,
+      gate: 'LAO_CAI',
+      occurredAt: receivedAt,
+      vnOfficers: ['officer-vn'],
+      cnOfficers: ['officer-cn'],
+    },
+  },
+  { type: 'PersonReceived', data: { handoverId, personId, occurredAt: receivedAt } },
+  {
+    type: 'MinutesSigned',
+    data: { handoverId, number: '07/BB', occurredAt: parseZoned('2026-03-05T09:30:00+08:00'), languages: ['vi', 'zh'] },
+  },
+];
+
 describe('#handovers public surface', () => {
   it('names the stream handover-<id> so the category parses back', () => {
     const id = newId();
@@ -21,42 +60,26 @@ describe('#handovers public surface', () => {
     expect(parseStreamId(handoverStreamId(id))).toEqual({ category: 'handover', id });
   });
 
-  it('gives the application what the case-close rule and the deadline board need', () => {
-    const personId = newId();
-    const run = (history: HandoverEvent[], command: Omit<HandoverCommand, 'meta'>): HandoverEvent[] => [
-      ...history,
-      ...handoverDecider.decide({ ...command, meta } as HandoverCommand, fold(handoverDecider, history)),
-    ];
-    const proposed = run([], {
-      type: 'ProposeHandover',
-      data: {
-        handoverId: newId(),
-        caseId: newId(),
-        gate: 'LAO_CAI',
-        counterpart: 'CN-YN-HEKOU-BIS',
-        proposedBy: 'cn',
-        personIds: [personId],
-        proposedAt: parseZoned('2026-03-01T10:00:00+08:00'),
-      },
-    });
-    expect(isHandoverUnconfirmed(fold(handoverDecider, proposed))).toBe(true);
-    const scheduled = run(proposed, {
-      type: 'ScheduleHandover',
-      data: { gate: 'LAO_CAI', scheduledAt: parseZoned('2026-03-05T09:00:00+08:00') },
-    });
-    const conducted = run(scheduled, {
-      type: 'ConfirmHandover',
-      data: {
-        conductedAt: parseZoned('2026-03-05T09:10:00+08:00'),
-        vnOfficers: ['officer-vn'],
-        cnOfficers: ['officer-cn'],
-        received: [{ personId }],
-        minutes: { number: '07/BB', signedAt: parseZoned('2026-03-05T09:30:00+08:00'), languages: ['vi', 'zh'] },
-      },
-    });
-    const state = fold(handoverDecider, conducted);
-    expect(isHandoverUnconfirmed(state)).toBe(false);
-    expect(pendingOnwardTransfers(state).map((p) => p.personId)).toEqual([personId]);
-    expect(HandoverErrors.TRANSFERS_MISSING).toBe('HANDOVER.TRANSFERS_MISSING');
+  it('tells the case-close rule that a scheduled handover is still unconfirmed', () => {
+    expect(isHandoverUnconfirmed(fold(handoverDecider, [proposed, scheduled]))).toBe(true);
+  });
+
+  it('tells the case-close rule that a conducted handover is confirmed', () => {
+    expect(isHandoverUnconfirmed(fold(handoverDecider, conducted))).toBe(false);
+  });
+
+  it('gives the deadline board the received person still waiting for an onward transfer', () => {
+    expect(pendingOnwardTransfers(fold(handoverDecider, conducted))).toEqual([{ personId, receivedAt }]);
+  });
+
+  it('refuses to close while that person waits, with the exported code', () => {
+    let caught: unknown;
+    try {
+      handoverDecider.decide({ type: 'CloseHandover', data: {}, meta }, fold(handoverDecider, conducted));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe(HandoverErrors.TRANSFERS_MISSING);
   });
 });

@@ -1,5 +1,13 @@
-import { fold, newId, parseStreamId } from '#shared-kernel';
-import { isOnVictimTrack, personDecider, personStreamId, sealedPersonalData, type PersonRole } from '#persons';
+import { newId, parseStreamId } from '#shared-kernel';
+import { deciderSpec } from '#testing';
+import {
+  isOnVictimTrack,
+  personDecider,
+  personStreamId,
+  sealedPersonalData,
+  type IdentificationStatus,
+  type PersonRole,
+} from '#persons';
 
 describe('#persons public surface', () => {
   it('names the stream person-<id> so the category parses back', () => {
@@ -8,20 +16,29 @@ describe('#persons public surface', () => {
   });
 
   it.each([
-    ['presumed_victim', true],
-    ['accompanying_minor', true],
-    ['victim', true],
-    ['relative', false],
-    ['suspect', false],
-  ] as [PersonRole, boolean][])('tells whether a %s is on the victim track', (role, onTrack) => {
-    const personId = newId();
-    const command = {
-      type: 'RegisterPerson' as const,
-      data: { personId, caseId: newId(), role, ageBand: 'unknown' as const, personal: 'v1.1.aXY.dGFn.Y3Q' },
-      meta: { actor: { userId: 'u', role: 'liaison_officer' as const, unitId: 'VN-LS-BLO' }, now: new Date() },
-    };
-    const state = fold(personDecider, personDecider.decide(command, personDecider.initialState));
-    expect(isOnVictimTrack(state)).toBe(onTrack);
-    expect(sealedPersonalData(state)).toBe('v1.1.aXY.dGFn.Y3Q');
-  });
+    ['presumed_victim', 'presumed', true],
+    ['accompanying_minor', 'accompanying', true],
+    ['victim', 'identified_victim', true],
+    ['relative', 'not_on_victim_track', false],
+    ['suspect', 'not_on_victim_track', false],
+  ] as [PersonRole, IdentificationStatus, boolean][])(
+    'registers a %s as %s and tells whether they are on the victim track',
+    (role, identification, onTrack) => {
+      const personId = newId();
+      const caseId = newId();
+      const personal = 'v1.1.aXY.dGFn.Y3Q';
+      const state = deciderSpec(personDecider)
+        .given([])
+        .when({
+          type: 'RegisterPerson',
+          data: { personId, caseId, role, ageBand: 'unknown', personal },
+          meta: { actor: { userId: 'u', role: 'liaison_officer', unitId: 'VN-LS-BLO' }, now: new Date() },
+        })
+        .then([
+          { type: 'PersonRegistered', data: { personId, caseId, role, ageBand: 'unknown', personal, identification } },
+        ]);
+      expect(isOnVictimTrack(state)).toBe(onTrack);
+      expect(sealedPersonalData(state)).toBe(personal);
+    },
+  );
 });

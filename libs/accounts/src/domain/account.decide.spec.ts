@@ -1,4 +1,4 @@
-import { DomainError, type CommandMeta, type Role } from '#shared-kernel';
+import type { CommandMeta, Role } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import type { AccountCommand, CreateAccount } from './account.commands.js';
 import { accountDecider } from './account.decider.js';
@@ -42,11 +42,14 @@ describe('Account decider', () => {
       expect(state).toMatchObject({ status: 'active', username: 'hoa.nguyen', roles: ['liaison_officer'] });
     });
 
-    it('keeps a national unit and a guard with deduplicated gates', () => {
+    it('keeps a national unit, with deduplicated roles', () => {
       spec
         .given([])
         .when(cmd('CreateAccount', { ...hoa, province: '*', roles: ['auditor', 'auditor'] }))
         .then([created({ province: '*', roles: ['auditor'] })]);
+    });
+
+    it('keeps a guard with deduplicated gates', () => {
       spec
         .given([])
         .when(cmd('CreateAccount', { ...hoa, roles: ['border_guard'], gates: ['HUU_NGHI', 'HUU_NGHI', 'TAN_THANH'] }))
@@ -110,22 +113,29 @@ describe('Account decider', () => {
         .thenRefuses(AccountErrors.GATES_REQUIRED);
     });
 
-    it('refuses an administrator taking their own administrator role away; another may', () => {
-      const quanTri = created({ username: 'quan.tri', roles: ['admin', 'auditor'] });
-      const revoke = { grant: [], revoke: ['admin'] as Role[] };
-      spec.given([quanTri]).when(cmd('ChangeRoles', revoke)).thenRefuses(AccountErrors.SELF);
+    const quanTri = () => created({ username: 'quan.tri', roles: ['admin', 'auditor'] });
+    const revokeAdmin = { grant: [], revoke: ['admin'] as Role[] };
+
+    it('refuses an administrator taking their own administrator role away', () => {
+      spec.given([quanTri()]).when(cmd('ChangeRoles', revokeAdmin)).thenRefuses(AccountErrors.SELF);
+    });
+
+    it('lets another administrator take that role away', () => {
       const other = { ...admin, actor: { ...admin.actor, userId: 'cli:root' } };
       spec
-        .given([quanTri])
-        .when(cmd('ChangeRoles', revoke, other))
+        .given([quanTri()])
+        .when(cmd('ChangeRoles', revokeAdmin, other))
         .then([{ type: 'RoleRevoked', data: { accountId, role: 'admin' } }]);
     });
 
-    it('refuses an unknown role and a missing account', () => {
+    it('refuses an unknown role', () => {
       spec
         .given([created()])
         .when(cmd('ChangeRoles', { grant: ['root' as Role], revoke: [] }))
         .thenRefuses(AccountErrors.INVALID_ROLE);
+    });
+
+    it('refuses a missing account', () => {
       spec
         .given([])
         .when(cmd('ChangeRoles', { grant: ['auditor'], revoke: [] }))
@@ -134,22 +144,28 @@ describe('Account decider', () => {
   });
 
   describe('ChangeGates', () => {
-    it('replaces the gates a guard serves, and records nothing for the same set', () => {
+    it('replaces the gates a guard serves', () => {
       spec
         .given([guard()])
         .when(cmd('ChangeGates', { gates: ['CHI_MA', 'HUU_NGHI'] }))
         .then([{ type: 'GatesChanged', data: { accountId, gates: ['CHI_MA', 'HUU_NGHI'] } }]);
+    });
+
+    it('records nothing for the same set of gates', () => {
       spec
         .given([guard()])
         .when(cmd('ChangeGates', { gates: ['HUU_NGHI'] }))
         .thenNothingHappened();
     });
 
-    it('refuses to leave a guard without a gate, and a malformed gate', () => {
+    it('refuses to leave a guard without a gate', () => {
       spec
         .given([guard()])
         .when(cmd('ChangeGates', { gates: [] }))
         .thenRefuses(AccountErrors.GATES_REQUIRED);
+    });
+
+    it('refuses a malformed gate', () => {
       spec
         .given([guard()])
         .when(cmd('ChangeGates', { gates: ['hữu nghị'] }))
@@ -158,12 +174,15 @@ describe('Account decider', () => {
   });
 
   describe('DisableAccount and EnableAccount', () => {
-    it('disables with a reason and re-enables with the same roles', () => {
+    it('disables with a reason', () => {
       const off = spec
         .given([created()])
         .when(cmd('DisableAccount', { reason: ' chuyển công tác ' }))
         .then([{ type: 'AccountDisabled', data: { accountId, reason: 'chuyển công tác' } }]);
       expect(off.status).toBe('disabled');
+    });
+
+    it('re-enables with the same roles', () => {
       const on = spec
         .given([created(), disabled])
         .when(cmd('EnableAccount', {}))
@@ -171,17 +190,23 @@ describe('Account decider', () => {
       expect(on).toMatchObject({ status: 'active', roles: ['liaison_officer'] });
     });
 
-    it('records nothing when already in the state asked for', () => {
+    it('records nothing when disabling a disabled account', () => {
       spec.given([created(), disabled]).when(cmd('DisableAccount', {})).thenNothingHappened();
+    });
+
+    it('records nothing when enabling an active account', () => {
       spec.given([created()]).when(cmd('EnableAccount', {})).thenNothingHappened();
     });
 
-    it('refuses an administrator disabling their own account, and a missing account', () => {
+    it('refuses an administrator disabling their own account', () => {
       const self = { ...admin, actor: { ...admin.actor, userId: 'hoa.nguyen' } };
       spec
         .given([created()])
         .when(cmd('DisableAccount', {}, self))
         .thenRefuses(AccountErrors.SELF);
+    });
+
+    it('refuses to enable a missing account', () => {
       spec.given([]).when(cmd('EnableAccount', {})).thenRefuses(AccountErrors.NOT_FOUND);
     });
   });
@@ -197,7 +222,6 @@ describe('Account decider', () => {
 
     it('refuses a missing account', () => {
       spec.given([]).when(cmd('ChangePassword', {})).thenRefuses(AccountErrors.NOT_FOUND);
-      expect(() => accountDecider.decide(cmd('ChangePassword', {}), accountDecider.initialState)).toThrow(DomainError);
     });
   });
 });

@@ -44,45 +44,61 @@ describe('Case decider: links from other records', () => {
   });
 
   describe('link commands', () => {
-    const cases: { command: (id: string) => CaseCommand; event: (id: string) => CaseEvent }[] = [
+    const cases: { name: string; command: (id: string) => CaseCommand; event: (id: string) => CaseEvent }[] = [
       {
+        name: 'LinkPerson',
         command: (personId) => ({ type: 'LinkPerson', data: { personId, role: 'presumed_victim' }, meta: meta() }),
         event: (personId) => ({ type: 'PersonLinked', data: { caseId, personId, role: 'presumed_victim' } }),
       },
       {
+        name: 'LinkExchange',
         command: (exchangeId) => ({ type: 'LinkExchange', data: { exchangeId }, meta: meta() }),
         event: (exchangeId) => ({ type: 'ExchangeLinked', data: { caseId, exchangeId } }),
       },
       {
+        name: 'LinkVerification',
         command: (verificationId) => ({ type: 'LinkVerification', data: { verificationId }, meta: meta() }),
         event: (verificationId) => ({ type: 'VerificationLinked', data: { caseId, verificationId } }),
       },
       {
+        name: 'LinkHandover',
         command: (handoverId) => ({ type: 'LinkHandover', data: { handoverId }, meta: meta() }),
         event: (handoverId) => ({ type: 'HandoverLinked', data: { caseId, handoverId } }),
       },
     ];
 
-    it.each(cases.map((c, i) => [i, c] as const))(
-      'links, idempotently, and refuses missing or closed cases (%i)',
-      (_, c) => {
-        const id = newId();
+    describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const id = newId();
+
+      it('links to a received signal', () => {
         spec
           .given([received])
           .when(c.command(id))
           .then([c.event(id)]);
+      });
+
+      it('links to a resolved case', () => {
         spec
           .given([received, opened(), resolved()])
           .when(c.command(id))
           .then([c.event(id)]);
+      });
+
+      it('records nothing when already linked', () => {
         spec
           .given([received, c.event(id)])
           .when(c.command(id))
           .thenNothingHappened();
+      });
+
+      it('refuses a missing case', () => {
         spec.given([]).when(c.command(id)).thenRefuses(CaseErrors.NOT_FOUND);
+      });
+
+      it('refuses a closed case', () => {
         spec.given([received, opened(), closed()]).when(c.command(id)).thenRefuses(CaseErrors.CLOSED);
-      },
-    );
+      });
+    });
 
     it('keeps the linked ids in the state', () => {
       const [personId, exchangeId, verificationId, handoverId] = [newId(), newId(), newId(), newId()];

@@ -139,13 +139,12 @@ describe('Case decider', () => {
       spec.given([received]).when(classify('maybe')).thenRefuses(CaseErrors.INVALID_CLASSIFICATION);
     });
 
-    it('refuses on a missing, resolved or closed case', () => {
-      spec.given([]).when(classify('not_trafficking')).thenRefuses(CaseErrors.NOT_FOUND);
-      spec
-        .given([received, opened(), resolved()])
-        .when(classify('not_trafficking'))
-        .thenRefuses(CaseErrors.INVALID_TRANSITION);
-      spec.given([received, opened(), closed()]).when(classify('not_trafficking')).thenRefuses(CaseErrors.CLOSED);
+    it.each<[string, () => CaseEvent[], string]>([
+      ['a missing', () => [], CaseErrors.NOT_FOUND],
+      ['a resolved', () => [received, opened(), resolved()], CaseErrors.INVALID_TRANSITION],
+      ['a closed', () => [received, opened(), closed()], CaseErrors.CLOSED],
+    ])('refuses on %s case', (_label, given, code) => {
+      spec.given(given()).when(classify('not_trafficking')).thenRefuses(code);
     });
   });
 
@@ -160,10 +159,12 @@ describe('Case decider', () => {
       expect(state.status).toBe('open');
     });
 
-    it('refuses to open twice, or a missing or closed case', () => {
-      spec.given([received, opened()]).when(open()).thenRefuses(CaseErrors.INVALID_TRANSITION);
-      spec.given([]).when(open()).thenRefuses(CaseErrors.NOT_FOUND);
-      spec.given([received, opened(), closed()]).when(open()).thenRefuses(CaseErrors.CLOSED);
+    it.each<[string, () => CaseEvent[], string]>([
+      ['twice', () => [received, opened()], CaseErrors.INVALID_TRANSITION],
+      ['a missing case', () => [], CaseErrors.NOT_FOUND],
+      ['a closed case', () => [received, opened(), closed()], CaseErrors.CLOSED],
+    ])('refuses to open %s', (_label, given, code) => {
+      spec.given(given()).when(open()).thenRefuses(code);
     });
   });
 
@@ -179,11 +180,16 @@ describe('Case decider', () => {
       expect(state.status === 'resolved' && state.resolution).toBe('victims returned');
     });
 
-    it('refuses a signal that was never opened, a resolved or a closed case, and a blank resolution', () => {
-      spec.given([received]).when(resolve()).thenRefuses(CaseErrors.INVALID_TRANSITION);
-      spec.given([received, opened(), resolved()]).when(resolve()).thenRefuses(CaseErrors.INVALID_TRANSITION);
-      spec.given([received, opened(), closed()]).when(resolve()).thenRefuses(CaseErrors.CLOSED);
-      spec.given([]).when(resolve()).thenRefuses(CaseErrors.NOT_FOUND);
+    it.each<[string, () => CaseEvent[], string]>([
+      ['a signal that was never opened', () => [received], CaseErrors.INVALID_TRANSITION],
+      ['a resolved case', () => [received, opened(), resolved()], CaseErrors.INVALID_TRANSITION],
+      ['a closed case', () => [received, opened(), closed()], CaseErrors.CLOSED],
+      ['a missing case', () => [], CaseErrors.NOT_FOUND],
+    ])('refuses %s', (_label, given, code) => {
+      spec.given(given()).when(resolve()).thenRefuses(code);
+    });
+
+    it('refuses a blank resolution', () => {
       spec.given([received, opened()]).when(resolve(' ')).thenRefuses(CaseErrors.RESOLUTION_REQUIRED);
     });
   });
@@ -201,11 +207,15 @@ describe('Case decider', () => {
       },
     });
 
-    it('closes an open or a resolved case, keeping the resolution', () => {
-      spec
+    it('closes an open case', () => {
+      const state = spec
         .given([received, opened()])
         .when(close())
         .then([closedFrom('open')]);
+      expect(state.status).toBe('closed');
+    });
+
+    it('closes a resolved case, keeping the resolution', () => {
       const state = spec
         .given([received, opened(), resolved()])
         .when(close())
@@ -221,18 +231,21 @@ describe('Case decider', () => {
       expect(state.status === 'closed' && state.closure.closedFrom).toBe('received');
     });
 
-    it('refuses with open verifications or unconfirmed handovers and no override', () => {
+    it('refuses with open verifications and no override', () => {
       spec
         .given([received, opened()])
         .when(close({ openVerificationIds: [newId()] }))
         .thenRefuses(CaseErrors.HAS_OPEN_ITEMS);
+    });
+
+    it('refuses with unconfirmed handovers and no override, even for a supervisor', () => {
       spec
         .given([received, opened()])
         .when(close({ unconfirmedHandoverIds: [newId()] }, 'supervisor'))
         .thenRefuses(CaseErrors.HAS_OPEN_ITEMS);
     });
 
-    it('lets only a supervisor override, and records the override with the open ids', () => {
+    describe('with open items', () => {
       const verificationId = newId();
       const handoverId = newId();
       const withOpen = {
@@ -240,27 +253,33 @@ describe('Case decider', () => {
         openVerificationIds: [verificationId, verificationId],
         unconfirmedHandoverIds: [handoverId],
       };
-      spec
-        .given([received, opened()])
-        .when(close(withOpen, 'liaison_officer'))
-        .thenRefuses(CaseErrors.OVERRIDE_NOT_ALLOWED);
-      const state = spec
-        .given([received, opened()])
-        .when(close({ ...withOpen, reason: 'counterpart will not answer' }, 'supervisor'))
-        .then([
-          {
-            type: 'CaseClosed',
-            data: {
-              caseId,
-              reason: 'counterpart will not answer',
-              closedFrom: 'open',
-              override: true,
-              openVerificationIds: [verificationId],
-              unconfirmedHandoverIds: [handoverId],
+
+      it('refuses an override by a liaison officer', () => {
+        spec
+          .given([received, opened()])
+          .when(close(withOpen, 'liaison_officer'))
+          .thenRefuses(CaseErrors.OVERRIDE_NOT_ALLOWED);
+      });
+
+      it('lets a supervisor override, and records the override with the open ids, once each', () => {
+        const state = spec
+          .given([received, opened()])
+          .when(close({ ...withOpen, reason: 'counterpart will not answer' }, 'supervisor'))
+          .then([
+            {
+              type: 'CaseClosed',
+              data: {
+                caseId,
+                reason: 'counterpart will not answer',
+                closedFrom: 'open',
+                override: true,
+                openVerificationIds: [verificationId],
+                unconfirmedHandoverIds: [handoverId],
+              },
             },
-          },
-        ]);
-      expect(state.status === 'closed' && state.closure.override).toBe(true);
+          ]);
+        expect(state.status === 'closed' && state.closure.override).toBe(true);
+      });
     });
 
     it('refuses an override requested by a non-supervisor even with nothing open', () => {
@@ -277,12 +296,18 @@ describe('Case decider', () => {
         .then([closedFrom('open')]);
     });
 
-    it('refuses without a reason, on a closed case and on a missing case', () => {
+    it('refuses without a reason', () => {
       spec
         .given([received, opened()])
         .when(close({ reason: '' }))
         .thenRefuses(CaseErrors.REASON_REQUIRED);
+    });
+
+    it('refuses on a closed case', () => {
       spec.given([received, opened(), closed()]).when(close()).thenRefuses(CaseErrors.CLOSED);
+    });
+
+    it('refuses on a missing case', () => {
       spec.given([]).when(close()).thenRefuses(CaseErrors.NOT_FOUND);
     });
   });
@@ -295,13 +320,19 @@ describe('Case decider', () => {
     });
     const reopened = (): CaseEvent => ({ type: 'CaseReopened', data: { caseId, reason: 'new evidence from Guangxi' } });
 
-    it('reopens a closed case into a reopened status that can be resolved and closed again', () => {
+    it('reopens a closed case into a reopened status', () => {
       const state = spec.given([received, opened(), closed()]).when(reopen()).then([reopened()]);
       expect(state.status).toBe('reopened');
+    });
+
+    it('lets a reopened case be resolved again', () => {
       spec
         .given([received, opened(), closed(), reopened()])
         .when({ type: 'ResolveCase', data: { resolution: 'victims returned' }, meta: meta() })
         .then([resolved()]);
+    });
+
+    it('lets a reopened case be closed again', () => {
       spec
         .given([received, opened(), closed(), reopened()])
         .when(close())
@@ -310,9 +341,15 @@ describe('Case decider', () => {
         ]);
     });
 
-    it('refuses a case that is not closed, a missing case and a blank reason', () => {
+    it('refuses a case that is not closed', () => {
       spec.given([received, opened()]).when(reopen()).thenRefuses(CaseErrors.INVALID_TRANSITION);
+    });
+
+    it('refuses a missing case', () => {
       spec.given([]).when(reopen()).thenRefuses(CaseErrors.NOT_FOUND);
+    });
+
+    it('refuses a blank reason', () => {
       spec.given([received, opened(), closed()]).when(reopen('')).thenRefuses(CaseErrors.REASON_REQUIRED);
     });
   });

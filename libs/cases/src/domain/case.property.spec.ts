@@ -134,8 +134,29 @@ const anyEvent: fc.Arbitrary<CaseEvent> = fc.oneof(
 
 const noDuplicates = (values: readonly string[]): boolean => new Set(values).size === values.length;
 
+/**
+ * The documented lifecycle, one event at a time: a signal is received, then opened as a case or
+ * dismissed (closed); an open or reopened case is resolved or closed; a resolved one closed; a
+ * closed one only reopened. Classifications and links keep the status.
+ */
+const LIFECYCLE: Readonly<Record<CaseState['status'], readonly CaseState['status'][]>> = {
+  none: ['received'],
+  received: ['received', 'open', 'closed'],
+  open: ['open', 'resolved', 'closed'],
+  reopened: ['reopened', 'resolved', 'closed'],
+  resolved: ['resolved', 'closed'],
+  closed: ['reopened'],
+};
+
+function assertTransition(event: CaseEvent['type'], before: CaseState, after: CaseState): void {
+  expect({ event, from: before.status, to: LIFECYCLE[before.status] }).toEqual({
+    event,
+    from: before.status,
+    to: expect.arrayContaining([after.status]),
+  });
+}
+
 function assertInvariants(state: CaseState, history: readonly CaseEvent[]): void {
-  expect(state).toEqual(fold(caseDecider, history));
   if (history.length === 0) return expect(state.status).toBe('none');
   expect(history[0].type).toBe('ReportReceived');
   expect(history.filter((e) => e.type === 'ReportReceived')).toHaveLength(1);
@@ -181,7 +202,7 @@ function assertInvariants(state: CaseState, history: readonly CaseEvent[]): void
 }
 
 describe('Case aggregate properties', () => {
-  it('keeps its invariants and equals the fold of its events under any command sequence', () => {
+  it('keeps its invariants, leaves the state as it was on a refusal, and moves only along the lifecycle under any command sequence', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.array(command, { maxLength: 40 }), (startValid, rest) => {
         const commands = startValid ? [validReport, ...rest] : rest;
@@ -202,7 +223,9 @@ describe('Case aggregate properties', () => {
           for (const event of events) {
             if (wasClosed) expect(event.type).toBe('CaseReopened');
             if (event.type === 'CaseClosed' && event.data.override) expect(cmd.meta.actor.role).toBe('supervisor');
-            state = caseDecider.evolve(state, event);
+            const next = caseDecider.evolve(state, event);
+            assertTransition(event.type, state, next);
+            state = next;
             history.push(event);
           }
           assertInvariants(state, history);

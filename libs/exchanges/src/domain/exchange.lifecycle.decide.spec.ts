@@ -2,17 +2,32 @@ import { newId } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import { exchangeDecider } from './exchange.decider.js';
 import { ExchangeErrors as E } from './exchange.errors.js';
-import { at, exchangeFixture, message, refusalOf } from './exchange.spec-fixtures.js';
+import type { ExchangeEvent } from './exchange.events.js';
+import { at, exchangeFixture, message, refusalWhen } from './exchange.spec-fixtures.js';
 import { findMessage } from './exchange.state.js';
 
 const spec = deciderSpec(exchangeDecider);
-const { exchangeId, decided, open, log, send, discard, ack, close, after, loggedData } = exchangeFixture();
+const {
+  exchangeId,
+  log,
+  send,
+  discard,
+  ack,
+  close,
+  loggedData,
+  openedWith,
+  logged,
+  discarded,
+  acknowledged,
+  answered,
+  closed,
+} = exchangeFixture();
 
 const first = message({ occurredAt: at('2026-03-04T09:00:00+07:00') });
-const opened = decided([], open(first));
+const opened = openedWith(first);
 describe('SendDraft', () => {
   const draft = message({ draft: true, occurredAt: at('2026-03-04T10:00:00+07:00') });
-  const withDraft = after(opened, log(draft));
+  const withDraft = [...opened, logged(draft)];
 
   it('sends a draft at the declared time', () => {
     const state = spec
@@ -30,6 +45,19 @@ describe('SendDraft', () => {
     });
   });
 
+  it('does not answer the incoming message while the reply is only a draft', () => {
+    const incoming = message({ direction: 'incoming' });
+    const replyDraft = message({
+      draft: true,
+      inReplyTo: incoming.messageId,
+      occurredAt: at('2026-03-04T11:00:00+07:00'),
+    });
+    spec
+      .given([...opened, logged(incoming)])
+      .when(log(replyDraft))
+      .then([logged(replyDraft)]);
+  });
+
   it('answers the incoming message a drafted reply refers to once it is sent', () => {
     const incoming = message({ direction: 'incoming' });
     const replyDraft = message({
@@ -37,9 +65,7 @@ describe('SendDraft', () => {
       inReplyTo: incoming.messageId,
       occurredAt: at('2026-03-04T11:00:00+07:00'),
     });
-    const given = after(opened, log(incoming));
-    const withReply = after(given, log(replyDraft));
-    expect(decided(given, log(replyDraft))).toHaveLength(1);
+    const withReply = [...opened, logged(incoming), logged(replyDraft)];
     spec
       .given(withReply)
       .when(send(replyDraft.messageId, '2026-03-05T08:00:00+07:00'))
@@ -60,23 +86,34 @@ describe('SendDraft', () => {
       ]);
   });
 
-  it('refuses to send what is not a draft', () => {
+  it('refuses to send a message already sent', () => {
     spec.given(withDraft).when(send(first.messageId, '2026-03-05T08:00:00+07:00')).thenRefuses(E.INVALID_TRANSITION);
-    const discarded = after(withDraft, discard(draft.messageId));
-    spec.given(discarded).when(send(draft.messageId, '2026-03-05T08:00:00+07:00')).thenRefuses(E.INVALID_TRANSITION);
   });
 
-  it('refuses an unknown message, a send before the draft was written, and a missing exchange', () => {
-    expect(refusalOf(() => decided(withDraft, send(newId(), '2026-03-05T08:00:00+07:00'))).kind).toBe('not_found');
-    spec.given(withDraft).when(send(newId(), '2026-03-05T08:00:00+07:00')).thenRefuses(E.MESSAGE_NOT_FOUND);
+  it('refuses to send a discarded draft', () => {
+    spec
+      .given([...withDraft, discarded(draft.messageId)])
+      .when(send(draft.messageId, '2026-03-05T08:00:00+07:00'))
+      .thenRefuses(E.INVALID_TRANSITION);
+  });
+
+  it('refuses an unknown message as not found', () => {
+    const error = refusalWhen(withDraft, send(newId(), '2026-03-05T08:00:00+07:00'));
+    expect([error.code, error.kind]).toEqual([E.MESSAGE_NOT_FOUND, 'not_found']);
+  });
+
+  it('refuses a send before the draft was written', () => {
     spec.given(withDraft).when(send(draft.messageId, '2026-03-04T09:59:00+07:00')).thenRefuses(E.INVALID_TIME);
+  });
+
+  it('refuses on a missing exchange', () => {
     spec.given([]).when(send(draft.messageId, '2026-03-05T08:00:00+07:00')).thenRefuses(E.NOT_FOUND);
   });
 });
 
 describe('DiscardDraft', () => {
   const draft = message({ draft: true });
-  const withDraft = after(opened, log(draft));
+  const withDraft = [...opened, logged(draft)];
 
   it('discards a draft', () => {
     const state = spec
@@ -86,9 +123,15 @@ describe('DiscardDraft', () => {
     expect(findMessage(state, draft.messageId)?.status).toBe('discarded');
   });
 
-  it('refuses to discard a sent message or an unknown one', () => {
+  it('refuses to discard a sent message', () => {
     spec.given(withDraft).when(discard(first.messageId)).thenRefuses(E.INVALID_TRANSITION);
+  });
+
+  it('refuses to discard an unknown message', () => {
     spec.given(withDraft).when(discard(newId())).thenRefuses(E.MESSAGE_NOT_FOUND);
+  });
+
+  it('refuses to discard on a missing exchange', () => {
     spec.given([]).when(discard(draft.messageId)).thenRefuses(E.NOT_FOUND);
   });
 });
@@ -112,73 +155,94 @@ describe('AcknowledgeMessage', () => {
     });
   });
 
-  it('defaults to the most recently sent message still unacknowledged, by sent time not log order', () => {
+  describe('without a named message', () => {
     const later = message({ occurredAt: at('2026-03-04T12:00:00+07:00') });
     const backdated = message({ occurredAt: at('2026-03-04T08:00:00+07:00') });
     const incoming = message({ direction: 'incoming', occurredAt: at('2026-03-04T13:00:00+07:00') });
-    const given = after(after(after(opened, log(later)), log(backdated)), log(incoming));
+    const given = [...opened, logged(later), logged(backdated), logged(incoming)];
     const when = at('2026-03-04T14:00:00+07:00');
-    const acked = spec
-      .given(given)
-      .when(ack({ at: when }))
-      .then([{ type: 'MessageAcknowledged', data: { exchangeId, messageId: later.messageId, occurredAt: when } }]);
-    expect(findMessage(acked, first.messageId)?.status).toBe('sent');
-    spec
-      .given(after(given, ack({ at: when })))
-      .when(ack({ at: when }))
-      .then([{ type: 'MessageAcknowledged', data: { exchangeId, messageId: first.messageId, occurredAt: when } }]);
+
+    it('defaults to the most recently sent message still unacknowledged, by sent time not log order', () => {
+      const acked = spec
+        .given(given)
+        .when(ack({ at: when }))
+        .then([acknowledged(later.messageId, when)]);
+      expect(findMessage(acked, first.messageId)?.status).toBe('sent');
+    });
+
+    it('then defaults to the next most recently sent one', () => {
+      spec
+        .given([...given, acknowledged(later.messageId, when)])
+        .when(ack({ at: when }))
+        .then([acknowledged(first.messageId, when)]);
+    });
   });
 
-  it('refuses when nothing sent awaits acknowledgement', () => {
-    const acked = after(opened, ack({ at: ackAt }));
+  it('refuses when the only sent message is already acknowledged', () => {
     spec
-      .given(acked)
-      .when(ack({ at: ackAt }))
-      .thenRefuses(E.NOTHING_TO_ACKNOWLEDGE);
-    const onlyDraft = decided([], open(message({ draft: true })));
-    spec
-      .given(onlyDraft)
+      .given([...opened, acknowledged(first.messageId, ackAt)])
       .when(ack({ at: ackAt }))
       .thenRefuses(E.NOTHING_TO_ACKNOWLEDGE);
   });
 
-  it('refuses a second acknowledgement, an incoming or draft message, and an unknown one', () => {
+  it('refuses when the thread holds only a draft', () => {
     spec
-      .given(after(opened, ack({ at: ackAt })))
+      .given(openedWith(message({ draft: true })))
+      .when(ack({ at: ackAt }))
+      .thenRefuses(E.NOTHING_TO_ACKNOWLEDGE);
+  });
+
+  it('refuses a second acknowledgement of a named message', () => {
+    spec
+      .given([...opened, acknowledged(first.messageId, ackAt)])
       .when(ack({ messageId: first.messageId, at: ackAt }))
       .thenRefuses(E.ALREADY_ACKNOWLEDGED);
+  });
+
+  describe('refuses to acknowledge', () => {
     const incoming = message({ direction: 'incoming' });
     const draft = message({ draft: true });
-    const given = after(after(opened, log(incoming)), log(draft));
-    spec
-      .given(given)
-      .when(ack({ messageId: incoming.messageId, at: ackAt }))
-      .thenRefuses(E.INVALID_TRANSITION);
-    spec
-      .given(given)
-      .when(ack({ messageId: draft.messageId, at: ackAt }))
-      .thenRefuses(E.INVALID_TRANSITION);
-    spec
-      .given(given)
-      .when(ack({ messageId: newId(), at: ackAt }))
-      .thenRefuses(E.MESSAGE_NOT_FOUND);
-    spec
-      .given([])
-      .when(ack({ at: ackAt }))
-      .thenRefuses(E.NOT_FOUND);
+    const given = [...opened, logged(incoming), logged(draft)];
+
+    it('an incoming message', () => {
+      spec
+        .given(given)
+        .when(ack({ messageId: incoming.messageId, at: ackAt }))
+        .thenRefuses(E.INVALID_TRANSITION);
+    });
+
+    it('a draft', () => {
+      spec
+        .given(given)
+        .when(ack({ messageId: draft.messageId, at: ackAt }))
+        .thenRefuses(E.INVALID_TRANSITION);
+    });
+
+    it('an unknown message', () => {
+      spec
+        .given(given)
+        .when(ack({ messageId: newId(), at: ackAt }))
+        .thenRefuses(E.MESSAGE_NOT_FOUND);
+    });
+
+    it('on a missing exchange', () => {
+      spec
+        .given([])
+        .when(ack({ at: ackAt }))
+        .thenRefuses(E.NOT_FOUND);
+    });
   });
 
   it('refuses to acknowledge an answered message: the reply already proved receipt', () => {
-    const answered = after(opened, log(message({ direction: 'incoming', inReplyTo: first.messageId })));
+    const reply = message({ direction: 'incoming', inReplyTo: first.messageId });
     spec
-      .given(answered)
+      .given([...opened, logged(reply), answered(first.messageId, reply)])
       .when(ack({ messageId: first.messageId, at: ackAt }))
       .thenRefuses(E.INVALID_TRANSITION);
   });
 
   it('refuses an acknowledgement dated before the message was sent', () => {
-    const early = at('2026-03-04T08:59:00+07:00');
-    const error = refusalOf(() => decided(opened, ack({ at: early })));
+    const error = refusalWhen(opened, ack({ at: at('2026-03-04T08:59:00+07:00') }));
     expect([error.code, error.kind]).toEqual([E.INVALID_TIME, 'invalid']);
   });
 
@@ -189,20 +253,9 @@ describe('AcknowledgeMessage', () => {
       occurredAt: at('2026-03-06T09:00:00+08:00'),
     });
     const state = spec
-      .given(after(opened, ack({ at: ackAt })))
+      .given([...opened, acknowledged(first.messageId, ackAt)])
       .when(log(reply))
-      .then([
-        { type: 'MessageLogged', data: loggedData(reply) },
-        {
-          type: 'MessageAnswered',
-          data: {
-            exchangeId,
-            messageId: first.messageId,
-            replyMessageId: reply.messageId,
-            occurredAt: reply.occurredAt,
-          },
-        },
-      ]);
+      .then([{ type: 'MessageLogged', data: loggedData(reply) }, answered(first.messageId, reply)]);
     expect(findMessage(state, first.messageId)).toMatchObject({
       status: 'answered',
       acknowledgement: { at: ackAt },
@@ -212,6 +265,8 @@ describe('AcknowledgeMessage', () => {
 });
 
 describe('CloseExchange', () => {
+  const closedThread: ExchangeEvent[] = [...opened, closed('done')];
+
   it('closes the thread with a reason', () => {
     const state = spec
       .given(opened)
@@ -220,26 +275,45 @@ describe('CloseExchange', () => {
     expect(state.status).toBe('closed');
   });
 
-  it('refuses without a reason, with drafts pending, twice, or on a missing exchange', () => {
+  it('refuses without a reason', () => {
     spec.given(opened).when(close(' ')).thenRefuses(E.REASON_REQUIRED);
+  });
+
+  it('refuses with drafts pending', () => {
     spec
-      .given(after(opened, log(message({ draft: true }))))
+      .given([...opened, logged(message({ draft: true }))])
       .when(close('done'))
       .thenRefuses(E.DRAFTS_PENDING);
-    spec
-      .given(after(opened, close('done')))
-      .when(close('done'))
-      .thenRefuses(E.CLOSED);
+  });
+
+  it('refuses to close twice', () => {
+    spec.given(closedThread).when(close('done')).thenRefuses(E.CLOSED);
+  });
+
+  it('refuses on a missing exchange', () => {
     spec.given([]).when(close('done')).thenRefuses(E.NOT_FOUND);
   });
 
-  it('refuses acknowledgements and drafts work after closing', () => {
-    const closed = after(opened, close('done'));
+  it('refuses acknowledgements after closing', () => {
     spec
-      .given(closed)
+      .given(closedThread)
       .when(ack({ at: at('2026-03-05T09:00:00+07:00') }))
       .thenRefuses(E.CLOSED);
-    spec.given(closed).when(discard(first.messageId)).thenRefuses(E.CLOSED);
-    spec.given(closed).when(send(first.messageId, '2026-03-05T09:00:00+07:00')).thenRefuses(E.CLOSED);
+  });
+
+  it('refuses to discard a draft after closing', () => {
+    const draft = message({ draft: true });
+    spec
+      .given([...opened, logged(draft), discarded(draft.messageId), closed('done')])
+      .when(discard(draft.messageId))
+      .thenRefuses(E.CLOSED);
+  });
+
+  it('refuses to send a draft after closing', () => {
+    const draft = message({ draft: true });
+    spec
+      .given([...opened, logged(draft), discarded(draft.messageId), closed('done')])
+      .when(send(draft.messageId, '2026-03-05T09:00:00+07:00'))
+      .thenRefuses(E.CLOSED);
   });
 });

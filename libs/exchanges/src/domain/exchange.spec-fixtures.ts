@@ -9,7 +9,16 @@ import type {
   SendDraft,
 } from './exchange.commands.js';
 import { exchangeDecider } from './exchange.decider.js';
-import type { ExchangeEvent, MessageLogged } from './exchange.events.js';
+import type {
+  DraftDiscarded,
+  DraftSent,
+  ExchangeClosed,
+  ExchangeEvent,
+  ExchangeOpened,
+  MessageAcknowledged,
+  MessageAnswered,
+  MessageLogged,
+} from './exchange.events.js';
 import type { MessageInput } from './exchange.values.js';
 
 /** Test-only builders shared by the exchange specs. Fixed clock, fresh ids. */
@@ -48,10 +57,16 @@ export function refusalOf(act: () => unknown): DomainError {
   throw new Error('expected a refusal, got events');
 }
 
-/** Command builders and history helpers bound to one exchange id. */
+/** The refusal of `cmd` on the literal history `given`, to check its kind as well as its code. */
+export const refusalWhen = (given: readonly ExchangeEvent[], cmd: ExchangeCommand): DomainError =>
+  refusalOf(() => exchangeDecider.decide(cmd, fold(exchangeDecider, given)));
+
+/**
+ * Builders bound to one exchange id: commands for the "when" of a spec, and past events written
+ * out literally for its "given", so that a fault in decide cannot shape both the history and the
+ * expectation.
+ */
 export function exchangeFixture(exchangeId: string = newId(), caseId: string = newId()) {
-  const decided = (given: readonly ExchangeEvent[], cmd: ExchangeCommand): readonly ExchangeEvent[] =>
-    exchangeDecider.decide(cmd, fold(exchangeDecider, given));
   const open = (first: MessageInput, caseIds: readonly string[] = [caseId]) =>
     command<OpenExchange>('OpenExchange', {
       exchangeId,
@@ -60,39 +75,62 @@ export function exchangeFixture(exchangeId: string = newId(), caseId: string = n
       channel: 'official_letter',
       message: first,
     });
+  /** What the log holds for a message: the input as recorded, attachments as given (already lower case). */
+  const loggedData = (m: MessageInput): MessageLogged['data'] => ({
+    exchangeId,
+    messageId: m.messageId,
+    direction: m.direction,
+    subject: m.subject,
+    body: m.body,
+    language: m.language,
+    handlingCode: m.handlingCode,
+    attachments: m.attachments ?? [],
+    occurredAt: m.occurredAt,
+    draft: m.draft ?? false,
+    carriesPersonalData: m.carriesPersonalData,
+    ...(m.evaluation ? { evaluation: m.evaluation } : {}),
+    ...(m.ourReference ? { ourReference: m.ourReference } : {}),
+    ...(m.theirReference ? { theirReference: m.theirReference } : {}),
+    ...(m.responseDueAt ? { responseDueAt: m.responseDueAt } : {}),
+    ...(m.personalData ? { personalData: m.personalData } : {}),
+    ...(m.inReplyTo ? { inReplyTo: m.inReplyTo } : {}),
+  });
+  const opened = (first: MessageInput, caseIds: readonly string[] = [caseId]): ExchangeOpened => ({
+    type: 'ExchangeOpened',
+    data: { exchangeId, caseIds, counterpart: 'CN-GX-PSD', channel: 'official_letter', occurredAt: first.occurredAt },
+  });
+  const logged = (m: MessageInput): MessageLogged => ({ type: 'MessageLogged', data: loggedData(m) });
   return {
     exchangeId,
     caseId,
-    decided,
     open,
     log: (m: MessageInput) => command<LogMessage>('LogMessage', m),
     send: (messageId: string, iso: string) => command<SendDraft>('SendDraft', { messageId, occurredAt: at(iso) }),
     discard: (messageId: string) => command<DiscardDraft>('DiscardDraft', { messageId }),
     ack: (data: AcknowledgeMessage['data']) => command<AcknowledgeMessage>('AcknowledgeMessage', data),
     close: (reason: string) => command<CloseExchange>('CloseExchange', { reason }),
-    /** Appends what `cmd` decides on top of `given`: the next `given`. */
-    after: (given: readonly ExchangeEvent[], cmd: ExchangeCommand): ExchangeEvent[] => [
-      ...given,
-      ...decided(given, cmd),
+    loggedData,
+    opened,
+    logged,
+    /** The two events that open a thread with `first`: the history of a freshly opened exchange. */
+    openedWith: (first: MessageInput, caseIds?: readonly string[]): ExchangeEvent[] => [
+      opened(first, caseIds),
+      logged(first),
     ],
-    loggedData: (m: MessageInput): MessageLogged['data'] => ({
-      exchangeId,
-      messageId: m.messageId,
-      direction: m.direction,
-      subject: m.subject,
-      body: m.body,
-      language: m.language,
-      handlingCode: m.handlingCode,
-      attachments: m.attachments ?? [],
-      occurredAt: m.occurredAt,
-      draft: m.draft ?? false,
-      carriesPersonalData: m.carriesPersonalData,
-      ...(m.evaluation ? { evaluation: m.evaluation } : {}),
-      ...(m.ourReference ? { ourReference: m.ourReference } : {}),
-      ...(m.theirReference ? { theirReference: m.theirReference } : {}),
-      ...(m.responseDueAt ? { responseDueAt: m.responseDueAt } : {}),
-      ...(m.personalData ? { personalData: m.personalData } : {}),
-      ...(m.inReplyTo ? { inReplyTo: m.inReplyTo } : {}),
+    sent: (messageId: string, iso: string): DraftSent => ({
+      type: 'DraftSent',
+      data: { exchangeId, messageId, occurredAt: at(iso) },
     }),
+    discarded: (messageId: string): DraftDiscarded => ({ type: 'DraftDiscarded', data: { exchangeId, messageId } }),
+    acknowledged: (messageId: string, occurredAt: ZonedInstant, by?: string): MessageAcknowledged => ({
+      type: 'MessageAcknowledged',
+      data: { exchangeId, messageId, occurredAt, ...(by ? { by } : {}) },
+    }),
+    /** `reply` answering `messageId`, at the reply's time. */
+    answered: (messageId: string, reply: MessageInput): MessageAnswered => ({
+      type: 'MessageAnswered',
+      data: { exchangeId, messageId, replyMessageId: reply.messageId, occurredAt: reply.occurredAt },
+    }),
+    closed: (reason = 'done'): ExchangeClosed => ({ type: 'ExchangeClosed', data: { exchangeId, reason } }),
   };
 }

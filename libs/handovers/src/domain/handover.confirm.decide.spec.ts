@@ -2,11 +2,12 @@ import { newId } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import { handoverDecider } from './handover.decider.js';
 import { HandoverErrors as E } from './handover.errors.js';
-import { at, handoverFixture, refusalOf } from './handover.spec-fixtures.js';
+import type { HandoverEvent } from './handover.events.js';
+import { at, handoverFixture, refusalWhen } from './handover.spec-fixtures.js';
 
 const spec = deciderSpec(handoverDecider);
 const f = handoverFixture();
-const { handoverId, personIds, decided, after, schedule, postpone, cancel, confirm, transfer, close } = f;
+const { handoverId, personIds, history, confirm, transfer, close, transferred } = f;
 const [first, second] = personIds;
 const conductedAt = at('2026-03-05T09:20:00+08:00');
 const signedAt = at('2026-03-05T09:45:00+08:00');
@@ -14,7 +15,7 @@ const signedAt = at('2026-03-05T09:45:00+08:00');
 describe('ConfirmHandover', () => {
   it('turns the one submission from the gate into conducted, per-person and minutes events, in that order', () => {
     const state = spec
-      .given(f.scheduled)
+      .given(history.scheduled)
       .when(
         confirm({
           received: [
@@ -77,35 +78,54 @@ describe('ConfirmHandover', () => {
   });
 
   it('records the gate the handover was last scheduled at', () => {
-    const moved = after(
-      after(after(f.scheduled, postpone('road closed')), schedule('2026-03-06T09:00:00+08:00', 'CHI_MA')),
-      confirm(),
-    );
-    expect(moved.find((e) => e.type === 'HandoverConducted')?.data).toMatchObject({ gate: 'CHI_MA' });
+    const moved = [
+      f.proposed(),
+      f.scheduled(),
+      f.postponed('road closed'),
+      f.scheduled('2026-03-06T09:00:00+08:00', 'CHI_MA'),
+    ];
+    const state = spec
+      .given(moved)
+      .when(
+        confirm({
+          conductedAt: at('2026-03-06T09:20:00+08:00'),
+          minutes: { ...confirm().data.minutes, signedAt: at('2026-03-06T09:45:00+08:00') },
+        }),
+      )
+      .then([
+        f.conducted({ gate: 'CHI_MA', occurredAt: at('2026-03-06T09:20:00+08:00') }),
+        f.received(first, '2026-03-06T09:20:00+08:00'),
+        f.received(second, '2026-03-06T09:20:00+08:00'),
+        f.minutesSigned({ occurredAt: at('2026-03-06T09:45:00+08:00') }),
+      ]);
+    expect(state).toMatchObject({ status: 'minutes_signed', gate: 'CHI_MA' });
   });
 
   it('allows a meeting where nobody crossed, if every person is accounted for with a reason', () => {
-    const none = confirm({
-      received: [],
-      notReceived: personIds.map((personId) => ({ personId, reason: 'refused to return' })),
-    });
-    const events = decided(f.scheduled, none);
-    expect(events.map((e) => e.type)).toEqual([
-      'HandoverConducted',
-      'PersonNotReceived',
-      'PersonNotReceived',
-      'MinutesSigned',
-    ]);
+    spec
+      .given(history.scheduled)
+      .when(
+        confirm({
+          received: [],
+          notReceived: personIds.map((personId) => ({ personId, reason: 'refused to return' })),
+        }),
+      )
+      .then([
+        f.conducted(),
+        f.notReceived(first, 'refused to return'),
+        f.notReceived(second, 'refused to return'),
+        f.minutesSigned(),
+      ]);
   });
 
-  it.each([
-    ['proposed', () => f.proposed, E.NOT_SCHEDULED],
-    ['postponed', () => after(f.scheduled, postpone('x')), E.NOT_SCHEDULED],
-    ['cancelled', () => after(f.scheduled, cancel('x')), E.CANCELLED],
-    ['already conducted', () => f.signed, E.ALREADY_CONDUCTED],
-    ['missing', () => [], E.NOT_FOUND],
+  it.each<[string, readonly HandoverEvent[], string]>([
+    ['proposed', history.proposed, E.NOT_SCHEDULED],
+    ['postponed', history.postponed, E.NOT_SCHEDULED],
+    ['cancelled', [f.proposed(), f.scheduled(), f.cancelled()], E.CANCELLED],
+    ['already conducted', history.signed, E.ALREADY_CONDUCTED],
+    ['missing', [], E.NOT_FOUND],
   ])('refuses a confirmation of a %s handover', (_label, given, code) => {
-    spec.given(given()).when(confirm()).thenRefuses(code);
+    spec.given(given).when(confirm()).thenRefuses(code);
   });
 
   it.each([
@@ -141,7 +161,7 @@ describe('ConfirmHandover', () => {
     ],
     ['a handover before its proposal', { conductedAt: at('2026-03-01T09:00:00+08:00') }, E.INVALID_TIME],
   ])('refuses a confirmation with %s, and writes nothing', (_label, overrides, code) => {
-    const error = refusalOf(() => decided(f.scheduled, confirm(overrides)));
+    const error = refusalWhen(history.scheduled, confirm(overrides));
     expect([error.code, error.kind]).toEqual([code, 'invalid']);
   });
 });
@@ -149,7 +169,7 @@ describe('ConfirmHandover', () => {
 describe('RecordOnwardTransfer', () => {
   it('records where a received person went next', () => {
     const state = spec
-      .given(f.signed)
+      .given(history.signed)
       .when(transfer(first, '2026-03-05T14:00:00+07:00', 'health'))
       .then([
         {
@@ -167,98 +187,93 @@ describe('RecordOnwardTransfer', () => {
   });
 
   it('is also accepted while conducted, should minutes ever be signed separately', () => {
-    const conductedOnly = [
-      ...f.scheduled,
-      ...decided(f.scheduled, confirm()).filter((e) => e.type !== 'MinutesSigned'),
-    ];
-    expect(decided(conductedOnly, transfer(first)).map((e) => e.type)).toEqual(['OnwardTransferRecorded']);
+    spec
+      .given(history.conducted)
+      .when(transfer(first))
+      .then([transferred(first)]);
   });
 
   it('refuses a second transfer of the same person', () => {
     spec
-      .given(after(f.signed, transfer(first)))
+      .given([...history.signed, transferred(first)])
       .when(transfer(first))
       .thenRefuses(E.ALREADY_TRANSFERRED);
   });
 
-  it('refuses a person not received, or not in the handover', () => {
-    const partly = after(
-      f.scheduled,
-      confirm({ received: [{ personId: first }], notReceived: [{ personId: second, reason: 'x' }] }),
-    );
-    spec.given(partly).when(transfer(second)).thenRefuses(E.PERSON_NOT_RECEIVED);
-    expect(refusalOf(() => decided(partly, transfer(newId()))).kind).toBe('invalid');
-    spec.given(partly).when(transfer(newId())).thenRefuses(E.UNKNOWN_PERSON);
+  it('refuses a person not received', () => {
+    spec.given(history.partlySigned).when(transfer(second)).thenRefuses(E.PERSON_NOT_RECEIVED);
   });
 
-  it('refuses a transfer before the reception, or without unit or kind', () => {
-    spec.given(f.signed).when(transfer(first, '2026-03-05T08:00:00+07:00')).thenRefuses(E.INVALID_TIME);
+  it('refuses a person not in the handover as invalid', () => {
+    const error = refusalWhen(history.partlySigned, transfer(newId()));
+    expect([error.code, error.kind]).toEqual([E.UNKNOWN_PERSON, 'invalid']);
+  });
+
+  it('refuses a transfer before the reception', () => {
+    spec.given(history.signed).when(transfer(first, '2026-03-05T08:00:00+07:00')).thenRefuses(E.INVALID_TIME);
+  });
+
+  it('refuses a transfer without a unit', () => {
     spec
-      .given(f.signed)
+      .given(history.signed)
       .when({ ...transfer(first), data: { ...transfer(first).data, toUnit: '' } })
       .thenRefuses(E.INVALID_TRANSFER);
+  });
+
+  it('refuses a transfer of an unknown kind', () => {
     spec
-      .given(f.signed)
+      .given(history.signed)
       .when(transfer(first, undefined, 'orphanage' as never))
       .thenRefuses(E.INVALID_TRANSFER);
   });
 
-  it('refuses before the handover took place, after it was cancelled or closed', () => {
-    spec.given(f.scheduled).when(transfer(first)).thenRefuses(E.NOT_CONDUCTED);
-    spec
-      .given(after(f.proposed, cancel('x')))
-      .when(transfer(first))
-      .thenRefuses(E.CANCELLED);
-    const closed = after(after(after(f.signed, transfer(first)), transfer(second)), close());
-    spec.given(closed).when(transfer(first)).thenRefuses(E.CLOSED);
-    spec.given([]).when(transfer(first)).thenRefuses(E.NOT_FOUND);
+  it.each<[string, readonly HandoverEvent[], string]>([
+    ['before the handover took place', history.scheduled, E.NOT_CONDUCTED],
+    ['after it was cancelled', history.cancelled, E.CANCELLED],
+    ['after it was closed', history.closed, E.CLOSED],
+    ['on a missing handover', [], E.NOT_FOUND],
+  ])('refuses %s', (_label, given, code) => {
+    spec.given(given).when(transfer(first)).thenRefuses(code);
   });
 });
 
 describe('CloseHandover', () => {
   it('closes once the minutes are signed and every received person was transferred', () => {
-    const done = after(after(f.signed, transfer(first)), transfer(second));
     const state = spec
-      .given(done)
+      .given([...history.signed, transferred(first), transferred(second)])
       .when(close())
       .then([{ type: 'HandoverClosed', data: { handoverId } }]);
     expect(state.status).toBe('closed');
   });
 
   it('needs no transfer for persons not received', () => {
-    const partly = after(
-      f.scheduled,
-      confirm({ received: [{ personId: first }], notReceived: [{ personId: second, reason: 'x' }] }),
-    );
     spec
-      .given(after(partly, transfer(first)))
+      .given([...history.partlySigned, transferred(first)])
       .when(close())
       .then([{ type: 'HandoverClosed', data: { handoverId } }]);
   });
 
-  it('refuses while a received person has no onward transfer', () => {
-    spec
-      .given(after(f.signed, transfer(first)))
-      .when(close())
-      .thenRefuses(E.TRANSFERS_MISSING);
-    expect(refusalOf(() => decided(f.signed, close())).kind).toBe('rule');
+  it('refuses while a received person has no onward transfer, as a rule', () => {
+    const error = refusalWhen([...history.signed, transferred(first)], close());
+    expect([error.code, error.kind]).toEqual([E.TRANSFERS_MISSING, 'rule']);
   });
 
-  it('refuses before the handover took place, after cancellation, twice, or when missing', () => {
-    spec.given(f.scheduled).when(close()).thenRefuses(E.NOT_CONDUCTED);
-    spec
-      .given(after(f.proposed, cancel('x')))
-      .when(close())
-      .thenRefuses(E.CANCELLED);
-    const closed = after(after(after(f.signed, transfer(first)), transfer(second)), close());
-    spec.given(closed).when(close()).thenRefuses(E.CLOSED);
-    spec.given([]).when(close()).thenRefuses(E.NOT_FOUND);
+  it('refuses while no received person has an onward transfer', () => {
+    spec.given(history.signed).when(close()).thenRefuses(E.TRANSFERS_MISSING);
+  });
+
+  it.each<[string, readonly HandoverEvent[], string]>([
+    ['before the handover took place', history.scheduled, E.NOT_CONDUCTED],
+    ['after cancellation', history.cancelled, E.CANCELLED],
+    ['twice', history.closed, E.CLOSED],
+    ['when missing', [], E.NOT_FOUND],
+  ])('refuses %s', (_label, given, code) => {
+    spec.given(given).when(close()).thenRefuses(code);
   });
 
   it('refuses while only conducted: the minutes are not signed', () => {
-    const conductedOnly = decided(f.scheduled, confirm()).filter((e) => e.type !== 'MinutesSigned');
     spec
-      .given([...f.scheduled, ...conductedOnly])
+      .given([...history.conducted, transferred(first), transferred(second)])
       .when(close())
       .thenRefuses(E.MINUTES_NOT_SIGNED);
   });

@@ -113,11 +113,14 @@ describe('Person decider', () => {
       spec.given([]).when(register('presumed_victim', over)).thenRefuses(code);
     });
 
-    it('refuses an accompanying minor in the adult age band, accepts an unknown age', () => {
+    it('refuses an accompanying minor in the adult age band', () => {
       spec
         .given([])
         .when(register('accompanying_minor', { ageBand: 'adult' }))
         .thenRefuses(PersonErrors.AGE_BAND_CONFLICT);
+    });
+
+    it('accepts an accompanying minor of unknown age', () => {
       spec
         .given([])
         .when(register('accompanying_minor', { ageBand: 'unknown' }))
@@ -154,18 +157,21 @@ describe('Person decider', () => {
         .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
     });
 
-    it('refuses when already under identification, identified, not confirmed, or missing', () => {
-      const p = registeredAs('presumed_victim');
-      spec.given([p, begun()]).when(cmd('BeginIdentification', {})).thenRefuses(PersonErrors.INVALID_TRANSITION);
-      spec
-        .given([registeredAs('victim')])
-        .when(cmd('BeginIdentification', {}))
-        .thenRefuses(PersonErrors.INVALID_TRANSITION);
-      spec
-        .given([p, begun(), notConfirmed()])
-        .when(cmd('BeginIdentification', {}))
-        .thenRefuses(PersonErrors.INVALID_TRANSITION);
-      spec.given([]).when(cmd('BeginIdentification', {})).thenRefuses(PersonErrors.NOT_FOUND);
+    it.each<[string, () => PersonEvent[], string]>([
+      [
+        'already under identification',
+        () => [registeredAs('presumed_victim'), begun()],
+        PersonErrors.INVALID_TRANSITION,
+      ],
+      ['identified', () => [registeredAs('victim')], PersonErrors.INVALID_TRANSITION],
+      [
+        'not confirmed',
+        () => [registeredAs('presumed_victim'), begun(), notConfirmed()],
+        PersonErrors.INVALID_TRANSITION,
+      ],
+      ['missing', () => [], PersonErrors.NOT_FOUND],
+    ])('refuses when %s', (_label, given, code) => {
+      spec.given(given()).when(cmd('BeginIdentification', {})).thenRefuses(code);
     });
   });
 
@@ -192,17 +198,15 @@ describe('Person decider', () => {
         .thenRefuses(PersonErrors.EVIDENCE_REQUIRED);
     });
 
-    it('refuses outside identification, off the track, or for a missing person', () => {
-      const confirm = cmd('ConfirmVictim', { evidenceBases: ['art32.1.a'] });
+    it.each<[string, () => PersonEvent[], string]>([
+      ['outside identification', () => [registeredAs('presumed_victim')], PersonErrors.INVALID_TRANSITION],
+      ['off the track', () => [registeredAs('suspect')], PersonErrors.NOT_ON_VICTIM_TRACK],
+      ['for a missing person', () => [], PersonErrors.NOT_FOUND],
+    ])('refuses %s', (_label, given, code) => {
       spec
-        .given([registeredAs('presumed_victim')])
-        .when(confirm)
-        .thenRefuses(PersonErrors.INVALID_TRANSITION);
-      spec
-        .given([registeredAs('suspect')])
-        .when(confirm)
-        .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
-      spec.given([]).when(confirm).thenRefuses(PersonErrors.NOT_FOUND);
+        .given(given())
+        .when(cmd('ConfirmVictim', { evidenceBases: ['art32.1.a'] }))
+        .thenRefuses(code);
     });
   });
 
@@ -215,21 +219,22 @@ describe('Person decider', () => {
       expect(state.status).toBe('not_confirmed');
     });
 
-    it('refuses without a reason, outside identification, off the track, or for a missing person', () => {
-      const conclude = cmd('ConcludeNotConfirmed', { reason: 'no indicators' });
+    it('refuses without a reason', () => {
       spec
         .given([registeredAs('presumed_victim'), begun()])
         .when(cmd('ConcludeNotConfirmed', { reason: ' ' }))
         .thenRefuses(PersonErrors.REASON_REQUIRED);
+    });
+
+    it.each<[string, () => PersonEvent[], string]>([
+      ['outside identification', () => [registeredAs('victim')], PersonErrors.INVALID_TRANSITION],
+      ['off the track', () => [registeredAs('relative')], PersonErrors.NOT_ON_VICTIM_TRACK],
+      ['for a missing person', () => [], PersonErrors.NOT_FOUND],
+    ])('refuses %s', (_label, given, code) => {
       spec
-        .given([registeredAs('victim')])
-        .when(conclude)
-        .thenRefuses(PersonErrors.INVALID_TRANSITION);
-      spec
-        .given([registeredAs('relative')])
-        .when(conclude)
-        .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
-      spec.given([]).when(conclude).thenRefuses(PersonErrors.NOT_FOUND);
+        .given(given())
+        .when(cmd('ConcludeNotConfirmed', { reason: 'no indicators' }))
+        .thenRefuses(code);
     });
   });
 
@@ -246,36 +251,38 @@ describe('Person decider', () => {
       expect(state.status === 'under_identification' && state.basis).toBe('statement from Guangxi police');
     });
 
-    it('refuses without evidence, for an identified victim, off the track, or for a missing person', () => {
+    it('refuses without evidence', () => {
       spec
         .given([registeredAs('presumed_victim'), begun(), notConfirmed()])
         .when(reopen(''))
         .thenRefuses(PersonErrors.EVIDENCE_REQUIRED);
-      spec
-        .given([registeredAs('victim')])
-        .when(reopen())
-        .thenRefuses(PersonErrors.INVALID_TRANSITION);
-      spec
-        .given([registeredAs('presumed_victim'), begun()])
-        .when(reopen())
-        .thenRefuses(PersonErrors.INVALID_TRANSITION);
-      spec
-        .given([registeredAs('suspect')])
-        .when(reopen())
-        .thenRefuses(PersonErrors.NOT_ON_VICTIM_TRACK);
-      spec.given([]).when(reopen()).thenRefuses(PersonErrors.NOT_FOUND);
+    });
+
+    it.each<[string, () => PersonEvent[], string]>([
+      ['an identified victim', () => [registeredAs('victim')], PersonErrors.INVALID_TRANSITION],
+      [
+        'an identification still under way',
+        () => [registeredAs('presumed_victim'), begun()],
+        PersonErrors.INVALID_TRANSITION,
+      ],
+      ['a person off the track', () => [registeredAs('suspect')], PersonErrors.NOT_ON_VICTIM_TRACK],
+      ['a missing person', () => [], PersonErrors.NOT_FOUND],
+    ])('refuses for %s', (_label, given, code) => {
+      spec.given(given()).when(reopen()).thenRefuses(code);
     });
   });
 
   describe('CorrectPersonalData', () => {
-    it('replaces the sealed envelope in any status, for any role', () => {
-      for (const role of ['presumed_victim', 'suspect'] as const) {
-        const state = spec
-          .given([registeredAs(role)])
-          .when(cmd('CorrectPersonalData', { personal: RESEALED }))
-          .then([{ type: 'PersonalDataCorrected', data: { personId, caseId, personal: RESEALED } }]);
-        expect(state.status !== 'none' && state.personal).toBe(RESEALED);
-      }
+    it.each<[string, () => PersonEvent[]]>([
+      ['a presumed victim', () => [registeredAs('presumed_victim')]],
+      ['a suspect', () => [registeredAs('suspect')]],
+      ['a person under identification', () => [registeredAs('presumed_victim'), begun()]],
+    ])('replaces the sealed envelope of %s', (_label, given) => {
+      const state = spec
+        .given(given())
+        .when(cmd('CorrectPersonalData', { personal: RESEALED }))
+        .then([{ type: 'PersonalDataCorrected', data: { personId, caseId, personal: RESEALED } }]);
+      expect(state.status !== 'none' && state.personal).toBe(RESEALED);
     });
 
     it('records nothing when the envelope is the same', () => {
@@ -285,11 +292,14 @@ describe('Person decider', () => {
         .thenNothingHappened();
     });
 
-    it('refuses clear text and a missing person', () => {
+    it('refuses clear text', () => {
       spec
         .given([registeredAs('victim')])
         .when(cmd('CorrectPersonalData', { personal: 'Trần Văn Nam' }))
         .thenRefuses(PersonErrors.PERSONAL_DATA_NOT_SEALED);
+    });
+
+    it('refuses a missing person', () => {
       spec
         .given([])
         .when(cmd('CorrectPersonalData', { personal: RESEALED }))

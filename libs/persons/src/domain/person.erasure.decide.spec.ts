@@ -23,33 +23,42 @@ describe('Person erasure', () => {
   };
   const erased = { type: 'PersonalDataErased', data: { personId, caseId, reason: 'yêu cầu xóa' } } as const;
 
-  it('records the erasure once, with its reason', () => {
+  it('records the erasure with its reason', () => {
     spec
       .given([registered])
       .when(cmd('RecordErasure', { reason: ' yêu cầu xóa ' }))
       .then([erased]);
+  });
+
+  it('records the erasure only once', () => {
     spec
       .given([registered, erased])
       .when(cmd('RecordErasure', { reason: 'again' }))
       .thenNothingHappened();
   });
 
-  it('needs a reason and an existing person', () => {
+  it('needs a reason', () => {
     spec
       .given([registered])
       .when(cmd('RecordErasure', { reason: '  ' }))
       .thenRefuses(PersonErrors.REASON_REQUIRED);
+  });
+
+  it('needs an existing person', () => {
     spec
       .given([])
       .when(cmd('RecordErasure', { reason: 'x' }))
       .thenRefuses(PersonErrors.NOT_FOUND);
   });
 
-  it('refuses new personal data for an erased person, but identification may go on', () => {
+  it('refuses new personal data for an erased person', () => {
     spec
       .given([registered, erased])
       .when(cmd('CorrectPersonalData', { personal: RESEALED }))
       .thenRefuses(PersonErrors.ERASED);
+  });
+
+  it('lets identification of an erased person go on', () => {
     const state = spec
       .given([registered, erased])
       .when(cmd('BeginIdentification', {}))

@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { HTTP_METRICS, type HttpMetrics } from './metrics/http-metrics.js';
 import { installBodyParsers } from './http/json-body.parser.js';
 import { installInputHardening } from './http/input-hardening.installer.js';
+import { installJsonCompression } from './http/json-compression.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessionPlugins } from './http/session-plugins.js';
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   await installSecurityHeaders(app, config.access);
   await installSessionPlugins(app, config.access);
+  await installJsonCompression(app.getHttpAdapter().getInstance());
   installBodyParsers(app, config.http.bodyLimitBytes);
   installInputHardening(app);
   app.useGlobalPipes(createValidationPipe());

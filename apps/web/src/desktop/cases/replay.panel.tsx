@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import { Refusal } from '../../shell/refusal.component';
@@ -8,8 +8,11 @@ import type { CaseHistory, TimelineEntry } from '../desktop.views';
 import { vietnamInstant, vietnamLocalNow } from '../forms.component';
 import { Timeline } from './timeline.component';
 
-/** The case as it stood at an instant: a date-time (Vietnam time) or a step back / forward through its recorded events. */
-export function ReplayPanel({
+/**
+ * The case as it stood at an instant: a date-time (Vietnam time) or a step back / forward through its recorded events.
+ * Memoised like the timeline: opening a form on the case page need not sort 2,000 instants again.
+ */
+export const ReplayPanel = memo(function ReplayPanel({
   caseId,
   entries,
 }: {
@@ -97,4 +100,4 @@ export function ReplayPanel({
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '#event-store';
+import { Pauses, backoffDelay, retryWithBackoff } from '#platform';
 import { toCloudEventMessage } from './cloud-event-message.js';
 import { toIntegrationEvent } from './integration-events.js';
 import type { MessagePublisher, OutgoingMessage } from './message-publisher.port.js';
@@ -52,7 +53,7 @@ export class KafkaRelay {
   private buffer: RecordedEvent[] = [];
   /** Serialises all work, whether or not the store awaits the handlers. */
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly wakers = new Set<() => void>();
+  private readonly pauses = new Pauses();
   private readonly waiters = new Set<{ position: bigint; done: () => void }>();
   private subscriptionFailures = 0;
   private readonly batchSize: number;
@@ -73,6 +74,7 @@ export class KafkaRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.pauses.restart();
     this.committed = await this.options.checkpoints.load(this.options.name);
     this.subscribe();
   }
@@ -82,7 +84,7 @@ export class KafkaRelay {
     if (!this.running) return;
     this.running = false;
     this.generation += 1;
-    for (const wake of this.wakers) wake();
+    this.pauses.stop();
     const subscription = this.subscription;
     this.subscription = null;
     await subscription?.stop();
@@ -151,24 +153,21 @@ export class KafkaRelay {
     for (const waiter of [...this.waiters]) if (waiter.position <= last) waiter.done();
   }
 
-  private async untilDone(generation: number, what: string, attempt: () => Promise<void>, upTo: bigint): Promise<void> {
-    let delay = this.backoff.initialMs;
-    for (let n = 1; ; n++) {
-      if (!this.running || generation !== this.generation) throw new RelayStopped();
-      try {
-        await attempt();
-        return;
-      } catch (error) {
+  private untilDone(generation: number, what: string, attempt: () => Promise<void>, upTo: bigint): Promise<void> {
+    return retryWithBackoff({
+      attempt,
+      backoff: this.backoff,
+      pauses: this.pauses,
+      stillRunning: () => this.running && generation === this.generation,
+      stopped: () => new RelayStopped(),
+      onFailure: (error, failures) =>
         this.log.warn(`relay ${what} failed; retrying`, {
           relay: this.options.name,
           upTo: upTo.toString(),
-          attempt: n,
+          attempt: failures,
           error: errorText(error),
-        });
-        await this.pause(delay);
-        delay = Math.min(delay * 2, this.backoff.maxMs);
-      }
-    }
+        }),
+    });
   }
 
   /** The store's subscription died (e.g. the database went away): start over from the checkpoint. */
@@ -176,26 +175,14 @@ export class KafkaRelay {
     if (!this.running || generation !== this.generation) return;
     this.subscription = null;
     this.subscriptionFailures += 1;
-    const delay = Math.min(this.backoff.initialMs * 2 ** (this.subscriptionFailures - 1), this.backoff.maxMs);
+    const delay = backoffDelay(this.backoff, this.subscriptionFailures);
     this.log.warn('relay subscription failed; resubscribing from the checkpoint', {
       relay: this.options.name,
       from: this.committed.toString(),
       error: errorText(error),
     });
-    void this.pause(delay).then(() => {
+    void this.pauses.pause(delay).then(() => {
       if (this.running && generation === this.generation) this.subscribe();
-    });
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.wakers.add(wake);
     });
   }
 }

@@ -8,6 +8,7 @@ import {
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
+import { Pauses, retryWithBackoff } from '#platform';
 import { parseCounterpartMessage, type CounterpartMessage, type Rejection } from './counterpart-message.js';
 import type { RecordOutcome } from './inbound-recorder.js';
 
@@ -83,7 +84,7 @@ export class CounterpartGateway {
   private producer: Producer | null = null;
   private running = false;
   private starting: Promise<void> | null = null;
-  private readonly wakers = new Set<() => void>();
+  private readonly pauses = new Pauses();
   private readonly backoff: { initialMs: number; maxMs: number };
   private readonly log: GatewayLog;
 
@@ -106,6 +107,7 @@ export class CounterpartGateway {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.pauses.restart();
     this.starting = this.untilDone('connect', () => this.connect()).catch((error: unknown) => {
       if (!(error instanceof GatewayStopped)) throw error;
     });
@@ -119,7 +121,7 @@ export class CounterpartGateway {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    for (const wake of this.wakers) wake();
+    this.pauses.stop();
     await this.starting;
     const consumer = this.consumer;
     const producer = this.producer;
@@ -224,37 +226,22 @@ export class CounterpartGateway {
     });
   }
 
-  private async untilDone<T>(
+  private untilDone<T>(
     what: string,
     attempt: () => Promise<T>,
     heartbeat?: () => Promise<void>,
     where: Readonly<Record<string, string | number>> = {},
   ): Promise<T> {
-    let delay = this.backoff.initialMs;
-    for (let n = 1; ; n++) {
-      if (!this.running) throw new GatewayStopped();
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!this.running) throw new GatewayStopped();
-        this.log.warn(`gateway ${what} failed; retrying`, { ...where, attempt: n, error: errorText(error) });
-        await this.pause(delay);
-        // A long outage must not cost the group membership (and a rebalance) on top.
-        await heartbeat?.().catch(() => undefined);
-        delay = Math.min(delay * 2, this.backoff.maxMs);
-      }
-    }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.wakers.add(wake);
+    return retryWithBackoff({
+      attempt,
+      backoff: this.backoff,
+      pauses: this.pauses,
+      stillRunning: () => this.running,
+      stopped: () => new GatewayStopped(),
+      onFailure: (error, failures) =>
+        this.log.warn(`gateway ${what} failed; retrying`, { ...where, attempt: failures, error: errorText(error) }),
+      // A long outage must not cost the group membership (and a rebalance) on top.
+      ...(heartbeat ? { afterPause: heartbeat } : {}),
     });
   }
 }

@@ -2,7 +2,8 @@ import type { EventStore, RecordedEvent, SqlClient } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchToTargets, errorClassOf, type Target } from './batch-applier.js';
 import { liveRow, lockRows, namerFor, promote } from './projection-registry.js';
-import { pause, type Mutex } from './runner-support.js';
+import type { Pauses } from '#platform';
+import type { Mutex } from './runner-support.js';
 
 export interface RebuildResult {
   readonly names: readonly string[];
@@ -32,7 +33,7 @@ export interface BuildHost {
   readonly mutex: Mutex;
   readonly buildBatchSize: number;
   readonly retryMs: number;
-  readonly sleeper: { stopped: boolean; wake?: () => void };
+  readonly sleeper: { readonly stopped: boolean; readonly pauses: Pauses };
   warn(message: string): void;
   /** Everything at or below it the live loop has applied: a build must reach it before promotion. */
   liveFloor(): bigint;
@@ -74,7 +75,7 @@ export async function runBuild(host: BuildHost, slots: readonly Slot[]): Promise
       }
     } catch (error) {
       host.warn(`projection build failed, retrying: ${errorClassOf(error)}`);
-      await pause(host.retryMs, host.sleeper);
+      await host.sleeper.pauses.pause(host.retryMs);
     }
   }
   throw new Error('the projection runner stopped before the build finished');

@@ -12,7 +12,8 @@ import {
   registryRows,
   tablesExist,
 } from './projection-registry.js';
-import { Mutex, PositionWaiters, pause } from './runner-support.js';
+import { Pauses } from '#platform';
+import { Mutex, PositionWaiters } from './runner-support.js';
 
 export interface ProjectionRunnerOptions {
   /** Events per transaction (default 1,000). */
@@ -66,7 +67,7 @@ export class ProjectionRunner implements ProjectionProgress {
   private readonly warn: (message: string) => void;
   private readonly mutex = new Mutex();
   private readonly waiters: PositionWaiters;
-  private readonly sleeper: { stopped: boolean; wake?: () => void } = { stopped: false };
+  private readonly sleeper = { stopped: false, pauses: new Pauses() };
   private subscription: Subscription | null = null;
   private buffer: RecordedEvent[] = [];
   /** Everything at or below this the live loop has applied (or had no live target for). */
@@ -167,7 +168,7 @@ export class ProjectionRunner implements ProjectionProgress {
 
   async stop(): Promise<void> {
     this.sleeper.stopped = true;
-    this.sleeper.wake?.();
+    this.sleeper.pauses.stop();
     await this.subscription?.stop();
     this.subscription = null;
     await Promise.all(this.slots.flatMap((s) => (s.buildDone ? [s.buildDone.catch(() => undefined)] : [])));
@@ -282,7 +283,7 @@ export class ProjectionRunner implements ProjectionProgress {
   }
 
   private async restartLive(): Promise<void> {
-    await pause(this.retryMs, this.sleeper);
+    await this.sleeper.pauses.pause(this.retryMs);
     if (this.sleeper.stopped) return;
     const lives = this.slots.flatMap((s) => (s.live ? [s.live.position] : []));
     try {

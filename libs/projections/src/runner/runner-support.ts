@@ -59,18 +59,3 @@ export class PositionWaiters {
     this.waiters.clear();
   }
 }
-
-/** A sleep that a stop can cut short. */
-export function pause(ms: number, signal: { stopped: boolean; wake?: () => void }): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    timer.unref();
-    signal.wake = done;
-    function done(): void {
-      clearTimeout(timer);
-      signal.wake = undefined;
-      resolve();
-    }
-    if (signal.stopped) done();
-  });
-}

@@ -4,6 +4,7 @@ import { openCase, presumedVictim, registerPerson } from '../e2e/support/journey
 import type { Caller } from '../e2e/support/test-app.js';
 import {
   GUARD,
+  PASSWORD,
   PHONE_VIEWPORT,
   screenshot,
   seriousViolations,
@@ -21,7 +22,10 @@ const SECOND_GUARD = { ...GUARD, username: 'web.guard2', name: 'Lò Văn Sáng' 
  * A handover at Hữu Nghị scheduled at the start of the current hour (always today in Vietnam,
  * whatever the time of the run: the service worker keeps only today's handovers).
  */
-async function handoverOfToday(h: WebHarness): Promise<{ handoverId: string; caseId: string; officer: Caller }> {
+async function handoverOfToday(
+  h: WebHarness,
+  schedule = true,
+): Promise<{ handoverId: string; caseId: string; officer: Caller }> {
   const officer = await h.app.as('liaison_officer');
   const caseId = await openCase(officer);
   const personId = await registerPerson(officer, caseId, presumedVictim);
@@ -34,16 +38,24 @@ async function handoverOfToday(h: WebHarness): Promise<{ handoverId: string; cas
     proposedAt: localTimes(new Date(Date.now() - 24 * HOUR).toISOString()).cn,
   });
   if (proposed.status !== 201) throw new Error(`not proposed: ${proposed.status} ${JSON.stringify(proposed.body)}`);
+  if (!schedule) {
+    await listedForGuard(h, proposed.body.position as string);
+    return { handoverId: proposed.body.id as string, caseId, officer };
+  }
   const hourStart = Math.floor(Date.now() / HOUR) * HOUR;
   const scheduled = await officer.post(`/handovers/${proposed.body.id}/schedule`, {
     gate: 'HUU_NGHI',
     scheduledAt: localTimes(new Date(hourStart).toISOString()).cn,
   });
   if (scheduled.status !== 200) throw new Error(`not scheduled: ${scheduled.status} ${JSON.stringify(scheduled.body)}`);
-  const asGuard = await h.app.as('border_guard', { sub: GUARD.username, unit: GUARD.unit, gates: GUARD.gates });
-  const listed = await asGuard.get(`/handovers?minPosition=${scheduled.body.position as string}`);
-  if (listed.status !== 200) throw new Error(`list not ready: ${listed.status}`);
+  await listedForGuard(h, scheduled.body.position as string);
   return { handoverId: proposed.body.id as string, caseId, officer };
+}
+
+async function listedForGuard(h: WebHarness, position: string): Promise<void> {
+  const asGuard = await h.app.as('border_guard', { sub: GUARD.username, unit: GUARD.unit, gates: GUARD.gates });
+  const listed = await asGuard.get(`/handovers?minPosition=${position}`);
+  if (listed.status !== 200) throw new Error(`list not ready: ${listed.status}`);
 }
 
 /** Once the gate's service worker controls the page (it claims it on activation). */
@@ -182,6 +194,68 @@ describe('the gate app offline (Chromium, 360 px)', () => {
     expect(problems).toEqual([]);
   });
 
+  it("a second load draws today's handovers from the phone while the api does not answer; an ended session still leads to the sign-in page", async () => {
+    if (!h) return;
+    const { handoverId } = await handoverOfToday(h);
+    // Not yet scheduled: the server lists it, the phone's copy (today's only) does not.
+    await handoverOfToday(h, false);
+    const { context, page, problems } = await h.open(PHONE_VIEWPORT);
+    // Signed in before the first visit: the page reads who and the list before its worker exists,
+    // and the worker, once active, copies them itself.
+    const signedIn = await page.request.post(`${h.url}/api/v1/session`, {
+      data: { username: GUARD.username, password: PASSWORD },
+    });
+    expect(signedIn.ok()).toBe(true);
+    await page.goto(`${h.url}/gate`);
+    await page.getByRole('heading', { name: 'Hôm nay', level: 2 }).waitFor();
+    await controlledByWorker(page);
+    await cachedCopies(page, ['/api/v1/me', '/api/v1/handovers']);
+    const waiting = page.getByRole('heading', { name: 'Chờ xếp lịch', level: 2 });
+    // Read under the worker, as a guard does on arrival: the handover and its persons.
+    await page.goto(`${h.url}/gate/handovers/${handoverId}`);
+    await page.getByRole('heading', { name: 'Nguyễn Thị Hoa', level: 3 }).waitFor();
+    await cachedCopies(page, ['/api/v1/me', '/api/v1/handovers', '/api/v1/persons/']);
+
+    // The api is reached but never answers: a network-first worker would leave the screen waiting.
+    const asked = (path: string) =>
+      new Promise<void>(
+        (resolve) =>
+          void context.route(
+            (url) => url.pathname === path,
+            () => resolve(),
+          ),
+      );
+    const freshAsked = Promise.all([asked('/api/v1/me'), asked('/api/v1/handovers')]);
+    const reloaded = await page.goto(`${h.url}/gate`);
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await page.getByRole('heading', { name: 'Hôm nay', level: 2 }).waitFor();
+    await page.getByRole('link', { name: 'Cửa khẩu quốc tế Hữu Nghị' }).first().waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    // Fresh copies were asked for (and never came) while the copies were drawn.
+    await freshAsked;
+    expect(await waiting.count()).toBe(0);
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    // With a link, the server's answer follows the copy on screen.
+    await page.goto(`${h.url}/gate`);
+    await waiting.waitFor();
+    await page.getByRole('heading', { name: 'Hôm nay', level: 2 }).waitFor();
+
+    // The session ends on the server (signed out elsewhere) while the phone holds its copies.
+    const me = await page.request.get(`${h.url}/api/v1/me`);
+    const signedOut = await page.request.delete(`${h.url}/api/v1/session`, {
+      headers: { 'X-CSRF-Token': ((await me.json()) as { csrfToken: string }).csrfToken },
+    });
+    expect(signedOut.ok()).toBe(true);
+    await page.reload();
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(await page.locator('.handover-card').count()).toBe(0);
+    expect(await page.evaluate("caches.has('blo-gate-data')")).toBe(false);
+    await page.goto(`${h.url}/gate/handovers/${handoverId}`);
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(await page.getByText('Nguyễn Thị Hoa').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('a 401 keeps the item and asks to sign in again; it is sent after signing in', async () => {
     if (!h) return;
     const { handoverId, caseId, officer } = await handoverOfToday(h);
@@ -274,6 +348,19 @@ describe('the gate app offline (Chromium, 360 px)', () => {
     expect(problems).toEqual([]);
   });
 });
+
+/** Once the worker's data cache holds a copy of each of these api paths (a path ending in / is a prefix). */
+async function cachedCopies(page: Page, paths: string[]): Promise<void> {
+  const held = () =>
+    page.evaluate<boolean>(`caches.open('blo-gate-data').then((c) => c.keys()).then((keys) => {
+      const held = keys.map((r) => new URL(r.url).pathname);
+      return ${JSON.stringify(paths)}.every((p) => held.some((h) => h === p || (p.endsWith('/') && h.startsWith(p))));
+    })`);
+  for (const until = Date.now() + 20_000; !(await held());) {
+    if (Date.now() > until) throw new Error(`not all cached: ${paths.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function clearSession(context: BrowserContext): Promise<void> {
   await context.clearCookies();

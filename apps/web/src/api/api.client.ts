@@ -20,6 +20,9 @@ export function onSessionEnded(listener: () => void): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
+/** Past a copy the gate's service worker drew at once (gate.sw.mjs): the server's answer, please. */
+export const REVALIDATE = { headers: { 'X-Revalidate': '1' } };
+
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Where a 401 is an answer, not news: signing in with a wrong password, asking who is signed in. */
 const SESSION_PATHS = new Set(['/api/v1/session', '/api/v1/me']);

@@ -13,9 +13,10 @@ export interface Read<T> {
  * A read for screens that cannot afford a query library: the gate app has a budget of 100 KB of
  * gzipped script and TanStack Query alone costs about 10 KB of it. Loads when `key` changes or on
  * reload(); an answer that arrives after a newer request started, or after unmount, is dropped.
+ * `load` may hand over a fresher answer with `later` (a copy drawn at once, then the server's).
  * The desktop app uses TanStack Query instead (desktop/desktop.app.tsx provides the client).
  */
-export function useRead<T>(key: string, load: () => Promise<T>): Read<T> {
+export function useRead<T>(key: string, load: (later: (fresher: Promise<T>) => void) => Promise<T>): Read<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
     data: undefined,
     error: undefined,
@@ -25,11 +26,14 @@ export function useRead<T>(key: string, load: () => Promise<T>): Read<T> {
 
   useEffect(() => {
     let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    load().then(
-      (data) => current && setState({ data, error: undefined, loading: false }),
-      (error: unknown) => current && setState((s) => ({ data: s.data, error, loading: false })),
-    );
+    const settle = (answer: Promise<T>) => {
+      setState((s) => ({ ...s, loading: true }));
+      answer.then(
+        (data) => current && setState({ data, error: undefined, loading: false }),
+        (error: unknown) => current && setState((s) => ({ data: s.data, error, loading: false })),
+      );
+    };
+    settle(load((fresher) => current && settle(fresher)));
     return () => {
       current = false;
     };

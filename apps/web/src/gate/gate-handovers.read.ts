@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import { answer, api } from '../api/api.client';
+import { useCallback, useRef, useState } from 'react';
+import { REVALIDATE, answer, api } from '../api/api.client';
 import type { GateHandoverItem, GateHandoverPage } from '../api/api.views';
 import { useRead } from '../api/use-read';
 import { vietnamDay } from '../time/dual-time.format';
@@ -7,14 +7,30 @@ import { vietnamDay } from '../time/dual-time.format';
 /** Rows per request: a day at one gate rarely has more; "show more" fetches the rest. */
 const PAGE = 50;
 
-const fetchPage = (cursor?: string) =>
+const fetchPage = (cursor?: string, fresh?: boolean) =>
   answer<GateHandoverPage>(
-    api.GET('/api/v1/handovers', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } }),
+    api.GET('/api/v1/handovers', {
+      params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } },
+      ...(fresh ? REVALIDATE : {}),
+    }),
   );
 
-/** The handovers at the guard's gates, today and upcoming first (the api's order), page by page. */
+/**
+ * The handovers at the guard's gates, today and upcoming first (the api's order), page by page.
+ * First drawn from the phone's copy of today's when there is one (gate.sw.mjs answers at once),
+ * then from the server's answer; a refresh asks the server.
+ */
 export function useGateHandovers() {
-  const first = useRead('handovers/gate', () => fetchPage());
+  const drawn = useRef(false);
+  const first = useRead<GateHandoverPage>('handovers/gate', async (later) => {
+    const fresh = () => fetchPage(undefined, true);
+    if (drawn.current) return fresh();
+    drawn.current = true;
+    const call = api.GET('/api/v1/handovers', { params: { query: { limit: PAGE } } });
+    const page = await answer<GateHandoverPage>(call);
+    if ((await call).response.headers.has('x-blo-cached')) later(fresh());
+    return page;
+  });
   const [more, setMore] = useState<{
     items: GateHandoverItem[];
     next: string | null;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { answer, api, onSessionEnded, setCsrfToken } from '../api/api.client';
+import { REVALIDATE, answer, api, onSessionEnded, setCsrfToken } from '../api/api.client';
 import { ApiRefusal } from '../api/api.refusal';
 import type { MeView } from '../api/api.views';
 
@@ -19,9 +19,9 @@ export interface Session {
 }
 
 /** Who is signed in, or null. A 401 here is an answer ("nobody"), not an error. */
-async function fetchMe(): Promise<MeView | null> {
+async function fetchMe(fresh?: boolean): Promise<MeView | null> {
   try {
-    return await answer<MeView>(api.GET('/api/v1/me'));
+    return await answer<MeView>(api.GET('/api/v1/me', fresh ? REVALIDATE : {}));
   } catch (error) {
     if (error instanceof ApiRefusal && error.status === 401) return null;
     throw error;
@@ -52,8 +52,14 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   useEffect(() => {
     let current = true;
+    const settle = (me: MeView | null) => current && (me ? enter(me) : leave());
     fetchMe().then(
-      (me) => current && (me ? enter(me) : leave()),
+      (me) => {
+        settle(me);
+        // No CSRF token: the gate's copy on the phone (gate.sw.mjs), drawn at once. The server's
+        // answer replaces it, or ends the session (401); with no answer, the copy stays.
+        if (me && me.csrfToken === undefined) fetchMe(true).then(settle, () => undefined);
+      },
       // No answer at all (offline, server down): the sign-in page, which says why when it fails.
       () => current && leave(),
     );

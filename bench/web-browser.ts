@@ -2,8 +2,8 @@ import type { Server, Socket } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 /**
- * The flags of the browser tests (test/web/support/web-harness.ts), repeated here because the
- * bench is built by tsconfig.build.json, which leaves test/ out: headless, no sandbox
+ * The flags of Debian's Chromium for the bench and the browser tests alike (the tests import
+ * them from here: the bench is built by tsconfig.build.json, which leaves test/ out): headless, no sandbox
  * (containers), and none of the background traffic that would reach for the internet or add
  * requests the figures would count.
  */

@@ -5,21 +5,14 @@ import {
   seriousViolations,
   signIn,
   startWebHarness,
-  type Account,
   type WebHarness,
+  SUPERVISOR,
 } from './support/web-harness.js';
 
 /**
  * A long case timeline on the desktop case page: drawn in batches with a "show more" that says
  * how many remain, not drawn again when a form opens, and the replay control still at work.
  */
-const SUPERVISOR: Account = {
-  username: 'web.timeline.supervisor',
-  name: 'Trần Văn Bình',
-  roles: ['supervisor'],
-  unit: 'VN-LS-BLO',
-  province: 'lang-son',
-};
 /** More than one batch of the page (200) and not a multiple of it. */
 const MESSAGES = 240;
 

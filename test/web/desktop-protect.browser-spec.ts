@@ -10,22 +10,9 @@ import {
   startWebHarness,
   type Account,
   type WebHarness,
+  SUPERVISOR,
+  ADMIN,
 } from './support/web-harness.js';
-
-const SUPERVISOR: Account = {
-  username: 'protect.supervisor',
-  name: 'Trần Văn Bình',
-  roles: ['supervisor'],
-  unit: 'VN-LS-BLO',
-  province: 'lang-son',
-};
-const ADMIN: Account = {
-  username: 'protect.admin',
-  name: 'Phạm Minh Quân',
-  roles: ['admin'],
-  unit: 'VN-LS-BLO',
-  province: 'lang-son',
-};
 
 async function openAs(h: WebHarness, account: Account): Promise<{ page: Page; problems: string[] }> {
   const { page, problems } = await h.open(DESKTOP_VIEWPORT);

@@ -8,29 +8,10 @@ import {
   startWebHarness,
   type Account,
   type WebHarness,
+  SUPERVISOR,
+  ADMIN,
+  AUDITOR,
 } from './support/web-harness.js';
-
-const AUDITOR: Account = {
-  username: 'web.auditor',
-  name: 'Lê Thị Thanh',
-  roles: ['auditor'],
-  unit: 'VN-LS-TTR',
-  province: 'lang-son',
-};
-const ADMIN: Account = {
-  username: 'web.admin',
-  name: 'Phạm Minh Quân',
-  roles: ['admin'],
-  unit: 'VN-LS-BLO',
-  province: 'lang-son',
-};
-const SUPERVISOR: Account = {
-  username: 'web.supervisor',
-  name: 'Trần Văn Bình',
-  roles: ['supervisor'],
-  unit: 'VN-LS-BLO',
-  province: 'lang-son',
-};
 
 const SUMMARY = 'Tin báo qua đường dây nóng 111: một phụ nữ bị giữ tại Bằng Tường';
 

@@ -10,15 +10,8 @@ import {
   startWebHarness,
   type Account,
   type WebHarness,
+  LAO_CAI_OFFICER,
 } from './support/web-harness.js';
-
-const LAO_CAI_OFFICER: Account = {
-  username: 'web.officer.laocai',
-  name: 'Vàng Thị Mai',
-  roles: ['liaison_officer'],
-  unit: 'VN-LC-BLO',
-  province: 'lao-cai',
-};
 
 /** The instant on a clock in a zone as the paper prints it (digits only): what the page must show. */
 const paperTime = (instant: string, timeZone: string): string =>

@@ -9,17 +9,9 @@ import {
   seriousViolations,
   signIn,
   startWebHarness,
-  type Account,
   type WebHarness,
+  SUPERVISOR,
 } from './support/web-harness.js';
-
-const SUPERVISOR: Account = {
-  username: 'stats.supervisor',
-  name: 'Đỗ Văn Khánh',
-  roles: ['supervisor'],
-  unit: 'VN-LS-BLO',
-  province: 'lang-son',
-};
 
 /** The Vietnam calendar year before this one: its Q3 is a closed period the journey can fill. */
 const LAST_YEAR = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear() - 1;

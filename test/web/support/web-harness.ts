@@ -7,23 +7,10 @@ import { startTestApp, type Caller, type TestApp } from '../../e2e/support/test-
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-/**
- * Debian's Chromium as the stack notes measured it: headless, no sandbox (containers), and none
- * of the background traffic (updates, sync, QUIC) that would reach for the internet.
- */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const DESKTOP_VIEWPORT = { width: 1366, height: 768 };
-export const PHONE_VIEWPORT = { width: 360, height: 740 };
+// Debian's Chromium flags and the two screen sizes, shared with `npm run bench -- web` so the
+// figures there are taken in the browser these tests use.
+export { CHROMIUM_ARGS, DESKTOP_VIEWPORT, PHONE_VIEWPORT } from '../../../bench/web-browser.js';
+import { CHROMIUM_ARGS, DESKTOP_VIEWPORT } from '../../../bench/web-browser.js';
 
 /** A password the account rules accept (at least 12 characters), Vietnamese included. */
 export const PASSWORD = 'Mật khẩu đủ dài 2026!';
@@ -52,6 +39,37 @@ export const GUARD: Account = {
   unit: 'VN-LS-BP-HUUNGHI',
   province: 'lang-son',
   gates: ['HUU_NGHI'],
+};
+
+/** A supervisor, an auditor and an administrator of Lạng Sơn, as the demo creates them. */
+export const SUPERVISOR: Account = {
+  username: 'web.supervisor',
+  name: 'Trần Văn Bình',
+  roles: ['supervisor'],
+  unit: 'VN-LS-BLO',
+  province: 'lang-son',
+};
+export const AUDITOR: Account = {
+  username: 'web.auditor',
+  name: 'Lê Thị Thanh',
+  roles: ['auditor'],
+  unit: 'VN-LS-TTR',
+  province: 'lang-son',
+};
+export const ADMIN: Account = {
+  username: 'web.admin',
+  name: 'Phạm Minh Quân',
+  roles: ['admin'],
+  unit: 'VN-LS-BLO',
+  province: 'lang-son',
+};
+/** An officer of the other province, for need-to-know: Lạng Sơn's records are not hers. */
+export const LAO_CAI_OFFICER: Account = {
+  username: 'web.officer.laocai',
+  name: 'Vàng Thị Mai',
+  roles: ['liaison_officer'],
+  unit: 'VN-LC-BLO',
+  province: 'lao-cai',
 };
 
 export interface BrowserPage {

@@ -72,6 +72,15 @@ module.exports = {
       from: { path: '^(libs|apps)/', pathNot: [TEST_CODE, '^libs/testing/'] },
       to: { path: '^libs/testing/' },
     },
+    {
+      name: 'adapters-share-no-internals',
+      comment:
+        'The KurrentDB adapter shares the append preparation (src/append/) with the SQL stores, never their ' +
+        'internals; it may use the SQL client alone, where it keeps its idempotency claims.',
+      severity: 'error',
+      from: { path: '^libs/event-store/src/kurrentdb/', pathNot: TEST_CODE },
+      to: { path: '^libs/event-store/src/sql/', pathNot: '^libs/event-store/src/sql/sql-client\\.ts$' },
+    },
     ...contextOrderRules,
     {
       name: 'libs-never-import-apps',

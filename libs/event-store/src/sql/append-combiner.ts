@@ -1,4 +1,4 @@
-import type { AppendBatch } from './append-batch.js';
+import type { AppendBatch } from '../append/append-batch.js';
 
 /** One append waiting for its turn. */
 export interface CombinedAppend {

@@ -2,7 +2,7 @@ import type { EventMetadata, RecordedEvent } from '../event-envelope.js';
 import type { ReadAllOptions, ReadStreamOptions } from '../event-store.port.js';
 import * as S from './event-store.statements.js';
 import type { SqlClient } from './sql-client.js';
-import type { StreamHead } from './stream-head-cache.js';
+import type { StreamHead } from '../append/stream-head-cache.js';
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 export const DEFAULT_PAGE = 1000;

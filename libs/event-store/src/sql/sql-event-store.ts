@@ -21,14 +21,14 @@ import {
   statementParams,
   type AppendBatch,
   type Heads,
-} from './append-batch.js';
+} from '../append/append-batch.js';
 import { AppendCombiner } from './append-combiner.js';
 import { DEFAULT_PAGE, readAllPages, readStreamPages } from './event-pages.js';
 import { migrateEventStore } from './event-store.schema.js';
-import { claimFor, claimParams, UntemplatedResponseError } from './idempotency-claim.js';
+import { claimFor, claimParams, UntemplatedResponseError } from '../append/idempotency-claim.js';
 import * as S from './event-store.statements.js';
 import { PoolSqlClient, type SqlClient } from './sql-client.js';
-import { StreamHeadCache, type StreamHead } from './stream-head-cache.js';
+import { StreamHeadCache, type StreamHead } from '../append/stream-head-cache.js';
 import { CatchUpSubscription, PgNotificationListener, WakeSignal } from './sql-subscription.js';
 
 export interface SqlEventStoreOptions {

@@ -102,11 +102,6 @@ describeEachStore('need-to-know matrix over HTTP', (kind) => {
   }, 120_000);
   afterAll(async () => app?.close());
 
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
-
   it('has a probe for every declared route and a route for every act of the table', () => {
     expect([...routes.values()].filter((r) => r.isPublic).map((r) => r.key)).toEqual(PUBLIC_ROUTES);
     const guarded = [...routes.values()].filter((r) => !r.isPublic).map((r) => r.key);
@@ -128,9 +123,9 @@ describeEachStore('need-to-know matrix over HTTP', (kind) => {
     for (const caller of CALLERS) {
       for (const records of target ? [own, other] : [own]) {
         const want = expected(caller, act, target, records);
-        const before = await headOf(live());
+        const before = await headOf(app);
         const path = probe.absolute ? probe.path(records) : `/api/v1${probe.path(records)}`;
-        const answer = await live().raw(path, {
+        const answer = await app.raw(path, {
           method,
           headers: {
             authorization: `Bearer ${tokens.get(caller.name)}`,
@@ -145,7 +140,7 @@ describeEachStore('need-to-know matrix over HTTP', (kind) => {
         else if (!want.admitted) {
           if (answer.status !== want.status || code !== want.code)
             failures.push(`${cell}: expected ${want.status} ${want.code}, got ${answer.status} ${code}`);
-          else if ((await headOf(live())) !== before) failures.push(`${cell}: refused but something was written`);
+          else if ((await headOf(app)) !== before) failures.push(`${cell}: refused but something was written`);
         } else if (method === 'GET' && answer.status !== 200)
           failures.push(`${cell}: read answered ${answer.status} ${code}`);
       }

@@ -17,17 +17,13 @@ describeEachStore('boards over HTTP', (kind) => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
   const entries = (board: any, list: 'overdue' | 'dueSoon', caseIds: string[]) =>
     (board[list] as any[]).filter((e) => caseIds.includes(e.caseId)).map((e) => `${e.kind}:${e.caseId}`);
 
   it('shows the 3-day clock of a self-report as overdue or due soon until the case is classified', async () => {
     const late = await caseAt(officer, vnAt(-4 * DAYS), { channel: 'self_report' });
     const soon = await caseAt(officer, vnAt(-36 * HOURS), { channel: 'self_report' });
-    const laoCai = await live().as('liaison_officer', { sub: 'lc.officer', province: 'lao-cai', unit: 'VN-LC-BLO' });
+    const laoCai = await app.as('liaison_officer', { sub: 'lc.officer', province: 'lao-cai', unit: 'VN-LC-BLO' });
     const elsewhere = await caseAt(laoCai, vnAt(-4 * DAYS), { channel: 'self_report', province: 'lao-cai' });
     const hotline = await caseAt(officer, vnAt(-4 * DAYS));
     const ids = [late.id, soon.id, elsewhere.id, hotline.id];
@@ -49,7 +45,7 @@ describeEachStore('boards over HTTP', (kind) => {
     });
     expect(Date.parse(entry.dueAt) - Date.parse(entry.since)).toBe(3 * DAYS);
 
-    const national = await live().as('supervisor', { sub: 'c02.lanh.dao', province: '*', unit: 'VN-BCA-C02' });
+    const national = await app.as('supervisor', { sub: 'c02.lanh.dao', province: '*', unit: 'VN-BCA-C02' });
     const inLaoCai = await national.get(`/deadlines?province=lao-cai&minPosition=${hotline.position}`);
     expect(entries(inLaoCai.body, 'overdue', ids)).toEqual([`initial_verification:${elsewhere.id}`]);
     expect((await supervisor.get('/deadlines?province=lao-cai')).status).toBe(403);
@@ -115,8 +111,8 @@ describeEachStore('boards over HTTP', (kind) => {
     expect(csv.body).toContain('2025-Q3,lang-son,period,reports.received,count,14');
     expect(csv.body).toContain('2025-Q3,lang-son,period,reports.byChannel.self_report,count,<11');
 
-    const xlsx = await fetch(`${live().url}/api/v1/reports/statistics?period=2025-Q3&format=xlsx`, {
-      headers: { authorization: `Bearer ${await live().token('supervisor', { sub: 'lanh.dao' })}` },
+    const xlsx = await fetch(`${app.url}/api/v1/reports/statistics?period=2025-Q3&format=xlsx`, {
+      headers: { authorization: `Bearer ${await app.token('supervisor', { sub: 'lanh.dao' })}` },
     });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -124,7 +120,7 @@ describeEachStore('boards over HTTP', (kind) => {
     expect(rows).toContainEqual(['period', 'reports.received', 'count', 14]);
     expect(rows).toContainEqual(['period', 'reports.byChannel.self_report', 'count', '<11']);
 
-    const audit = await auditor.get(`/audit?actor=lanh.dao&minPosition=${await head(live())}`);
+    const audit = await auditor.get(`/audit?actor=lanh.dao&minPosition=${await head(app)}`);
     expect(audit.status).toBe(200);
     const exports = (audit.body.items as any[]).filter((i) => i.type === 'StatisticsExported');
     expect(exports.map((i) => i.details.format)).toEqual(['xlsx', 'csv', 'json', 'json', 'json']);
@@ -142,7 +138,7 @@ describeEachStore('boards over HTTP', (kind) => {
     const last = await registerPerson(officer, c.id, { ...presumedVictim, sex: 'male', fullName: 'Trần Văn Nam' });
     expect(last).toBeTruthy();
     const year = vietnamYear();
-    const r = await supervisor.get(`/reports/statistics?period=${year}&minPosition=${await head(live())}`);
+    const r = await supervisor.get(`/reports/statistics?period=${year}&minPosition=${await head(app)}`);
     expect(r.status).toBe(200);
     expect(r.body.persons).toMatchObject({ total: '<11', bySex: { female: '<11', male: '<11' } });
   });
@@ -152,7 +148,7 @@ describeEachStore('boards over HTTP', (kind) => {
     const personId = await registerPerson(officer, c.id, presumedVictim);
     for (const purpose of ['xác minh danh tính', 'chuẩn bị trao trả', '核查身份'])
       expect((await officer.get(`/persons/${personId}?purpose=${encodeURIComponent(purpose)}`)).status).toBe(200);
-    const first = await auditor.get(`/audit?subjectId=${personId}&limit=2&minPosition=${await head(live())}`);
+    const first = await auditor.get(`/audit?subjectId=${personId}&limit=2&minPosition=${await head(app)}`);
     expect(first.status).toBe(200);
     expect(first.body.items.map((i: any) => i.purpose)).toEqual(['核查身份', 'chuẩn bị trao trả']);
     expect(first.body.items[0]).toMatchObject({

@@ -8,14 +8,9 @@ describeEachStore('cases over HTTP', (kind) => {
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (app) officer = await app.as('liaison_officer');
+    officer = await app.as('liaison_officer');
   }, 60_000);
   afterAll(async () => app?.close());
-
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
 
   it('opens a case and answers with id, revision, position and an ETag; GET shows both local times', async () => {
     const r = await officer.post('/cases', newCase);
@@ -65,20 +60,20 @@ describeEachStore('cases over HTTP', (kind) => {
   it('replays a retried submission with the same Idempotency-Key and writes nothing twice', async () => {
     const key = { 'idempotency-key': `retry-${kind}-1` };
     const first = await officer.post('/cases', newCase, key);
-    const before = await head(live());
+    const before = await head(app);
     const second = await officer.post('/cases', newCase, key);
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     const reused = await officer.post('/cases', { ...newCase, summary: 'khác' }, key);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('REQUEST.IDEMPOTENCY_KEY_REUSED');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 
   it('keeps two users’ identical keys apart', async () => {
-    const other = await live().as('liaison_officer', { sub: 'binh.tran' });
+    const other = await app.as('liaison_officer', { sub: 'binh.tran' });
     const key = { 'idempotency-key': `shared-${kind}` };
     const a = await officer.post('/cases', newCase, key);
     const b = await other.post('/cases', newCase, key);
@@ -89,11 +84,11 @@ describeEachStore('cases over HTTP', (kind) => {
   it('refuses a stale If-Match with 412 and accepts the current one', async () => {
     const id = await openCase(officer);
     expect((await officer.post(`/cases/${id}/open`, {}, { 'if-match': '"0"' })).status).toBe(200);
-    const before = await head(live());
+    const before = await head(app);
     const stale = await officer.post(`/cases/${id}/resolution`, { resolution: 'x' }, { 'if-match': '"0"' });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('REQUEST.STALE_REVISION');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     expect((await officer.post(`/cases/${id}/resolution`, { resolution: 'x' }, { 'if-match': '"1"' })).status).toBe(
       200,
     );

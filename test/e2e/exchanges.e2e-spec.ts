@@ -10,18 +10,13 @@ describeEachStore('information exchanges over HTTP', (kind) => {
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (app) officer = await app.as('liaison_officer');
+    officer = await app.as('liaison_officer');
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
-
   it('opens a thread for two cases, links both in the same append, and answers with the first message id', async () => {
     const [a, b] = [await openCase(officer), await openCase(officer)];
-    const before = BigInt(await head(live()));
+    const before = BigInt(await head(app));
     const r = await officer.post('/exchanges', newExchange([a, b]));
     expect(r.status).toBe(201);
     expect(r.body).toEqual({
@@ -136,11 +131,11 @@ describeEachStore('information exchanges over HTTP', (kind) => {
     expect((await officer.post(`/exchanges/${id}/close`, { reason: 'Đã có kết quả xác minh' })).status).toBe(200);
     const closed = (await officer.get(`/exchanges/${id}`)).body;
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'Đã có kết quả xác minh' });
-    const before = await head(live());
+    const before = await head(app);
     const refused = await officer.post(`/exchanges/${id}/messages`, replyTo(messageId));
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('EXCHANGE.CLOSED');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 
   it('derives "overdue" at read time from the response due time', async () => {
@@ -173,7 +168,7 @@ describeEachStore('information exchanges over HTTP', (kind) => {
   it('stores subject and body sealed: the raw event rows hold no plaintext', async () => {
     const caseId = await openCase(officer);
     const { id } = await openExchange(officer, [caseId]);
-    const sql = live().app.get<symbol, SqlClient>(SQL_CLIENT);
+    const sql = app.app.get<symbol, SqlClient>(SQL_CLIENT);
     const rows = (
       await sql.query<{ type: string; data: string }>(
         'SELECT type, data::text AS data FROM events WHERE stream_id = $1 ORDER BY revision',
@@ -192,18 +187,18 @@ describeEachStore('information exchanges over HTTP', (kind) => {
   it('shows subjects and bodies to the auditor and nothing of the exchange to an administrator', async () => {
     const caseId = await openCase(officer);
     const { id } = await openExchange(officer, [caseId]);
-    const admin = await live().as('admin');
+    const admin = await app.as('admin');
     const refused = await admin.get(`/exchanges/${id}`);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).not.toContain(ZH_BODY.slice(0, 6));
-    const auditor = await live().as('auditor');
+    const auditor = await app.as('auditor');
     expect((await auditor.get(`/exchanges/${id}`)).body.messages[0]).toMatchObject({ body: ZH_BODY, masked: false });
   });
 
   it('with ?content=none answers the thread without opening a message or recording a read', async () => {
     const caseId = await openCase(officer);
     const { id } = await openExchange(officer, [caseId]);
-    const sql = live().app.get<symbol, SqlClient>(SQL_CLIENT);
+    const sql = app.app.get<symbol, SqlClient>(SQL_CLIENT);
     const reads = async () =>
       Number(
         (
@@ -229,7 +224,7 @@ describeEachStore('information exchanges over HTTP', (kind) => {
   it('shows erased content as null once the exchange key is destroyed, and keeps every other fact', async () => {
     const caseId = await openCase(officer);
     const { id, messageId } = await openExchange(officer, [caseId]);
-    await live().app.get<symbol, KeyStore>(KEY_STORE).shred(id);
+    await app.app.get<symbol, KeyStore>(KEY_STORE).shred(id);
     const got = await officer.get(`/exchanges/${id}`);
     expect(got.status).toBe(200);
     expect(got.body.messages[0]).toMatchObject({
@@ -270,7 +265,7 @@ describeEachStore('information exchanges over HTTP', (kind) => {
     const key = { 'idempotency-key': `msg-${kind}-1` };
     const first = await officer.post(`/exchanges/${id}/messages`, replyTo(messageId), key);
     expect(first.status).toBe(200);
-    const before = await head(live());
+    const before = await head(app);
     const again = await officer.post(`/exchanges/${id}/messages`, replyTo(messageId), key);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
@@ -279,7 +274,7 @@ describeEachStore('information exchanges over HTTP', (kind) => {
     const reused = await officer.post(`/exchanges/${id}/messages`, replyTo(messageId, { body: 'khác' }), key);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('REQUEST.IDEMPOTENCY_KEY_REUSED');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     expect((await officer.get(`/exchanges/${id}`)).body.messages).toHaveLength(2);
   });
 
@@ -287,20 +282,20 @@ describeEachStore('information exchanges over HTTP', (kind) => {
     const caseId = await openCase(officer);
     const key = { 'idempotency-key': `open-${kind}-1` };
     const first = await officer.post('/exchanges', newExchange([caseId]), key);
-    const before = await head(live());
+    const before = await head(app);
     const again = await officer.post('/exchanges', newExchange([caseId]), key);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 
   it('refuses a stale If-Match with 412 and writes nothing', async () => {
     const caseId = await openCase(officer);
     const { id } = await openExchange(officer, [caseId]);
-    const before = await head(live());
+    const before = await head(app);
     const stale = await officer.post(`/exchanges/${id}/close`, { reason: 'x' }, { 'if-match': '"0"' });
     expect(stale.status).toBe(412);
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     expect((await officer.post(`/exchanges/${id}/close`, { reason: 'x' }, { 'if-match': '"1"' })).status).toBe(200);
   });
 
@@ -310,10 +305,10 @@ describeEachStore('information exchanges over HTTP', (kind) => {
     ['an administrator', 'admin'],
   ] as const)('does not let %s log an exchange', async (_label, role) => {
     const caseId = await openCase(officer);
-    const before = await head(live());
-    const r = await (await live().as(role)).post('/exchanges', newExchange([caseId]));
+    const before = await head(app);
+    const r = await (await app.as(role)).post('/exchanges', newExchange([caseId]));
     expect(r.status).toBe(403);
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 
   it('refuses references to things that do not exist and broken rules, writing nothing', async () => {
@@ -322,7 +317,7 @@ describeEachStore('information exchanges over HTTP', (kind) => {
     const missingCase = '01a20622-f6e9-7066-a49c-36660dc58c44';
     const closedCase = await openCase(officer);
     expect((await officer.post(`/cases/${closedCase}/close`, { reason: 'trùng' })).status).toBe(200);
-    const before = await head(live());
+    const before = await head(app);
     const refusals: [Promise<{ status: number; body: any }>, number, string][] = [
       [officer.post('/exchanges', newExchange([caseId, missingCase])), 422, 'CASE.NOT_FOUND'],
       [officer.post('/exchanges', newExchange([caseId, closedCase])), 409, 'CASE.CLOSED'],
@@ -365,6 +360,6 @@ describeEachStore('information exchanges over HTTP', (kind) => {
       const r = await request;
       expect({ status: r.status, code: r.body.code }).toEqual({ status, code });
     }
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 });

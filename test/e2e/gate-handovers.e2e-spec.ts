@@ -97,11 +97,7 @@ describeEachStore('a guard’s list of their gates’ handovers', (kind) => {
   }, 120_000);
   afterAll(async () => app?.close());
 
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
-  const maybe = (name: string, fn: () => Promise<void>) => it(name, async () => (app ? fn() : undefined), 60_000);
+  const journey = (name: string, fn: () => Promise<void>) => it(name, fn, 60_000);
 
   /** Reads its own writes: the list waits until the read models reached the last write. */
   async function list(who: Caller, query = ''): Promise<Answer<{ items: Item[]; next: string | null }>> {
@@ -111,37 +107,40 @@ describeEachStore('a guard’s list of their gates’ handovers', (kind) => {
   }
   const ids = async (who: Caller, query = '') => (await list(who, query)).body.items.map((i) => i.id);
 
-  maybe('shows the Hữu Nghị guard exactly the Hữu Nghị handovers, upcoming by time then waiting, no case', async () => {
-    const r = await list(huuNghiGuard);
-    expect(r.body.items.map((i) => i.id)).toEqual([h.huuNghiTomorrow, h.huuNghiLater, h.huuNghiWaiting]);
-    expect(r.body.next).toBeNull();
-    for (const item of r.body.items) expect(item).not.toHaveProperty('caseId');
-    const [tomorrow] = r.body.items;
-    expect(tomorrow).toEqual({
-      id: h.huuNghiTomorrow,
-      gate: 'HUU_NGHI',
-      status: 'scheduled',
-      scheduledAt: { at: expect.stringMatching(/Z$/), local: localTimes(tomorrow.scheduledAt!.at) },
-      persons: 1,
-      counterpart: 'CN-BIS-PINGXIANG',
-    });
-    expect(r.body.items[2]).toMatchObject({ status: 'proposed', scheduledAt: null });
-    // An earlier range brings the past one, after today's and the waiting ones.
-    expect(await ids(huuNghiGuard, `&from=${vnDay(-5)}`)).toEqual([
-      h.huuNghiTomorrow,
-      h.huuNghiLater,
-      h.huuNghiWaiting,
-      h.huuNghiPast,
-    ]);
-  });
+  journey(
+    'shows the Hữu Nghị guard exactly the Hữu Nghị handovers, upcoming by time then waiting, no case',
+    async () => {
+      const r = await list(huuNghiGuard);
+      expect(r.body.items.map((i) => i.id)).toEqual([h.huuNghiTomorrow, h.huuNghiLater, h.huuNghiWaiting]);
+      expect(r.body.next).toBeNull();
+      for (const item of r.body.items) expect(item).not.toHaveProperty('caseId');
+      const [tomorrow] = r.body.items;
+      expect(tomorrow).toEqual({
+        id: h.huuNghiTomorrow,
+        gate: 'HUU_NGHI',
+        status: 'scheduled',
+        scheduledAt: { at: expect.stringMatching(/Z$/), local: localTimes(tomorrow.scheduledAt!.at) },
+        persons: 1,
+        counterpart: 'CN-BIS-PINGXIANG',
+      });
+      expect(r.body.items[2]).toMatchObject({ status: 'proposed', scheduledAt: null });
+      // An earlier range brings the past one, after today's and the waiting ones.
+      expect(await ids(huuNghiGuard, `&from=${vnDay(-5)}`)).toEqual([
+        h.huuNghiTomorrow,
+        h.huuNghiLater,
+        h.huuNghiWaiting,
+        h.huuNghiPast,
+      ]);
+    },
+  );
 
-  maybe('shows the Lào Cai guard only Lào Cai; a gate they do not serve is an empty list, not an error', async () => {
+  journey('shows the Lào Cai guard only Lào Cai; a gate they do not serve is an empty list, not an error', async () => {
     expect(await ids(laoCaiGuard)).toEqual([h.laoCai]);
     expect(await ids(laoCaiGuard, '&gate=HUU_NGHI')).toEqual([]);
     expect(await ids(huuNghiGuard, '&gate=LAO_CAI')).toEqual([]);
   });
 
-  maybe('shows a Lạng Sơn officer both Lạng Sơn gates with the case, and nothing of Lào Cai', async () => {
+  journey('shows a Lạng Sơn officer both Lạng Sơn gates with the case, and nothing of Lào Cai', async () => {
     const r = await list(langSonOfficer);
     expect(r.body.items.map((i) => i.id)).toEqual([
       h.tanThanhSoon,
@@ -156,7 +155,7 @@ describeEachStore('a guard’s list of their gates’ handovers', (kind) => {
     expect(await ids(laoCaiOfficer)).toEqual([h.laoCai]);
   });
 
-  maybe('shows a national auditor all of them, in one order, page by page', async () => {
+  journey('shows a national auditor all of them, in one order, page by page', async () => {
     const all = [h.tanThanhSoon, h.laoCai, h.huuNghiTomorrow, h.huuNghiLater, h.huuNghiWaiting];
     const r = await list(nationalAuditor);
     expect(r.body.items.map((i) => i.id)).toEqual(all);
@@ -171,12 +170,12 @@ describeEachStore('a guard’s list of their gates’ handovers', (kind) => {
     expect(seen).toEqual(all);
   });
 
-  maybe('refuses callers without a token or a role that may list handovers', async () => {
-    expect((await live().raw('/api/v1/handovers', {})).status).toBe(401);
+  journey('refuses callers without a token or a role that may list handovers', async () => {
+    expect((await app.raw('/api/v1/handovers', {})).status).toBe(401);
     expect((await admin.get('/handovers')).status).toBe(403);
   });
 
-  const headPosition = async (): Promise<bigint> => live().app.get<symbol, EventStore>(EVENT_STORE).headPosition();
+  const headPosition = async (): Promise<bigint> => app.app.get<symbol, EventStore>(EVENT_STORE).headPosition();
 
   it.each([
     ['from not a date', '?from=today', 'from'],

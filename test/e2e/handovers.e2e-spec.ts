@@ -28,11 +28,6 @@ describeEachStore('handovers over HTTP', (kind) => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
-
   it('proposes at Hữu Nghị with a Chinese time and shows both local times and both gate names', async () => {
     const { handoverId, caseId, personIds } = await proposeHandover(officer, { persons: 2 });
     const got = await officer.get(`/handovers/${handoverId}`);
@@ -67,7 +62,7 @@ describeEachStore('handovers over HTTP', (kind) => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ id: handoverId, revision: String(2 + personIds.length + 1) });
 
-    const written = (await handoverEvents(live(), handoverId)).slice(2);
+    const written = (await handoverEvents(app, handoverId)).slice(2);
     expect(written.map((e) => e.type)).toEqual([
       'HandoverConducted',
       'PersonReceived',
@@ -99,11 +94,11 @@ describeEachStore('handovers over HTTP', (kind) => {
       pendingOnwardTransfers: personIds.map((personId) => ({ personId })),
     });
 
-    const before = await head(live());
+    const before = await head(app);
     const early = await officer.post(`/handovers/${handoverId}/close`, {});
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('HANDOVER.TRANSFERS_MISSING');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
 
     for (const personId of personIds) {
       const t = await guard.post(`/handovers/${handoverId}/onward-transfers`, {
@@ -132,20 +127,20 @@ describeEachStore('handovers over HTTP', (kind) => {
     const [personId] = personIds;
 
     const audits = async () =>
-      (await eventsOf(live(), auditStreamId(personId))).filter((e) => e.type === 'PersonalDataRead');
+      (await eventsOf(app, auditStreamId(personId))).filter((e) => e.type === 'PersonalDataRead');
     const beforeRead = (await audits()).length;
     expect((await officer.get(`/handovers/${handoverId}`)).body.received[0].healthCheck).toBe(HEALTH_VI);
     const read = await audits();
     expect(read).toHaveLength(beforeRead + 1);
     expect(read.at(-1)?.data).toMatchObject({ subjectId: personId, via: 'GET /handovers/{id}' });
 
-    const admin = await live().as('admin');
+    const admin = await app.as('admin');
     const refused = await admin.get(`/handovers/${handoverId}`);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).not.toContain(HEALTH_VI);
     expect(await audits()).toHaveLength(beforeRead + 1);
 
-    await keyStoreOf(live()).shred(personId);
+    await keyStoreOf(app).shred(personId);
     const erased = await officer.get(`/handovers/${handoverId}`);
     expect(erased.body.received[0]).toMatchObject({ healthCheck: null, notes: null, erased: true });
     expect(erased.body.received[0].statementRef).toBe('BL-1/2026');
@@ -153,12 +148,12 @@ describeEachStore('handovers over HTTP', (kind) => {
 
   it('refuses to write new notes about a person who was erased, and writes nothing', async () => {
     const { handoverId, personIds } = await proposeHandover(officer, { persons: 2 });
-    await keyStoreOf(live()).shred(personIds[1]);
-    const before = await head(live());
+    await keyStoreOf(app).shred(personIds[1]);
+    const before = await head(app);
     const r = await guard.post(`/handovers/${handoverId}/confirmation`, confirmation(personIds));
     expect(r.status).toBe(409);
     expect(r.body.code).toBe('HANDOVER.PERSON_ERASED');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     expect((await officer.get(`/handovers/${handoverId}`)).body.status).toBe('scheduled');
   });
 
@@ -196,25 +191,25 @@ describeEachStore('handovers over HTTP', (kind) => {
 
   it('refuses to confirm a cancelled handover, and lets only the gate attest', async () => {
     const { handoverId, personIds } = await proposeHandover(officer);
-    const before = await head(live());
+    const before = await head(app);
     const byOfficer = await officer.post(`/handovers/${handoverId}/confirmation`, confirmation(personIds));
     expect(byOfficer.status).toBe(403);
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
 
     expect(
       (await officer.post(`/handovers/${handoverId}/cancellation`, { reason: 'Nạn nhân chưa đủ sức khỏe' })).status,
     ).toBe(200);
-    const afterCancel = await head(live());
+    const afterCancel = await head(app);
     const late = await guard.post(`/handovers/${handoverId}/confirmation`, confirmation(personIds));
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('HANDOVER.CANCELLED');
-    expect(await head(live())).toBe(afterCancel);
+    expect(await head(app)).toBe(afterCancel);
   });
 
   it('lets an auditor change nothing', async () => {
     const { handoverId, caseId, personIds } = await proposeHandover(officer);
-    const auditor = await live().as('auditor');
-    const before = await head(live());
+    const auditor = await app.as('auditor');
+    const before = await head(app);
     const attempts = await Promise.all([
       auditor.post('/handovers', proposal(caseId, personIds)),
       auditor.post(`/handovers/${handoverId}/schedule`, schedule),
@@ -229,7 +224,7 @@ describeEachStore('handovers over HTTP', (kind) => {
       auditor.post(`/handovers/${handoverId}/close`, {}),
     ]);
     expect(attempts.map((r) => r.status)).toEqual(attempts.map(() => 403));
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     expect((await auditor.get(`/handovers/${handoverId}`)).status).toBe(200);
   });
 
@@ -238,12 +233,12 @@ describeEachStore('handovers over HTTP', (kind) => {
     const key = { 'idempotency-key': `gate-${kind}-${handoverId}` };
     const first = await guard.post(`/handovers/${handoverId}/confirmation`, confirmation(personIds), key);
     expect(first.status).toBe(200);
-    const before = await head(live());
+    const before = await head(app);
     const retry = await guard.post(`/handovers/${handoverId}/confirmation`, confirmation(personIds), key);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
 
     const other = { ...confirmation(personIds), vnOfficers: ['Đại úy Nguyễn Văn Nam'] };
     const reused = await guard.post(`/handovers/${handoverId}/confirmation`, other, key);
@@ -253,8 +248,8 @@ describeEachStore('handovers over HTTP', (kind) => {
     const keyless = await guard.post(`/handovers/${handoverId}/confirmation`, confirmation(personIds));
     expect(keyless.status).toBe(409);
     expect(keyless.body.code).toBe('HANDOVER.ALREADY_CONDUCTED');
-    expect(await head(live())).toBe(before);
-    expect((await handoverEvents(live(), handoverId)).filter((e) => e.type === 'HandoverConducted')).toHaveLength(1);
+    expect(await head(app)).toBe(before);
+    expect((await handoverEvents(app, handoverId)).filter((e) => e.type === 'HandoverConducted')).toHaveLength(1);
   });
 
   it('lets exactly one of a cancellation and a confirmation fired at once win', async () => {
@@ -266,7 +261,7 @@ describeEachStore('handovers over HTTP', (kind) => {
     expect([cancel.status, confirm.status].sort()).toEqual([200, 409]);
     const loser = cancel.status === 409 ? cancel : confirm;
     expect(loser.body.code).toBe(cancel.status === 409 ? 'HANDOVER.ALREADY_CONDUCTED' : 'HANDOVER.CANCELLED');
-    const outcomes = (await handoverEvents(live(), handoverId)).filter(
+    const outcomes = (await handoverEvents(app, handoverId)).filter(
       (e) => e.type === 'HandoverCancelled' || e.type === 'HandoverConducted',
     );
     expect(outcomes).toHaveLength(1);
@@ -279,7 +274,7 @@ describeEachStore('handovers over HTTP', (kind) => {
       supervisor.post(`/handovers/${a.handoverId}/confirmation`, confirmation(a.personIds)),
     ]);
     expect(twice.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await handoverEvents(live(), a.handoverId)).filter((e) => e.type === 'HandoverConducted')).toHaveLength(1);
+    expect((await handoverEvents(app, a.handoverId)).filter((e) => e.type === 'HandoverConducted')).toHaveLength(1);
 
     const b = await proposeHandover(officer);
     const pinned = { 'if-match': '"1"' };
@@ -288,16 +283,16 @@ describeEachStore('handovers over HTTP', (kind) => {
       guard.post(`/handovers/${b.handoverId}/confirmation`, confirmation(b.personIds), pinned),
     ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 412]);
-    expect((await handoverEvents(live(), b.handoverId)).filter((e) => e.type === 'HandoverConducted')).toHaveLength(1);
+    expect((await handoverEvents(app, b.handoverId)).filter((e) => e.type === 'HandoverConducted')).toHaveLength(1);
   });
 
   it('keeps a case with an unconfirmed handover open unless a supervisor overrides', async () => {
     const { caseId, handoverId } = await proposeHandover(officer);
-    const before = await head(live());
+    const before = await head(app);
     const refused = await officer.post(`/cases/${caseId}/close`, { reason: 'Hoàn tất' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('CASE.HAS_OPEN_ITEMS');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     const overridden = await supervisor.post(`/cases/${caseId}/close`, {
       reason: 'Chuyển cơ quan điều tra',
       override: true,

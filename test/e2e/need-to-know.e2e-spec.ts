@@ -97,7 +97,7 @@ describeEachStore('need-to-know across provinces', (kind) => {
   });
 
   it('lets a guard see, of a person at their gate, only what checks identity', async () => {
-    const guard = await app!.as('border_guard', { sub: 'duc.bp', province: 'lang-son', gates: ['HUU_NGHI'] });
+    const guard = await app.as('border_guard', { sub: 'duc.bp', province: 'lang-son', gates: ['HUU_NGHI'] });
     const seen = await guard.get(`/persons/${ls.personId}`);
     expect(seen.status).toBe(200);
     expect(Object.keys(seen.body).sort()).toEqual(['erased', 'id', 'identity', 'revision']);

@@ -9,14 +9,14 @@ describeEachStore('persons and their personal data', (kind) => {
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (app) officer = await app.as('liaison_officer');
+    officer = await app.as('liaison_officer');
   }, 60_000);
   afterAll(async () => app?.close());
 
   it('stores no name, document number or date of birth in plaintext anywhere in the database', async () => {
     const caseId = await openCase(officer);
     await registerPerson(officer, caseId);
-    const sql = app!.app.get<SqlClient>(SQL_CLIENT);
+    const sql = app.app.get<SqlClient>(SQL_CLIENT);
     const tables = await sql.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
     );
@@ -66,14 +66,14 @@ describeEachStore('persons and their personal data', (kind) => {
       expect.objectContaining({ type: 'PersonalDataRead', actor: 'liaison_officer.user', purpose: 'verification' }),
     ]);
 
-    const admin = await app!.as('admin');
+    const admin = await app.as('admin');
     expect((await admin.get(`/persons/${personId}`)).status).toBe(403);
   });
 
   it('shows names in the case view to the officer and no case contents at all to an administrator', async () => {
     const caseId = await openCase(officer);
     await registerPerson(officer, caseId);
-    const admin = await app!.as('admin');
+    const admin = await app.as('admin');
     const view = await admin.get(`/cases/${caseId}`);
     expect(view.status).toBe(403);
     expect(JSON.stringify(view.body)).not.toContain('Nguyễn');

@@ -13,14 +13,14 @@ describeEachStore('npm run cli -- projections', (kind) => {
   let officer: Caller;
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (app) officer = await app.as('liaison_officer');
+    officer = await app.as('liaison_officer');
   }, 60_000);
   afterAll(async () => app?.close());
 
   const run = async (...argv: string[]) => {
     const said: string[] = [];
-    const args = kind === 'pglite' ? [...argv, '--url', app!.url] : argv;
-    const code = await projectionsCommand(parseArgs(['projections', ...args]), app!.config, (l) => said.push(l));
+    const args = kind === 'pglite' ? [...argv, '--url', app.url] : argv;
+    const code = await projectionsCommand(parseArgs(['projections', ...args]), app.config, (l) => said.push(l));
     return { code, said };
   };
 

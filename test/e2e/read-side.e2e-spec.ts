@@ -10,19 +10,13 @@ describeEachStore('read side over HTTP', (kind) => {
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (app) {
-      officer = await app.as('liaison_officer');
-      supervisor = await app.as('supervisor');
-      admin = await app.as('admin');
-    }
+    officer = await app.as('liaison_officer');
+    supervisor = await app.as('supervisor');
+    admin = await app.as('admin');
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
-  const maybe = (name: string, fn: () => Promise<void>) => it(name, async () => (app ? fn() : undefined), 60_000);
+  const journey = (name: string, fn: () => Promise<void>) => it(name, fn, 60_000);
   const marker = () => `dấu-${randomBytes(4).toString('hex')}`;
 
   async function write(path: string, body: object): Promise<{ id: string; position: string }> {
@@ -31,15 +25,15 @@ describeEachStore('read side over HTTP', (kind) => {
     return r.body;
   }
 
-  maybe('lists newest first with filters and an opaque cursor, reading its own writes via minPosition', async () => {
+  journey('lists newest first with filters and an opaque cursor, reading its own writes via minPosition', async () => {
     const tag = marker();
     // Two provinces in one list: a national unit reads both; each province's officer writes its own.
-    const laoCaiOfficer = await live().as('liaison_officer', {
+    const laoCaiOfficer = await app.as('liaison_officer', {
       sub: 'lc.officer',
       province: 'lao-cai',
       unit: 'VN-LC-BLO',
     });
-    const reader = await live().as('auditor', { sub: 'national.auditor', province: '*', unit: 'VN-BCA-C02' });
+    const reader = await app.as('auditor', { sub: 'national.auditor', province: '*', unit: 'VN-BCA-C02' });
     const a = await write('/cases', { ...newCase, summary: `Tin báo ${tag} một` });
     const b = (await laoCaiOfficer.post('/cases', { ...newCase, province: 'lao-cai', summary: `Tin báo ${tag} hai` }))
       .body;
@@ -68,7 +62,7 @@ describeEachStore('read side over HTTP', (kind) => {
     expect(own.body.items.map((i: { id: string }) => i.id)).toEqual([c.id, a.id]);
   });
 
-  maybe('finds a case by a person’s name in any script, for roles that may see names only', async () => {
+  journey('finds a case by a person’s name in any script, for roles that may see names only', async () => {
     const caseId = await openCase(officer, { ...newCase, summary: `Giải cứu ${marker()}` });
     await registerPerson(officer, caseId);
     const other = await openCase(officer);
@@ -92,58 +86,61 @@ describeEachStore('read side over HTTP', (kind) => {
     expect(JSON.stringify(asAdmin.body)).not.toContain(caseId);
   });
 
-  maybe('shows one timeline across the case and its linked records, in both local times, three languages', async () => {
-    const caseId = await openCase(officer);
-    const personId = await registerPerson(officer, caseId);
-    const last = await write(`/cases/${caseId}/classification`, { classification: 'trafficking_suspected' });
-    const r = await officer.get(`/cases/${caseId}/timeline`, { 'x-min-position': last.position });
-    expect(r.status).toBe(200);
-    expect(r.body.caseId).toBe(caseId);
-    expect(r.body.entries.map((e: { type: string }) => e.type)).toEqual([
-      'ReportReceived',
-      'PersonRegistered',
-      'PersonLinked',
-      'CaseClassified',
-    ]);
-    expect(r.body.entries[0]).toMatchObject({
-      at: '2026-03-05T02:00:00.000Z',
-      local: { vn: '2026-03-05T09:00:00+07:00', cn: '2026-03-05T10:00:00+08:00' },
-      actor: { userId: 'liaison_officer.user', role: 'liaison_officer', unitId: 'VN-LS-BLO' },
-      summary: {
-        vi: 'Tiếp nhận tin báo qua đường dây nóng 111 (Lạng Sơn)',
-        en: 'Report received via hotline 111 (Lang Son)',
-        zh: '经111热线接报（谅山）',
-      },
-      ref: { kind: 'case', id: caseId },
-    });
-    expect(r.body.entries[1].ref).toEqual({ kind: 'person', id: personId });
-    expect(JSON.stringify(r.body)).not.toContain('Nguyễn');
-    expect((await officer.get(`/cases/01900000-0000-7000-8000-000000000000/timeline`)).status).toBe(404);
-    expect((await officer.get(`/cases/not-a-uuid/timeline`)).status).toBe(400);
-    const health = await live().raw('/health', {
-      headers: { authorization: `Bearer ${await live().token('admin')}` },
-    });
-    expect(health.body.projections).toEqual(
-      expect.arrayContaining([
-        { name: 'case_timeline', position: expect.stringMatching(/^\d+$/), lag: expect.stringMatching(/^\d+$/) },
-      ]),
-    );
-  });
+  journey(
+    'shows one timeline across the case and its linked records, in both local times, three languages',
+    async () => {
+      const caseId = await openCase(officer);
+      const personId = await registerPerson(officer, caseId);
+      const last = await write(`/cases/${caseId}/classification`, { classification: 'trafficking_suspected' });
+      const r = await officer.get(`/cases/${caseId}/timeline`, { 'x-min-position': last.position });
+      expect(r.status).toBe(200);
+      expect(r.body.caseId).toBe(caseId);
+      expect(r.body.entries.map((e: { type: string }) => e.type)).toEqual([
+        'ReportReceived',
+        'PersonRegistered',
+        'PersonLinked',
+        'CaseClassified',
+      ]);
+      expect(r.body.entries[0]).toMatchObject({
+        at: '2026-03-05T02:00:00.000Z',
+        local: { vn: '2026-03-05T09:00:00+07:00', cn: '2026-03-05T10:00:00+08:00' },
+        actor: { userId: 'liaison_officer.user', role: 'liaison_officer', unitId: 'VN-LS-BLO' },
+        summary: {
+          vi: 'Tiếp nhận tin báo qua đường dây nóng 111 (Lạng Sơn)',
+          en: 'Report received via hotline 111 (Lang Son)',
+          zh: '经111热线接报（谅山）',
+        },
+        ref: { kind: 'case', id: caseId },
+      });
+      expect(r.body.entries[1].ref).toEqual({ kind: 'person', id: personId });
+      expect(JSON.stringify(r.body)).not.toContain('Nguyễn');
+      expect((await officer.get(`/cases/01900000-0000-7000-8000-000000000000/timeline`)).status).toBe(404);
+      expect((await officer.get(`/cases/not-a-uuid/timeline`)).status).toBe(400);
+      const health = await app.raw('/health', {
+        headers: { authorization: `Bearer ${await app.token('admin')}` },
+      });
+      expect(health.body.projections).toEqual(
+        expect.arrayContaining([
+          { name: 'case_timeline', position: expect.stringMatching(/^\d+$/), lag: expect.stringMatching(/^\d+$/) },
+        ]),
+      );
+    },
+  );
 
-  maybe('replays a case as it stood at an instant (state and timeline), and records the replay', async () => {
+  journey('replays a case as it stood at an instant (state and timeline), and records the replay', async () => {
     const caseId = await openCase(officer);
     await write(`/cases/${caseId}/classification`, { classification: 'trafficking_suspected' });
     const last = await write(`/cases/${caseId}/open`, {});
     const entries = (await officer.get(`/cases/${caseId}/timeline?minPosition=${last.position}`)).body.entries;
     const asOf = entries[1].recordedAt as string;
 
-    const before = BigInt(await head(live()));
+    const before = BigInt(await head(app));
     const r = await supervisor.get(`/cases/${caseId}/history?asOf=${encodeURIComponent(asOf)}&purpose=review`);
     expect(r.status).toBe(200);
     expect(r.body.asOf.at).toBe(asOf);
     expect(r.body.state).toMatchObject({ id: caseId, status: 'received', classification: 'trafficking_suspected' });
     expect(r.body.timeline.map((e: { type: string }) => e.type)).toEqual(['ReportReceived', 'CaseClassified']);
-    expect(BigInt(await head(live()))).toBe(before + 1n); // the HistoryReplayed audit event
+    expect(BigInt(await head(app))).toBe(before + 1n); // the HistoryReplayed audit event
 
     const now = await supervisor.get(`/cases/${caseId}/history?asOf=${encodeURIComponent(new Date().toISOString())}`);
     expect(now.body.state.status).toBe('open');
@@ -157,8 +154,8 @@ describeEachStore('read side over HTTP', (kind) => {
     expect(missing.status).toBe(404);
   });
 
-  maybe('minPosition on any GET: malformed or past the head → 400 at once; reached → 200', async () => {
-    const ahead = (BigInt(await head(live())) + 1000n).toString();
+  journey('minPosition on any GET: malformed or past the head → 400 at once; reached → 200', async () => {
+    const ahead = (BigInt(await head(app)) + 1000n).toString();
     const bad = await officer.get('/reference/gates?minPosition=abc');
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([{ field: 'minPosition', message: 'minPosition must be a decimal position' }]);
@@ -168,11 +165,11 @@ describeEachStore('read side over HTTP', (kind) => {
     expect(beyond.body.errors).toEqual([
       { field: 'minPosition', message: 'minPosition is past the last recorded position' },
     ]);
-    const fine = await officer.get(`/reference/gates?minPosition=${await head(live())}`);
+    const fine = await officer.get(`/reference/gates?minPosition=${await head(app)}`);
     expect(fine.status).toBe(200);
   });
 
-  maybe('rebuilds a read model on an administrator’s request while it keeps serving', async () => {
+  journey('rebuilds a read model on an administrator’s request while it keeps serving', async () => {
     expect((await officer.post('/admin/projections/case_timeline/rebuild', {})).status).toBe(403);
     expect((await admin.post('/admin/projections/nope/rebuild', {})).status).toBe(404);
     expect((await admin.post('/admin/projections/Bad-Name/rebuild', {})).status).toBe(400);

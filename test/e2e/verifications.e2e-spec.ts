@@ -8,19 +8,14 @@ describeEachStore('verification requests over HTTP', (kind) => {
 
   beforeAll(async () => {
     app = await startTestApp(kind);
-    if (app) officer = await app.as('liaison_officer');
+    officer = await app.as('liaison_officer');
   }, 60_000);
   afterAll(async () => app?.close());
-
-  const live = (): TestApp => {
-    if (!app) throw new Error('no app');
-    return app;
-  };
 
   it('raises a request about a person of the case, links the case in the same append, shows both local times', async () => {
     const caseId = await openCase(officer);
     const personId = await registerPerson(officer, caseId);
-    const before = BigInt(await head(live()));
+    const before = BigInt(await head(app));
     const r = await officer.post(
       '/verification-requests',
       newVerification(caseId, { personId, legalBasis: 'Điều 27' }),
@@ -70,14 +65,14 @@ describeEachStore('verification requests over HTTP', (kind) => {
     });
     expect(extended.status).toBe(200);
     expect(extended.body.revision).toBe('1');
-    const before = await head(live());
+    const before = await head(app);
     const earlier = await officer.post(`/verification-requests/${id}/extensions`, {
       newDueAt: '2026-03-15T17:00:00+07:00',
       reason: 'x',
     });
     expect(earlier.status).toBe(422);
     expect(earlier.body.code).toBe('VERIFICATION.EXTENSION_NOT_LATER');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
 
     const answered = await officer.post(`/verification-requests/${id}/answers`, {
       result: 'not_confirmed',
@@ -148,14 +143,14 @@ describeEachStore('verification requests over HTTP', (kind) => {
   it('keeps a case with an open verification from closing unless a supervisor overrides', async () => {
     const caseId = await openCase(officer);
     await requestVerification(officer, caseId);
-    const supervisor = await live().as('supervisor');
-    const before = await head(live());
+    const supervisor = await app.as('supervisor');
+    const before = await head(app);
     const refused = await officer.post(`/cases/${caseId}/close`, { reason: 'Hoàn tất' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('CASE.HAS_OPEN_ITEMS');
     const notTheirs = await officer.post(`/cases/${caseId}/close`, { reason: 'Hoàn tất', override: true });
     expect(notTheirs.status).toBe(403);
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     const overridden = await supervisor.post(`/cases/${caseId}/close`, {
       reason: 'Lãnh đạo quyết định',
       override: true,
@@ -183,7 +178,7 @@ describeEachStore('verification requests over HTTP', (kind) => {
     const key = { 'idempotency-key': `verif-${kind}-1` };
     const first = await officer.post('/verification-requests', newVerification(caseId), key);
     expect(first.status).toBe(201);
-    const before = await head(live());
+    const before = await head(app);
     const again = await officer.post('/verification-requests', newVerification(caseId), key);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
@@ -191,7 +186,7 @@ describeEachStore('verification requests over HTTP', (kind) => {
     const reused = await officer.post('/verification-requests', newVerification(caseId, { subject: 'identity' }), key);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('REQUEST.IDEMPOTENCY_KEY_REUSED');
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
     expect((await officer.get(`/cases/${caseId}`)).body.verificationIds).toEqual([first.body.id]);
   });
 
@@ -202,18 +197,18 @@ describeEachStore('verification requests over HTTP', (kind) => {
     expect((await officer.post(`/verification-requests/${id}/extensions`, body, { 'if-match': '"0"' })).status).toBe(
       200,
     );
-    const before = await head(live());
+    const before = await head(app);
     const stale = await officer.post(`/verification-requests/${id}/withdrawal`, { reason: 'x' }, { 'if-match': '"0"' });
     expect(stale.status).toBe(412);
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 
   it.each(['border_guard', 'auditor', 'admin'] as const)('does not let a %s raise a request', async (role) => {
     const caseId = await openCase(officer);
-    const before = await head(live());
-    const r = await (await live().as(role)).post('/verification-requests', newVerification(caseId));
+    const before = await head(app);
+    const r = await (await app.as(role)).post('/verification-requests', newVerification(caseId));
     expect(r.status).toBe(403);
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 
   it('refuses references to cases, persons and counterparts that do not fit, writing nothing', async () => {
@@ -221,7 +216,7 @@ describeEachStore('verification requests over HTTP', (kind) => {
     const otherCase = await openCase(officer);
     const stranger = await registerPerson(officer, otherCase);
     const missing = '01a20622-f6e9-7066-a49c-36660dc58c44';
-    const before = await head(live());
+    const before = await head(app);
     const refusals: [Promise<{ status: number; body: any }>, number, string][] = [
       [officer.post('/verification-requests', newVerification(missing)), 422, 'CASE.NOT_FOUND'],
       [
@@ -251,6 +246,6 @@ describeEachStore('verification requests over HTTP', (kind) => {
       const r = await request;
       expect({ status: r.status, code: r.body.code }).toEqual({ status, code });
     }
-    expect(await head(live())).toBe(before);
+    expect(await head(app)).toBe(before);
   });
 });

@@ -8,13 +8,7 @@ export * from './domain/handover.errors.js';
 export * from './domain/handover.decider.js';
 export { decideHandover } from './domain/handover.decide.js';
 export { evolveHandover } from './domain/handover.evolve.js';
-export {
-  isHandoverUnconfirmed,
-  pendingOnwardTransfers,
-  receivedPersonIds,
-  isConfirmationOverdue,
-  isHandoverOpen,
-} from './domain/handover.queries.js';
+export { isHandoverUnconfirmed, pendingOnwardTransfers, receivedPersonIds } from './domain/handover.queries.js';
 export type { PendingOnwardTransfer } from './domain/handover.queries.js';
 
 export const HANDOVER_STREAM_CATEGORY = 'handover';

@@ -26,11 +26,3 @@ export const receivedPersonIds = (state: HandoverState): readonly string[] =>
   state.status === 'conducted' || state.status === 'minutes_signed' || state.status === 'closed'
     ? state.received.map((p) => p.personId)
     : [];
-
-/** Scheduled time has passed and the gate has not confirmed: worth a call to the border post. */
-export const isConfirmationOverdue = (state: HandoverState, now: Date): boolean =>
-  state.status === 'scheduled' && Date.parse(state.scheduledAt.at) < now.getTime();
-
-/** True while something remains to be done for the handover (for the deadline board). */
-export const isHandoverOpen = (state: HandoverState): boolean =>
-  state.status !== 'none' && state.status !== 'cancelled' && state.status !== 'closed';

@@ -1,6 +1,10 @@
 import type { RecordedEvent, SqlClient } from '#event-store';
 import { RowBatch, isNewer, type JsonRow } from '../statistics/row-batch.js';
+import type { CaseEvent } from '#cases';
+import type { ExchangeEvent } from '#exchanges';
+import type { HandoverEvent } from '#handovers';
 import type { ZonedInstant } from '#shared-kernel';
+import type { VerificationEvent } from '#verifications';
 import type { Projection, TableNamer } from '../projection.js';
 
 /**
@@ -23,7 +27,17 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-const TYPES = [
+/**
+ * The events the board reads, typed by the domain's own unions: renaming a field in a domain
+ * event breaks this file at compile time, not the board at run time.
+ */
+type BoardEvent = Extract<
+  CaseEvent | VerificationEvent | ExchangeEvent | HandoverEvent,
+  { type: (typeof HANDLED)[number] }
+>;
+type DataOf<T extends BoardEvent['type']> = Extract<BoardEvent, { type: T }>['data'];
+
+const HANDLED = [
   'ReportReceived',
   'CaseClassified',
   'CaseClosed',
@@ -48,28 +62,7 @@ const TYPES = [
   'PersonReceived',
   'OnwardTransferRecorded',
 ] as const;
-type HandledType = (typeof TYPES)[number];
-
-// Only the fields the board reads; the domain event types are the authority on the rest.
-type Data = {
-  caseId?: string;
-  caseIds?: readonly string[];
-  channel?: string;
-  province?: string;
-  verificationId?: string;
-  exchangeId?: string;
-  messageId?: string;
-  handoverId?: string;
-  personId?: string;
-  direction?: string;
-  draft?: boolean;
-  dueAt?: ZonedInstant;
-  newDueAt?: ZonedInstant;
-  responseDueAt?: ZonedInstant;
-  inReplyTo?: string;
-  scheduledAt?: ZonedInstant;
-  occurredAt?: ZonedInstant;
-};
+type HandledType = (typeof HANDLED)[number];
 
 /** Clock states: a draft message has not started its clock; `done` stopped it for good. */
 const ITEM_COLUMNS = {
@@ -213,72 +206,76 @@ const stop = (i: Item): void => {
   i.state = 'done';
 };
 
-/** Keys each event reads or writes, so the batch loads them with one statement per table. */
-function keysOf(
-  e: RecordedEvent,
-  d: Data,
-  keys: { cases: string[]; parents: string[]; items: string[]; threads: string[] },
-): void {
-  const type = e.type as HandledType;
-  switch (type) {
-    case 'ReportReceived':
-      if (d.caseId) keys.cases.push(d.caseId);
-      if (d.caseId) keys.items.push(itemKey('initial_verification', '', d.caseId));
-      return;
-    case 'CaseClassified':
-    case 'CaseClosed':
-      if (d.caseId) keys.items.push(itemKey('initial_verification', '', d.caseId));
-      return;
-    case 'VerificationRequested':
-      if (d.caseId) keys.items.push(itemKey('initial_verification', '', d.caseId));
-      if (d.verificationId) keys.items.push(itemKey('verification_reply', '', d.verificationId));
-      return;
-    case 'VerificationExtended':
-    case 'VerificationAnsweredConfirmed':
-    case 'VerificationAnsweredNotConfirmed':
-    case 'VerificationAnsweredInconclusive':
-    case 'VerificationWithdrawn':
-      if (d.verificationId) keys.items.push(itemKey('verification_reply', '', d.verificationId));
-      return;
-    case 'ExchangeOpened':
-      if (d.exchangeId) keys.parents.push(d.exchangeId);
-      return;
-    case 'MessageLogged':
-    case 'DraftSent':
-    case 'DraftDiscarded':
-    case 'MessageAcknowledged':
-    case 'MessageAnswered':
-      if (d.exchangeId) keys.parents.push(d.exchangeId);
-      if (d.exchangeId && d.messageId) keys.items.push(itemKey('message_reply', d.exchangeId, d.messageId));
-      return;
-    case 'ExchangeClosed':
-      if (d.exchangeId) keys.threads.push(d.exchangeId);
-      return;
-    case 'HandoverProposed':
-    case 'HandoverScheduled':
-    case 'HandoverPostponed':
-    case 'HandoverCancelled':
-    case 'HandoverConducted':
-      if (d.handoverId) keys.parents.push(d.handoverId);
-      if (d.handoverId) keys.items.push(itemKey('handover_confirmation', d.handoverId, d.handoverId));
-      return;
-    case 'PersonReceived':
-    case 'OnwardTransferRecorded':
-      if (d.handoverId) keys.parents.push(d.handoverId);
-      if (d.handoverId && d.personId) keys.items.push(itemKey('onward_transfer', d.handoverId, d.personId));
-      return;
-    default:
-      return;
-  }
+interface Keys {
+  readonly cases: string[];
+  readonly parents: string[];
+  readonly items: string[];
+  readonly threads: string[];
 }
 
-function apply(b: Batch, e: RecordedEvent): void {
-  const d = e.data as Data;
-  const at = d.occurredAt?.at ?? e.metadata.occurredAt.at;
-  const type = e.type as HandledType;
-  switch (type) {
-    case 'ReportReceived':
-      if (!d.caseId || !d.province || !d.channel) return;
+/**
+ * What the board does with one event type: the keys it reads or writes (so a batch loads them
+ * with one statement per table) and the change itself. One entry per type, both halves side by
+ * side, so they cannot drift apart; the mapped type makes a missing type a compile error.
+ */
+interface Rule<D> {
+  keys(d: D, k: Keys): void;
+  apply(b: Batch, e: RecordedEvent, d: D, at: string): void;
+}
+
+// Law 53/2024 Art. 27: the initial verification is done once the screening has an outcome (the
+// case is classified) or a verification was asked for on the case; a dismissed signal (closed)
+// stops it too.
+const endsInitialVerification: Rule<DataOf<'CaseClassified' | 'CaseClosed'>> = {
+  keys: (d, k) => k.items.push(itemKey('initial_verification', '', d.caseId)),
+  apply: (b, e, d) => b.change(e, [b.item('initial_verification', '', d.caseId)], LIVE, stop),
+};
+
+const endsVerificationReply: Rule<
+  DataOf<
+    | 'VerificationAnsweredConfirmed'
+    | 'VerificationAnsweredNotConfirmed'
+    | 'VerificationAnsweredInconclusive'
+    | 'VerificationWithdrawn'
+  >
+> = {
+  keys: (d, k) => k.items.push(itemKey('verification_reply', '', d.verificationId)),
+  apply: (b, e, d) => b.change(e, [b.item('verification_reply', '', d.verificationId)], LIVE, stop),
+};
+
+const messageKeys = (d: { exchangeId: string; messageId: string }, k: Keys): void => {
+  k.parents.push(d.exchangeId);
+  k.items.push(itemKey('message_reply', d.exchangeId, d.messageId));
+};
+
+const endsMessageReply: Rule<DataOf<'DraftDiscarded' | 'MessageAnswered'>> = {
+  keys: messageKeys,
+  apply: (b, e, d) => b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], LIVE, stop),
+};
+
+const handoverKeys = (d: { handoverId: string }, k: Keys): void => {
+  k.parents.push(d.handoverId);
+  k.items.push(itemKey('handover_confirmation', d.handoverId, d.handoverId));
+};
+
+// Postponed without a new time: nothing is due until it is scheduled again (a new clock).
+const endsHandoverConfirmation: Rule<DataOf<'HandoverPostponed' | 'HandoverCancelled' | 'HandoverConducted'>> = {
+  keys: handoverKeys,
+  apply: (b, e, d) => b.change(e, [b.item('handover_confirmation', d.handoverId, d.handoverId)], LIVE, stop),
+};
+
+const transferKeys = (d: { handoverId: string; personId: string }, k: Keys): void => {
+  k.parents.push(d.handoverId);
+  k.items.push(itemKey('onward_transfer', d.handoverId, d.personId));
+};
+
+const RULES: { readonly [T in HandledType]: Rule<DataOf<T>> } = {
+  ReportReceived: {
+    keys: (d, k) => {
+      k.cases.push(d.caseId);
+      k.items.push(itemKey('initial_verification', '', d.caseId));
+    },
+    apply: (b, e, d, at) => {
       b.cases.insert({ case_id: d.caseId, province: d.province, channel: d.channel });
       if (d.channel === 'self_report')
         b.open(e, {
@@ -290,47 +287,48 @@ function apply(b: Batch, e: RecordedEvent): void {
           startedAt: at,
           dueAt: null,
         });
-      return;
-    // Law 53/2024 Art. 27: the initial verification is done once the screening has an outcome
-    // (the case is classified) or a verification was asked for on the case; a dismissed signal
-    // (closed) stops it too.
-    case 'CaseClassified':
-    case 'CaseClosed':
-      if (d.caseId) b.change(e, [b.item('initial_verification', '', d.caseId)], LIVE, stop);
-      return;
-    case 'VerificationRequested':
-      if (!d.verificationId || !d.caseId || !d.dueAt) return;
+    },
+  },
+  CaseClassified: endsInitialVerification,
+  CaseClosed: endsInitialVerification,
+  VerificationRequested: {
+    keys: (d, k) => {
+      k.items.push(itemKey('initial_verification', '', d.caseId));
+      k.items.push(itemKey('verification_reply', '', d.verificationId));
+    },
+    apply: (b, e, d, at) => {
       b.open(e, {
         kind: 'verification_reply',
         parentId: '',
         id: d.verificationId,
         caseId: d.caseId,
-        direction: d.direction ?? null,
+        direction: d.direction,
         state: 'open',
         startedAt: at,
         dueAt: d.dueAt.at,
       });
       b.change(e, [b.item('initial_verification', '', d.caseId)], LIVE, stop);
-      return;
-    case 'VerificationExtended':
-      if (d.verificationId && d.newDueAt) {
-        const due = d.newDueAt.at;
-        b.change(e, [b.item('verification_reply', '', d.verificationId)], LIVE, (i) => {
-          i.due_at = due;
-        });
-      }
-      return;
-    case 'VerificationAnsweredConfirmed':
-    case 'VerificationAnsweredNotConfirmed':
-    case 'VerificationAnsweredInconclusive':
-    case 'VerificationWithdrawn':
-      if (d.verificationId) b.change(e, [b.item('verification_reply', '', d.verificationId)], LIVE, stop);
-      return;
-    case 'ExchangeOpened':
-      if (d.exchangeId) b.parents.insert({ id: d.exchangeId, case_id: d.caseIds?.[0] ?? e.metadata.caseId ?? null });
-      return;
-    case 'MessageLogged':
-      if (!d.exchangeId || !d.messageId || d.direction !== 'outgoing') return;
+    },
+  },
+  VerificationExtended: {
+    keys: (d, k) => k.items.push(itemKey('verification_reply', '', d.verificationId)),
+    apply: (b, e, d) =>
+      b.change(e, [b.item('verification_reply', '', d.verificationId)], LIVE, (i) => {
+        i.due_at = d.newDueAt.at;
+      }),
+  },
+  VerificationAnsweredConfirmed: endsVerificationReply,
+  VerificationAnsweredNotConfirmed: endsVerificationReply,
+  VerificationAnsweredInconclusive: endsVerificationReply,
+  VerificationWithdrawn: endsVerificationReply,
+  ExchangeOpened: {
+    keys: (d, k) => k.parents.push(d.exchangeId),
+    apply: (b, e, d) => b.parents.insert({ id: d.exchangeId, case_id: d.caseIds[0] ?? e.metadata.caseId ?? null }),
+  },
+  MessageLogged: {
+    keys: messageKeys,
+    apply: (b, e, d, at) => {
+      if (d.direction !== 'outgoing') return;
       // Our reply to their message closes a round and waits for nothing, unless we set a due time.
       if (d.inReplyTo && !d.responseDueAt) return;
       b.open(e, {
@@ -343,87 +341,105 @@ function apply(b: Batch, e: RecordedEvent): void {
         startedAt: at,
         dueAt: d.responseDueAt?.at ?? null,
       });
-      return;
-    case 'DraftSent':
-      // The reply clock starts when the draft actually goes out.
-      if (d.exchangeId && d.messageId)
-        b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], ['draft'], (i) => {
-          i.state = 'open';
-          i.started_at = at;
-        });
-      return;
-    case 'DraftDiscarded':
-    case 'MessageAnswered':
-      if (d.exchangeId && d.messageId) b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], LIVE, stop);
-      return;
-    case 'MessageAcknowledged':
-      if (d.exchangeId && d.messageId)
-        b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], LIVE, (i) => {
-          i.acknowledged_at ??= at;
-        });
-      return;
-    case 'ExchangeClosed': {
-      // A closed thread waits for nothing (the exchange domain's overdue rule).
-      const thread = d.exchangeId;
-      if (thread)
-        b.change(
-          e,
-          b.items.filter((i) => i.kind === 'message_reply' && i.parent_id === thread),
-          LIVE,
-          stop,
-        );
-      return;
-    }
-    case 'HandoverProposed':
-      if (d.handoverId) b.parents.insert({ id: d.handoverId, case_id: d.caseId ?? e.metadata.caseId ?? null });
-      return;
-    case 'HandoverScheduled':
-      if (d.handoverId && d.scheduledAt)
-        b.open(e, {
-          kind: 'handover_confirmation',
-          parentId: d.handoverId,
-          id: d.handoverId,
-          caseId: null,
-          state: 'open',
-          startedAt: d.scheduledAt.at,
-          dueAt: null,
-        });
-      return;
-    // Postponed without a new time: nothing is due until it is scheduled again (a new clock).
-    case 'HandoverPostponed':
-    case 'HandoverCancelled':
-    case 'HandoverConducted':
-      if (d.handoverId) b.change(e, [b.item('handover_confirmation', d.handoverId, d.handoverId)], LIVE, stop);
-      return;
-    case 'PersonReceived':
-      if (d.handoverId && d.personId)
-        b.open(e, {
-          kind: 'onward_transfer',
-          parentId: d.handoverId,
-          id: d.personId,
-          caseId: null,
-          state: 'open',
-          startedAt: at,
-          dueAt: null,
-        });
-      return;
-    case 'OnwardTransferRecorded':
-      if (d.handoverId && d.personId) b.change(e, [b.item('onward_transfer', d.handoverId, d.personId)], LIVE, stop);
-      return;
-    default:
-      return; // not one of ours: the runner filters by eventTypes, so this is a safety net
-  }
+    },
+  },
+  // The reply clock starts when the draft actually goes out.
+  DraftSent: {
+    keys: messageKeys,
+    apply: (b, e, d, at) =>
+      b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], ['draft'], (i) => {
+        i.state = 'open';
+        i.started_at = at;
+      }),
+  },
+  DraftDiscarded: endsMessageReply,
+  MessageAnswered: endsMessageReply,
+  MessageAcknowledged: {
+    keys: messageKeys,
+    apply: (b, e, d, at) =>
+      b.change(e, [b.item('message_reply', d.exchangeId, d.messageId)], LIVE, (i) => {
+        i.acknowledged_at ??= at;
+      }),
+  },
+  // A closed thread waits for nothing (the exchange domain's overdue rule).
+  ExchangeClosed: {
+    keys: (d, k) => k.threads.push(d.exchangeId),
+    apply: (b, e, d) =>
+      b.change(
+        e,
+        b.items.filter((i) => i.kind === 'message_reply' && i.parent_id === d.exchangeId),
+        LIVE,
+        stop,
+      ),
+  },
+  HandoverProposed: {
+    keys: (d, k) => k.parents.push(d.handoverId),
+    apply: (b, e, d) => b.parents.insert({ id: d.handoverId, case_id: d.caseId }),
+  },
+  HandoverScheduled: {
+    keys: handoverKeys,
+    apply: (b, e, d) =>
+      b.open(e, {
+        kind: 'handover_confirmation',
+        parentId: d.handoverId,
+        id: d.handoverId,
+        caseId: null,
+        state: 'open',
+        startedAt: d.scheduledAt.at,
+        dueAt: null,
+      }),
+  },
+  HandoverPostponed: endsHandoverConfirmation,
+  HandoverCancelled: endsHandoverConfirmation,
+  HandoverConducted: endsHandoverConfirmation,
+  PersonReceived: {
+    keys: transferKeys,
+    apply: (b, e, d, at) =>
+      b.open(e, {
+        kind: 'onward_transfer',
+        parentId: d.handoverId,
+        id: d.personId,
+        caseId: null,
+        state: 'open',
+        startedAt: at,
+        dueAt: null,
+      }),
+  },
+  OnwardTransferRecorded: {
+    keys: transferKeys,
+    apply: (b, e, d) => b.change(e, [b.item('onward_transfer', d.handoverId, d.personId)], LIVE, stop),
+  },
+};
+
+const isHandled = (type: string): type is HandledType => Object.hasOwn(RULES, type);
+
+/** The rule of a recorded event, with its data typed for it; null for a type the board ignores. */
+function ruleOf(e: RecordedEvent): { rule: Rule<DataOf<HandledType>>; data: DataOf<HandledType> } | null {
+  if (!isHandled(e.type)) return null;
+  // The store hands back what the domain decided (upcast to the current shape): its data is the
+  // domain event's for this type.
+  return { rule: RULES[e.type], data: e.data as DataOf<HandledType> };
 }
 
+/** When the event happened as declared; events without their own instant lend the envelope's. */
+const instantOf = (e: RecordedEvent): string =>
+  (e.data as { occurredAt?: ZonedInstant } | null)?.occurredAt?.at ?? e.metadata.occurredAt.at;
+
 async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: TableNamer): Promise<void> {
-  const keys = { cases: [] as string[], parents: [] as string[], items: [] as string[], threads: [] as string[] };
-  for (const e of events) keysOf(e, e.data as Data, keys);
+  const keys: Keys = { cases: [], parents: [], items: [], threads: [] };
+  for (const e of events) {
+    const found = ruleOf(e);
+    found?.rule.keys(found.data, keys);
+  }
   const b = new Batch(t);
   await b.cases.load(tx, keys.cases);
   await b.parents.load(tx, keys.parents);
   await b.items.load(tx, keys.items);
   await b.items.loadWhere(tx, 'parent_id', keys.threads);
-  for (const e of events) apply(b, e);
+  for (const e of events) {
+    const found = ruleOf(e);
+    found?.rule.apply(b, e, found.data, instantOf(e));
+  }
   await b.flush(tx);
 }
 
@@ -431,7 +447,7 @@ export const deadlinesProjection: Projection = {
   name: 'deadlines',
   version: 1,
   tables: ['deadline_cases', 'deadline_parents', 'deadline_items'],
-  eventTypes: new Set<string>(TYPES),
+  eventTypes: new Set<string>(HANDLED),
   createTables: DDL,
   applyBatch,
 };

@@ -1,6 +1,6 @@
 import { openPglite, type SqlClient } from '#event-store';
 import { newId, type Actor } from '#shared-kernel';
-import { OFFICER, ProjectionHarness, viewNamer, z, type GivenEvent } from '../statistics/projection.spec-fixtures.js';
+import { OFFICER, ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
 import { auditLogProjection } from './audit-log.projection.js';
 import { auditLog, decodeAuditCursor, encodeAuditCursor } from './audit-log.query.js';
 

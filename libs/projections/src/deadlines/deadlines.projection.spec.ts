@@ -1,6 +1,6 @@
 import { openPglite, type SqlClient } from '#event-store';
 import { newId } from '#shared-kernel';
-import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../statistics/projection.spec-fixtures.js';
+import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
 import { deadlinesProjection } from './deadlines.projection.js';
 import { deadlineBoard, type BoardLimits, type DeadlineBoard } from './deadlines.query.js';
 

@@ -1,10 +1,65 @@
 import { newId, streamIdOf, type Actor, type ZonedInstant } from '#shared-kernel';
 import { openPglite, type PgliteSqlClient, type RecordedEvent, type SqlClient } from '#event-store';
-import type { Projection } from '../projection.js';
+import type { Projection, TableNamer } from '../projection.js';
 import { createGeneration, migrateRegistry, namerFor } from '../runner/projection-registry.js';
 import { viewName } from '../projection.js';
 
-export const OFFICER: Actor = { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LS-BLO' };
+export const OFFICER: Actor = {
+  userId: 'an.nguyen',
+  role: 'liaison_officer',
+  unitId: 'VN-LS-BLO',
+  province: 'lang-son',
+};
+
+/** An event as the store hands it back (hashes left blank: projections never read them). */
+export function recordedEvent(e: {
+  readonly type: string;
+  readonly data: unknown;
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly recordedAt: string;
+  readonly occurredAt: ZonedInstant;
+  readonly actor?: Actor;
+  readonly caseId?: string;
+}): RecordedEvent {
+  return {
+    id: newId(),
+    type: e.type,
+    schemaVersion: 1,
+    streamId: e.streamId,
+    revision: e.revision,
+    position: e.position,
+    data: e.data,
+    metadata: {
+      actor: e.actor ?? OFFICER,
+      correlationId: newId(),
+      causationId: null,
+      occurredAt: e.occurredAt,
+      recordedAt: e.recordedAt,
+      ...(e.caseId ? { caseId: e.caseId } : {}),
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    },
+  };
+}
+
+/** Applies events as the runner does: only the projection's types, `prepare` outside, one transaction. */
+export async function applyAsRunner(
+  sql: SqlClient,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  t: TableNamer,
+): Promise<void> {
+  const mine = events.filter((e) => projection.eventTypes.has(e.type));
+  if (mine.length === 0) return;
+  const prepared = projection.prepare ? await projection.prepare(mine) : undefined;
+  await sql.transaction(async (tx) => {
+    if (projection.applyBatch) await projection.applyBatch(tx, mine, t, prepared);
+    else if (projection.apply) for (const e of mine) await projection.apply(tx, e, t);
+    else throw new Error(`${projection.name} implements neither apply nor applyBatch`);
+  });
+}
 
 /**
  * Builds recorded events the way the store would have them (gap-free positions, per-stream
@@ -28,26 +83,18 @@ export function eventLog(start = new Date('2026-03-05T02:00:00.000Z')) {
     clock += 60_000;
     const recordedAt = opts.recordedAt ?? new Date(clock).toISOString();
     const declared = (data as { occurredAt?: ZonedInstant } | null)?.occurredAt;
-    return {
-      id: newId(),
+    return recordedEvent({
       type,
-      schemaVersion: 1,
+      data,
       streamId,
       revision,
       position,
-      data,
-      metadata: {
-        actor: opts.actor ?? OFFICER,
-        correlationId: newId(),
-        causationId: null,
-        // As toNewEvents does: a declared time in the data is the envelope's occurredAt.
-        occurredAt: declared ?? { at: recordedAt, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' },
-        recordedAt,
-        ...(opts.caseId ? { caseId: opts.caseId } : {}),
-        prevHash: '0'.repeat(64),
-        hash: '0'.repeat(64),
-      },
-    };
+      recordedAt,
+      actor: opts.actor ?? OFFICER,
+      ...(opts.caseId ? { caseId: opts.caseId } : {}),
+      // As toNewEvents does: a declared time in the data is the envelope's occurredAt.
+      occurredAt: declared ?? { at: recordedAt, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' },
+    });
   };
 }
 
@@ -75,14 +122,7 @@ export async function projectionHarness(
   const t = namerFor(generation);
   return {
     sql,
-    async apply(events) {
-      const mine = events.filter((e) => projection.eventTypes.has(e.type));
-      const prepared = projection.prepare ? await projection.prepare(mine) : undefined;
-      await sql.transaction(async (tx) => {
-        if (projection.applyBatch) await projection.applyBatch(tx, mine, t, prepared);
-        else for (const e of mine) await projection.apply!(tx, e, t);
-      });
-    },
+    apply: (events) => applyAsRunner(sql, projection, events, t),
     async rows(logical, orderBy) {
       return (await sql.query(`SELECT * FROM ${viewName(logical)} ORDER BY ${orderBy}`)).rows;
     },

@@ -1,7 +1,7 @@
 import { openPglite, type SqlClient } from '#event-store';
 import { KeyStore, MasterKey, PersonalDataCipher } from '#security';
 import { newId } from '#shared-kernel';
-import { ProjectionHarness, viewNamer, z, type GivenEvent } from './projection.spec-fixtures.js';
+import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
 import { parsePeriod } from './statistics.period.js';
 import { statisticsProjection } from './statistics.projection.js';
 import { periodStatistics, type StatisticsReport } from './statistics.query.js';

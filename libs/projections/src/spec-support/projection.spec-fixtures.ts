@@ -1,5 +1,6 @@
 import type { Actor, ZonedInstant } from '#shared-kernel';
-import { newId, parseZoned } from '#shared-kernel';
+import { parseZoned } from '#shared-kernel';
+import { applyAsRunner, recordedEvent } from './projection-harness.js';
 import { openPglite, type RecordedEvent, type SqlClient } from '#event-store';
 import { viewName, type Projection, type TableNamer } from '../projection.js';
 
@@ -9,12 +10,7 @@ import { viewName, type Projection, type TableNamer } from '../projection.js';
  */
 export const viewNamer: TableNamer = viewName;
 
-export const OFFICER: Actor = {
-  userId: 'an.nguyen',
-  role: 'liaison_officer',
-  unitId: 'VN-LS-BLO',
-  province: 'lang-son',
-};
+export { OFFICER } from './projection-harness.js';
 
 export interface GivenEvent {
   readonly type: string;
@@ -62,16 +58,8 @@ export class ProjectionHarness {
   }
 
   /** Applies events as the runner does: `prepare` outside the transaction, then one transaction. */
-  async applyBatch(events: readonly RecordedEvent[]): Promise<void> {
-    const p = this.projection;
-    const mine = events.filter((e) => p.eventTypes.has(e.type));
-    if (mine.length === 0) return;
-    const prepared = p.prepare ? await p.prepare(mine) : undefined;
-    await this.sql.transaction(async (tx) => {
-      if (p.applyBatch) await p.applyBatch(tx, mine, viewNamer, prepared);
-      else if (p.apply) for (const e of mine) await p.apply(tx, e, viewNamer);
-      else throw new Error(`${p.name} implements neither apply nor applyBatch`);
-    });
+  applyBatch(events: readonly RecordedEvent[]): Promise<void> {
+    return applyAsRunner(this.sql, this.projection, events, viewNamer);
   }
 
   /** Every row of a table, in a stable order, for whole-model comparisons. */
@@ -96,25 +84,17 @@ export class ProjectionHarness {
     this.revisions.set(e.streamId, revision);
     const recordedAt = parseZoned(e.recordedAt ?? '2026-03-05T09:00:00+07:00').at;
     const occurredAt: ZonedInstant = parseZoned(e.occurredAt ?? e.recordedAt ?? '2026-03-05T09:00:00+07:00');
-    return {
-      id: newId(),
+    return recordedEvent({
       type: e.type,
-      schemaVersion: 1,
+      data: e.data,
       streamId: e.streamId,
       revision,
       position: this.position,
-      data: e.data,
-      metadata: {
-        actor: e.actor ?? OFFICER,
-        correlationId: newId(),
-        causationId: null,
-        occurredAt,
-        recordedAt,
-        ...(e.caseId ? { caseId: e.caseId } : {}),
-        prevHash: '0'.repeat(64),
-        hash: '0'.repeat(64),
-      },
-    };
+      recordedAt,
+      occurredAt,
+      ...(e.actor ? { actor: e.actor } : {}),
+      ...(e.caseId ? { caseId: e.caseId } : {}),
+    });
   }
 }
 

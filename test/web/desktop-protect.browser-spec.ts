@@ -1,26 +1,15 @@
-import type { Page } from 'playwright-core';
 import { KEY_STORE, type KeyStore } from '#security';
 import type { Caller } from '../e2e/support/test-app.js';
 import {
-  DESKTOP_VIEWPORT,
   OFFICER,
   screenshot,
   seriousViolations,
-  signIn,
   startWebHarness,
-  type Account,
   type WebHarness,
   SUPERVISOR,
   ADMIN,
+  openAs,
 } from './support/web-harness.js';
-
-async function openAs(h: WebHarness, account: Account): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await h.open(DESKTOP_VIEWPORT);
-  await page.goto(`${h.url}/`);
-  await signIn(page, account.username);
-  await page.getByRole('heading', { name: `Xin chào, ${account.name}` }).waitFor();
-  return { page, problems };
-}
 
 /** A case of Lạng Sơn received through the hotline, written through the api (faster than the form). */
 async function seedCase(officer: Caller, summary: string): Promise<string> {

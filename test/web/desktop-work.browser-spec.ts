@@ -1,27 +1,16 @@
-import type { Page } from 'playwright-core';
 import {
-  DESKTOP_VIEWPORT,
   OFFICER,
   screenshot,
   seriousViolations,
-  signIn,
   startWebHarness,
-  type Account,
   type WebHarness,
   SUPERVISOR,
   ADMIN,
   AUDITOR,
+  openAs,
 } from './support/web-harness.js';
 
 const SUMMARY = 'Tin báo qua đường dây nóng 111: một phụ nữ bị giữ tại Bằng Tường';
-
-async function openAs(h: WebHarness, account: Account): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await h.open(DESKTOP_VIEWPORT);
-  await page.goto(`${h.url}/`);
-  await signIn(page, account.username);
-  await page.getByRole('heading', { name: `Xin chào, ${account.name}` }).waitFor();
-  return { page, problems };
-}
 
 describe('the desktop at work, in Chromium at 1366 px', () => {
   let h: WebHarness | null;

@@ -58,9 +58,14 @@ async function listedForGuard(h: WebHarness, position: string): Promise<void> {
   if (listed.status !== 200) throw new Error(`list not ready: ${listed.status}`);
 }
 
-/** Once the gate's service worker controls the page (it claims it on activation). */
+/**
+ * Once the gate's service worker controls the page (it claims it on activation). A promise in
+ * the page, not waitForFunction: its polling evaluates a string there, which the CSP refuses.
+ */
 async function controlledByWorker(page: Page): Promise<void> {
-  await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 });
+  await page.evaluate(
+    "navigator.serviceWorker.controller ? undefined : new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }))",
+  );
 }
 
 async function openHandover(page: Page): Promise<void> {

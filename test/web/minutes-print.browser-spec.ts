@@ -1,16 +1,13 @@
-import type { Page } from 'playwright-core';
 import { confirmation, proposeHandover, type ProposedHandover } from '../e2e/support/handover-fixtures.js';
 import { presumedVictim } from '../e2e/support/journey.js';
 import {
-  DESKTOP_VIEWPORT,
   OFFICER,
   screenshot,
   seriousViolations,
-  signIn,
   startWebHarness,
-  type Account,
   type WebHarness,
   LAO_CAI_OFFICER,
+  openAs,
 } from './support/web-harness.js';
 
 /** The instant on a clock in a zone as the paper prints it (digits only): what the page must show. */
@@ -24,14 +21,6 @@ const paperTime = (instant: string, timeZone: string): string =>
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(instant));
-
-async function openAs(h: WebHarness, account: Account): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await h.open(DESKTOP_VIEWPORT);
-  await page.goto(`${h.url}/`);
-  await signIn(page, account.username);
-  await page.getByRole('heading', { name: `Xin chào, ${account.name}` }).waitFor();
-  return { page, problems };
-}
 
 /** What a PDF says of itself in its page objects: their sizes, how many, and whether fonts are embedded. */
 function pdfFacts(pdf: Buffer) {

@@ -156,6 +156,15 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
+/** A new desktop profile signed in as `account`, once the desktop greets them by name. */
+export async function openAs(h: WebHarness, account: Account): Promise<BrowserPage> {
+  const opened = await h.open(DESKTOP_VIEWPORT);
+  await opened.page.goto(`${h.url}/`);
+  await signIn(opened.page, account.username);
+  await opened.page.getByRole('heading', { name: `Xin chào, ${account.name}` }).waitFor();
+  return opened;
+}
+
 /** The serious and critical accessibility violations axe-core finds on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();

@@ -24,7 +24,13 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port.js';
-import { checkExpectation, prepareBatch, revisionConflict, type AppendBatch, type Heads } from '../append/append-batch.js';
+import {
+  checkExpectation,
+  prepareBatch,
+  revisionConflict,
+  type AppendBatch,
+  type Heads,
+} from '../append/append-batch.js';
 import type { SqlClient } from '../sql/sql-client.js';
 import { StreamHeadCache, type StreamHead } from '../append/stream-head-cache.js';
 import { IdempotencyClaims, IdempotencyOutcomeUnknownError } from './idempotency-claims.js';

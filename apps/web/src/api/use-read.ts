@@ -26,14 +26,16 @@ export function useRead<T>(key: string, load: (later: (fresher: Promise<T>) => v
 
   useEffect(() => {
     let current = true;
+    // Every answer gets its handlers, even one that arrives after unmount: a refusal (the 401
+    // that ended the session and unmounted this screen) must not surface as an unhandled error.
     const settle = (answer: Promise<T>) => {
-      setState((s) => ({ ...s, loading: true }));
+      if (current) setState((s) => ({ ...s, loading: true }));
       answer.then(
         (data) => current && setState({ data, error: undefined, loading: false }),
         (error: unknown) => current && setState((s) => ({ data: s.data, error, loading: false })),
       );
     };
-    settle(load((fresher) => current && settle(fresher)));
+    settle(load(settle));
     return () => {
       current = false;
     };

@@ -34,6 +34,15 @@ const HANDOVER_ACTS: readonly HandoverAct[] = ['schedule', 'postpone', 'cancel']
 const EXCHANGE_ACTS = ['message', 'acknowledge'] as const;
 type ExchangeAct = (typeof EXCHANGE_ACTS)[number];
 const VERIFICATION_ACTS: readonly VerificationAct[] = ['extend', 'answer', 'withdraw'];
+type Act = HandoverAct | ExchangeAct | VerificationAct;
+type ActLabel = `exchange.${ExchangeAct}` | `verification.${VerificationAct}` | `handover.${HandoverAct}`;
+
+/** Each kind's acts with the key of their button's words. */
+const ACTS: Record<Kind, readonly (readonly [Act, ActLabel])[]> = {
+  exchange: EXCHANGE_ACTS.map((a) => [a, `exchange.${a}`] as const),
+  verification: VERIFICATION_ACTS.map((a) => [a, `verification.${a}`] as const),
+  handover: HANDOVER_ACTS.map((a) => [a, `handover.${a}`] as const),
+};
 
 function LinkedRow({
   kind,
@@ -50,7 +59,7 @@ function LinkedRow({
 }) {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
-  const [act, setAct] = useState<HandoverAct | ExchangeAct | VerificationAct | null>(null);
+  const [act, setAct] = useState<Act | null>(null);
   const status = useStatus(kind, id, enabled);
   const group = kind === 'handover' ? 'handoverStatus' : kind === 'exchange' ? 'exchangeStatus' : 'verificationStatus';
   const done = (written: WriteAnswer) => {
@@ -79,34 +88,16 @@ function LinkedRow({
                 : '—'}
         </td>
         <td>
-          {kind === 'exchange' && acts && (
-            <div className="row-actions">
-              {EXCHANGE_ACTS.map((a) => (
-                <button key={a} type="button" aria-expanded={act === a} onClick={() => setAct(act === a ? null : a)}>
-                  {t(`exchange.${a}`)}
-                </button>
-              ))}
-            </div>
-          )}
-          {kind === 'verification' && acts && (
-            <div className="row-actions">
-              {VERIFICATION_ACTS.map((a) => (
-                <button key={a} type="button" aria-expanded={act === a} onClick={() => setAct(act === a ? null : a)}>
-                  {t(`verification.${a}`)}
-                </button>
-              ))}
-            </div>
-          )}
           {kind === 'handover' && enabled && (
             <p>
               <Link to={`/handovers/${id}/minutes`}>{t('minutes.open')}</Link>
             </p>
           )}
-          {kind === 'handover' && acts && (
+          {acts && (
             <div className="row-actions">
-              {HANDOVER_ACTS.map((a) => (
+              {ACTS[kind].map(([a, label]) => (
                 <button key={a} type="button" aria-expanded={act === a} onClick={() => setAct(act === a ? null : a)}>
-                  {t(`handover.${a}`)}
+                  {t(label)}
                 </button>
               ))}
             </div>

@@ -18,7 +18,11 @@ describeEachStore('verification requests over HTTP', (kind) => {
     const before = BigInt(await head(app));
     const r = await officer.post(
       '/verification-requests',
-      newVerification(caseId, { personId, legalBasis: 'Điều 27' }),
+      newVerification(caseId, {
+        personId,
+        legalBasis: 'Điều 27',
+        disclosure: { basis: 'international_agreement', reference: 'Hiệp định VN–TQ 2010, Điều 5' },
+      }),
     );
     expect(r.status).toBe(201);
     expect(r.body).toEqual({
@@ -42,6 +46,7 @@ describeEachStore('verification requests over HTTP', (kind) => {
       subject: 'nationality',
       questions: 'Đề nghị xác minh quốc tịch và nơi cư trú / 请核查国籍和住所',
       legalBasis: 'Điều 27',
+      disclosure: { basis: 'international_agreement', reference: 'Hiệp định VN–TQ 2010, Điều 5' },
       status: 'requested',
       requestedAt: { at: '2026-03-05T02:00:00.000Z', offset: '+07:00' },
       dueAt: {

@@ -228,4 +228,62 @@ describe('integration events', () => {
     expect(out?.type).toBe('blo.integrity.checkpoint.v1');
     expect(out?.data).toEqual({ ...signed, occurredAt: '2026-07-03T00:00:00.000Z' });
   });
+
+  it('lets nothing of the protection flows leave but a withdrawal’s ids: no form hash, proceedings, reason or purpose', () => {
+    const personId = '0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
+    const caseId = '0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    const consentId = '0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d';
+    const at = { at: '2026-07-01T02:00:00.000Z', offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' };
+    const consent = {
+      personId,
+      caseId,
+      consentId,
+      purpose: 'family_tracing',
+      recipient: 'CN-GX-PSD',
+      givenBy: 'legal_representative',
+      formSha256: 'ab'.repeat(32),
+      occurredAt: at,
+    };
+    const facts: [string, Record<string, unknown>][] = [
+      ['ConsentGiven', consent],
+      ['ConsentRefused', { ...consent, formSha256: null }],
+      ['ConsentWithdrawn', { personId, caseId, consentId, occurredAt: at }],
+      ['LegalHoldPlaced', { personId, caseId, proceedingsRef: 'VKS-LS 12/2026 (Nguyễn Thị Hoa)' }],
+      ['LegalHoldReleased', { personId, caseId, proceedingsRef: 'VKS-LS 12/2026', reason: 'Nguyễn Thị Hoa' }],
+      [
+        'ConsentOverridden',
+        { verificationId: consentId, caseId, personId, counterpart: 'CN-GX-PSD', consent: 'withdrawn', reason: 'Hoa' },
+      ],
+    ];
+    const published = facts.map(([type, data], i) =>
+      toIntegrationEvent({
+        id: `0199a1b2-c3d4-7e5f-8a9b-00000000000${i}`,
+        type,
+        schemaVersion: 1,
+        streamId: `person-${personId}`,
+        revision: BigInt(i),
+        position: BigInt(i + 1),
+        data,
+        metadata: {
+          actor: { userId: 'u1', role: 'supervisor', unitId: 'VN-LS-BLO', name: 'Trần Văn Nam' },
+          correlationId: 'c1',
+          causationId: null,
+          occurredAt: at,
+          recordedAt: '2026-07-01T02:03:04.005Z',
+          caseId,
+          prevHash: '0'.repeat(64),
+          hash: '1'.repeat(64),
+        },
+      }),
+    );
+    expect(published.map((e) => e?.type ?? null)).toEqual([
+      null,
+      null,
+      'blo.person.consent-withdrawn.v1',
+      null,
+      null,
+      null,
+    ]);
+    expect(published[2]?.data).toEqual({ personId, caseId, consentId, occurredAt: '2026-07-01T02:00:00.000Z' });
+  });
 });

@@ -57,6 +57,26 @@ export const CONTRACTS: Readonly<Record<string, IntegrationContract>> = {
   PersonRegistered: { type: 'blo.person.registered.v1', fields: { personId: 'id', caseId: 'id', role: 'code' } },
   // Downstream systems holding anything about the person must drop it (crypto-shredding).
   PersonalDataErased: { type: 'blo.person.erased.v1', fields: { personId: 'id', caseId: 'id' } },
+  // A recipient that processes the person's data on a consent must stop when it is withdrawn. The
+  // purpose and recipient are codes; the form's hash and the times stay home.
+  ConsentWithdrawn: {
+    type: 'blo.person.consent-withdrawn.v1',
+    fields: { personId: 'id', caseId: 'id', consentId: 'id' },
+  },
+  // Support and referrals (issue 10): what was given or to which kind of service the person went,
+  // as codes. Never the provider's or receiving unit's name (a family referral names relatives),
+  // the sealed notes, the decline reason or the officer.
+  SupportProvided: {
+    type: 'blo.person.support-provided.v1',
+    fields: { personId: 'id', caseId: 'id', supportId: 'id', kind: 'code' },
+  },
+  ReferralMade: {
+    type: 'blo.person.referral-made.v1',
+    fields: { personId: 'id', caseId: 'id', referralId: 'id', service: 'code' },
+  },
+  ReferralAccepted: { type: 'blo.person.referral-accepted.v1', fields: { personId: 'id', referralId: 'id' } },
+  ReferralDeclined: { type: 'blo.person.referral-declined.v1', fields: { personId: 'id', referralId: 'id' } },
+  ReferralCompleted: { type: 'blo.person.referral-completed.v1', fields: { personId: 'id', referralId: 'id' } },
   MessageLogged: {
     type: 'blo.exchange.message-logged.v1',
     fields: {

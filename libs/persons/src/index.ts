@@ -4,6 +4,8 @@ export { evolvePerson } from './domain/person.evolve.js';
 export { initialPersonState } from './domain/person.state.js';
 export type {
   AccompanyingPerson,
+  ConsentRecord,
+  LegalHold,
   IdentifiedVictim,
   NoPerson,
   NotConfirmedPerson,
@@ -13,7 +15,10 @@ export type {
   PersonStatus,
   PersonUnderIdentification,
   PresumedPerson,
+  ReferralRecord,
   RegisteredPerson,
+  ScreeningRecord,
+  SupportRecord,
 } from './domain/person.state.js';
 export type * from './domain/person.events.js';
 export type * from './domain/person.commands.js';
@@ -28,5 +33,39 @@ export {
   type IdentificationStatus,
   type PersonRole,
 } from './domain/person.values.js';
-export { isIdentifiedVictim, isOnVictimTrack, personExists, sealedPersonalData } from './domain/person.selectors.js';
+export {
+  consentStanding,
+  isIdentifiedVictim,
+  isOnVictimTrack,
+  personExists,
+  sealedPersonalData,
+} from './domain/person.selectors.js';
+export {
+  CONSENT_DECISIONS,
+  CONSENT_GIVERS,
+  CONSENT_PURPOSES,
+  type ConsentDecision,
+  type ConsentGiver,
+  type ConsentPurpose,
+  type ConsentStanding,
+} from './domain/person.protection.values.js';
+export {
+  EXPLOITATION_TYPES,
+  INDICATOR_RESULTS,
+  REFERRAL_DECLINE_REASONS,
+  REFERRAL_EXEMPTIONS,
+  REFERRAL_SERVICES,
+  SCREENING_GROUPS,
+  SUPPORT_KINDS,
+  SUPPORTED_ROLES,
+  UNIT_NAME_MAX,
+  type ExploitationType,
+  type IndicatorResult,
+  type ReferralDeclineReason,
+  type ReferralExemption,
+  type ReferralService,
+  type ReferralState,
+  type ScreeningGroup,
+  type SupportKind,
+} from './domain/person.support.values.js';
 export { PERSON_CATEGORY, personStreamId } from './person-stream.js';

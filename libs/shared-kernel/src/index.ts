@@ -4,3 +4,4 @@ export * from './zoned-instant.js';
 export * from './ids.js';
 export * from './provinces.js';
 export * from './guards.js';
+export * from './disclosure.js';

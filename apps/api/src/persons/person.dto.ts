@@ -11,9 +11,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PERSON_ROLES } from '#persons';
-import { IsBirthDate, IsCleanText } from '../http/dto-validators.js';
-import { TEXT_SHORT } from '../http/common.dto.js';
+import { CONSENT_DECISIONS, CONSENT_GIVERS, CONSENT_PURPOSES, PERSON_ROLES, REFERRAL_SERVICES } from '#persons';
+import { IsBirthDate, IsCleanText, IsZonedDateTime } from '../http/dto-validators.js';
+import { CODE_PATTERN, TEXT_SHORT } from '../http/common.dto.js';
 
 export class NameVariantDto {
   @ApiProperty({ example: 'zh-Hans', description: 'vi-Latn, zh-Hans, zh-Latn-pinyin, en-Latn …' })
@@ -83,4 +83,48 @@ export class ConfirmVictimDto {
 
 export class IdentificationNoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsCleanText() @MaxLength(TEXT_SHORT) basis?: string;
+}
+
+/** A register code (upper case), or a referral service code (see REFERRAL_SERVICES). */
+const RECIPIENT = new RegExp(`^(?:${CODE_PATTERN.source.slice(1, -1)}|${REFERRAL_SERVICES.join('|')})$`);
+
+export class RecordConsentDto {
+  @ApiProperty({ enum: CONSENT_DECISIONS }) @IsIn(CONSENT_DECISIONS) decision!: (typeof CONSENT_DECISIONS)[number];
+
+  @ApiProperty({ enum: CONSENT_PURPOSES }) @IsIn(CONSENT_PURPOSES) purpose!: (typeof CONSENT_PURPOSES)[number];
+
+  @ApiProperty({
+    example: 'CN-GX-PSD',
+    description:
+      'the recipient unit (GET /reference/counterparts), or for referral_to_services the service code (social_protection_centre …)',
+  })
+  @IsString()
+  @Length(2, 64)
+  @Matches(RECIPIENT, { message: 'recipient must be a register code such as CN-GX-PSD or a referral service code' })
+  recipient!: string;
+
+  @ApiProperty({ enum: CONSENT_GIVERS, description: 'under 18 the legal representative decides' })
+  @IsIn(CONSENT_GIVERS)
+  givenBy!: (typeof CONSENT_GIVERS)[number];
+
+  @ApiPropertyOptional({ description: 'SHA-256 of the signed form; required when consent is given' })
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'formSha256 must be 64 hexadecimal digits' })
+  formSha256?: string;
+
+  @ApiProperty({ example: '2026-03-05T09:00:00+07:00', description: 'when the decision was expressed' })
+  @IsZonedDateTime()
+  occurredAt!: string;
+}
+
+export class WithdrawConsentDto {
+  @ApiProperty({ example: '2026-03-20T10:00:00+07:00' }) @IsZonedDateTime() occurredAt!: string;
+}
+
+export class LegalHoldDto {
+  @ApiProperty({ example: 'VKS-LS 12/2026', description: 'reference of the proceedings that need the data kept' })
+  @IsString()
+  @IsCleanText()
+  @Length(1, 200)
+  proceedingsRef!: string;
 }

@@ -6,15 +6,32 @@ import {
   PersonCommandMessage,
   RegisterPersonMessage,
   ErasePersonMessage,
+  LegalHoldMessage,
   type PersonalData,
   type PersonView,
 } from '#persons/application';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
+import {
+  PersonErrors,
+  REFERRAL_SERVICES,
+  type PlaceLegalHold,
+  type RecordConsent,
+  type ReleaseLegalHold,
+} from '#persons';
+import { findCounterpart } from '#reference-data';
+import { DomainError, isOneOf, newId, parseZoned } from '#shared-kernel';
 import { Act, onParam } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
-import { ConfirmVictimDto, IdentificationNoteDto, RegisterPersonDto } from './person.dto.js';
+import {
+  ConfirmVictimDto,
+  IdentificationNoteDto,
+  LegalHoldDto,
+  RecordConsentDto,
+  RegisterPersonDto,
+  WithdrawConsentDto,
+} from './person.dto.js';
 import { ReasonDto } from '../cases/case.dto.js';
 import { gateIdentityView, type GateIdentityView } from './gate-identity.view.js';
 
@@ -102,6 +119,72 @@ export class PersonsController {
     @Ctx() ctx: WriteContext,
   ): Promise<WriteAnswer> {
     return this.commands.execute(new ErasePersonMessage(id, body.reason, ctx));
+  }
+
+  /**
+   * A decision on sharing the person's data with one recipient for one purpose. The recipient is a
+   * unit of the reference register: consent to "anyone" is no consent.
+   */
+  @Post('persons/:id/consents')
+  @Act('person.consent', onParam('person'))
+  recordConsent(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: RecordConsentDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    // A referral's recipient is the service it goes to (issue 10, support and referrals).
+    const service = body.purpose === 'referral_to_services' && isOneOf(REFERRAL_SERVICES, body.recipient);
+    if (!service && !findCounterpart(body.recipient)) {
+      throw new DomainError(
+        PersonErrors.UNKNOWN_RECIPIENT,
+        'the recipient is not in the reference register, nor a referral service for a referral',
+        'invalid',
+      );
+    }
+    const data: RecordConsent['data'] = {
+      consentId: newId(),
+      decision: body.decision,
+      purpose: body.purpose,
+      recipient: body.recipient,
+      givenBy: body.givenBy,
+      ...(body.formSha256 ? { formSha256: body.formSha256 } : {}),
+      occurredAt: parseZoned(body.occurredAt),
+    };
+    return this.run(id, commandOf('RecordConsent', data, ctx), ctx);
+  }
+
+  @Post('persons/:id/consents/:consentId/withdrawal')
+  @Act('person.consent', onParam('person'))
+  withdrawConsent(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('consentId', UuidParamPipe) consentId: string,
+    @Body() body: WithdrawConsentDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    return this.run(id, commandOf('WithdrawConsent', { consentId, occurredAt: parseZoned(body.occurredAt) }, ctx), ctx);
+  }
+
+  /** Proceedings need the person's data kept: erasure is refused until the hold is released. */
+  @Post('persons/:id/legal-hold')
+  @Act('person.legal_hold', onParam('person'))
+  placeLegalHold(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: LegalHoldDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const command = commandOf<PlaceLegalHold>('PlaceLegalHold', { proceedingsRef: body.proceedingsRef }, ctx);
+    return this.commands.execute(new LegalHoldMessage(id, command, ctx));
+  }
+
+  @Post('persons/:id/legal-hold/release')
+  @Act('person.legal_hold', onParam('person'))
+  releaseLegalHold(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const command = commandOf<ReleaseLegalHold>('ReleaseLegalHold', { reason: body.reason }, ctx);
+    return this.commands.execute(new LegalHoldMessage(id, command, ctx));
   }
 
   private run(id: string, command: PersonCommandMessage['command'], ctx: WriteContext): Promise<WriteAnswer> {

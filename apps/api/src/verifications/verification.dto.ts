@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { VERIFICATION_DIRECTIONS, VERIFICATION_RESULTS, VERIFICATION_SUBJECTS } from '#verifications';
 import { IsCleanText, IsZonedDateTime } from '../http/dto-validators.js';
 import { IsRegisterCode, TEXT_LONG, TEXT_SHORT } from '../http/common.dto.js';
+import { DisclosureDto } from '../http/disclosure.dto.js';
 
 export class RequestVerificationDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') caseId!: string;
@@ -39,6 +41,16 @@ export class RequestVerificationDto {
   @IsCleanText()
   @MaxLength(TEXT_SHORT)
   legalBasis?: string;
+
+  @ApiPropertyOptional({
+    type: DisclosureDto,
+    description: 'required for an outgoing request about a person: the basis on which their data is sent',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DisclosureDto)
+  disclosure?: DisclosureDto;
 }
 
 export class ExtendVerificationDto {

@@ -38,6 +38,7 @@ export class VerificationsController {
       dueAt: parseZoned(body.dueAt),
       occurredAt: parseZoned(body.occurredAt),
       ...(body.legalBasis !== undefined ? { legalBasis: body.legalBasis } : {}),
+      ...(body.disclosure !== undefined ? { disclosure: { ...body.disclosure } } : {}),
     };
     return this.commands.execute(new RequestVerificationMessage(data, ctx));
   }

@@ -5,3 +5,6 @@ export * from './person-reader.js';
 export * from './person.view.js';
 export * from './person-summaries.handler.js';
 export * from './erase-person.handler.js';
+export * from './legal-hold.handler.js';
+export * from './person-support.handler.js';
+export * from './person-support.view.js';

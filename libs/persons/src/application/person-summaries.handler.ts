@@ -4,7 +4,8 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { PersonSummariesQuery } from './person.messages.js';
 import { PersonReader } from './person-reader.js';
-import type { PersonSummary } from './person.view.js';
+import { consentView, type PersonSummary } from './person.view.js';
+import { referralView, supportView } from './person-support.view.js';
 
 @QueryHandler(PersonSummariesQuery)
 export class PersonSummariesHandler implements IQueryHandler<PersonSummariesQuery, PersonSummary[]> {
@@ -29,6 +30,10 @@ export class PersonSummariesHandler implements IQueryHandler<PersonSummariesQuer
         fullName: personal?.fullName ?? null,
         masked: !mayReadPersonal,
         erased: mayReadPersonal && personal === null,
+        legalHold: state.legalHold ? { proceedingsRef: state.legalHold.proceedingsRef } : null,
+        consents: (state.consents ?? []).map(consentView),
+        support: (state.supports ?? []).map(supportView),
+        referrals: (state.referrals ?? []).map(referralView),
       });
     }
     return out;

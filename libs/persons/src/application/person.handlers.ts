@@ -11,6 +11,7 @@ import { PersonReader } from './person-reader.js';
 import type { PersonView } from './person.view.js';
 import { personView } from './person.view.js';
 import { personAggregate } from './person-aggregate.js';
+import { openNotes } from './person-support.handler.js';
 
 @CommandHandler(RegisterPersonMessage)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonMessage, WriteAnswer> {
@@ -58,7 +59,10 @@ export class PersonCommandHandler implements ICommandHandler<PersonCommandMessag
 export class GetPersonHandler implements IQueryHandler<GetPersonQuery, PersonView> {
   private readonly reader: PersonReader;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(PERSONAL_DATA_CIPHER) cipher: PersonalDataCipher) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
+  ) {
     this.reader = new PersonReader(store, cipher);
   }
 
@@ -66,6 +70,7 @@ export class GetPersonHandler implements IQueryHandler<GetPersonQuery, PersonVie
     const person = await this.reader.find(personId);
     if (!person) throw new DomainError('PERSON.NOT_FOUND', 'no person with this id', 'not_found');
     const personal = await this.reader.open(person.state, ctx, 'GET /persons/{id}', purpose);
-    return personView(person.state, person.revision, personal);
+    // The notes are opened only after the read was audited (reader.open above) and with the same key.
+    return personView(person.state, person.revision, personal, await openNotes(this.cipher, person.state));
   }
 }

@@ -1,7 +1,7 @@
 import { Command, Query } from '@nestjs/cqrs';
 import type { PersonSummary, PersonView } from './person.view.js';
 import type { WriteAnswer, WriteContext } from '#event-store';
-import type { PersonCommand, PersonRole } from '../index.js';
+import type { PersonCommand, PersonRole, PersonSupportCommand, PlaceLegalHold, ReleaseLegalHold } from '../index.js';
 import type { PersonalData } from './personal-data.js';
 
 export class RegisterPersonMessage extends Command<WriteAnswer> {
@@ -19,7 +19,17 @@ export class RegisterPersonMessage extends Command<WriteAnswer> {
 export class PersonCommandMessage extends Command<WriteAnswer> {
   constructor(
     readonly personId: string,
-    readonly command: Exclude<PersonCommand, { type: 'RegisterPerson' | 'CorrectPersonalData' }>,
+    readonly command: Exclude<
+      PersonCommand,
+      {
+        type:
+          | 'RegisterPerson'
+          | 'CorrectPersonalData'
+          | 'PlaceLegalHold'
+          | 'ReleaseLegalHold'
+          | PersonSupportCommand['type'];
+      }
+    >,
     readonly ctx: WriteContext,
   ) {
     super();
@@ -31,6 +41,29 @@ export class ErasePersonMessage extends Command<WriteAnswer> {
   constructor(
     readonly personId: string,
     readonly reason: string,
+    readonly ctx: WriteContext,
+  ) {
+    super();
+  }
+}
+
+/** A hold is kept in two places: the record (the fact) and the key store (which refuses to shred). */
+export class LegalHoldMessage extends Command<WriteAnswer> {
+  constructor(
+    readonly personId: string,
+    readonly command: PlaceLegalHold | ReleaseLegalHold,
+    readonly ctx: WriteContext,
+  ) {
+    super();
+  }
+}
+
+/** Support, a referral or its answer, a screening; `note` in clear is sealed by the handler. */
+export class PersonSupportMessage extends Command<WriteAnswer> {
+  constructor(
+    readonly personId: string,
+    readonly command: PersonSupportCommand,
+    readonly note: string | null,
     readonly ctx: WriteContext,
   ) {
     super();

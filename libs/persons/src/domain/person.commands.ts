@@ -1,4 +1,6 @@
 import type { DomainCommand } from '#shared-kernel';
+import type { PersonProtectionCommand } from './person.protection.commands.js';
+import type { PersonSupportCommand } from './person.support.commands.js';
 import type { AgeBand, PersonRole } from './person.values.js';
 
 /** The application seals the personal data with the person's own key before building this. */
@@ -21,6 +23,8 @@ export type CorrectPersonalData = DomainCommand<'CorrectPersonalData', { persona
 export type RecordErasure = DomainCommand<'RecordErasure', { reason: string }>;
 
 export type PersonCommand =
+  | PersonProtectionCommand
+  | PersonSupportCommand
   | RecordErasure
   | RegisterPerson
   | BeginIdentification
@@ -30,3 +34,6 @@ export type PersonCommand =
   | CorrectPersonalData;
 
 export type PersonCommandType = PersonCommand['type'];
+
+export type * from './person.protection.commands.js';
+export type * from './person.support.commands.js';

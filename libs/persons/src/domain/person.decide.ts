@@ -10,6 +10,8 @@ import type {
   ReopenIdentification,
 } from './person.commands.js';
 import { PersonErrors } from './person.errors.js';
+import { decideProtection } from './person.protection.decide.js';
+import { decideSupport } from './person.support.decide.js';
 import type { PersonEvent } from './person.events.js';
 import type { PersonState, RegisteredPerson } from './person.state.js';
 import { AGE_BANDS, PERSON_ROLES, initialIdentificationStatus, isOneOf, looksSealed } from './person.values.js';
@@ -115,6 +117,7 @@ function correct(command: CorrectPersonalData, state: PersonState): PersonEvent[
 function erase(command: RecordErasure, state: PersonState): PersonEvent[] {
   const found = existing(state);
   if (found.erased) return [];
+  if (found.legalHold) refuse(PersonErrors.LEGAL_HOLD, 'proceedings hold the personal data; release the hold first');
   const reason = required(command.data.reason, PersonErrors.REASON_REQUIRED, 'a reason');
   return [{ type: 'PersonalDataErased', data: { personId: found.personId, caseId: found.caseId, reason } }];
 }
@@ -135,6 +138,17 @@ export function decidePerson(command: PersonCommand, state: PersonState): readon
       return reopen(command, state);
     case 'CorrectPersonalData':
       return correct(command, state);
+    case 'RecordConsent':
+    case 'WithdrawConsent':
+    case 'PlaceLegalHold':
+    case 'ReleaseLegalHold':
+      return decideProtection(command, existing(state));
+    case 'RecordSupport':
+    case 'MakeReferral':
+    case 'AnswerReferral':
+    case 'CompleteReferral':
+    case 'RecordScreening':
+      return decideSupport(command, existing(state));
     default:
       return assertNever(command);
   }

@@ -1,4 +1,6 @@
 import type { DomainEvent } from '#shared-kernel';
+import type { PersonProtectionEvent } from './person.protection.events.js';
+import type { PersonSupportEvent } from './person.support.events.js';
 import type { AgeBand, IdentificationStatus, PersonRole } from './person.values.js';
 
 /**
@@ -56,6 +58,8 @@ export type PersonalDataErased = DomainEvent<
 >;
 
 export type PersonEvent =
+  | PersonProtectionEvent
+  | PersonSupportEvent
   | PersonalDataErased
   | PersonRegistered
   | IdentificationBegun
@@ -65,3 +69,6 @@ export type PersonEvent =
   | PersonalDataCorrected;
 
 export type PersonEventType = PersonEvent['type'];
+
+export type * from './person.protection.events.js';
+export type * from './person.support.events.js';

@@ -2,10 +2,26 @@ import { assertNever } from '#shared-kernel';
 import type { PersonEvent, PersonRegistered } from './person.events.js';
 import type { PersonFacts, PersonState, RegisteredPerson } from './person.state.js';
 import { initialIdentificationStatus } from './person.values.js';
+import { evolveProtection } from './person.protection.evolve.js';
+import { evolveSupport } from './person.support.evolve.js';
 
+/** The facts that outlive a change of identification status; optional ones only when present. */
 function factsOf(state: RegisteredPerson): PersonFacts {
-  const { personId, caseId, role, ageBand, personal, erased } = state;
-  return erased ? { personId, caseId, role, ageBand, personal, erased } : { personId, caseId, role, ageBand, personal };
+  const { personId, caseId, role, ageBand, personal, erased, consents, legalHold, supports, referrals, screenings } =
+    state;
+  return {
+    personId,
+    caseId,
+    role,
+    ageBand,
+    personal,
+    ...(erased ? { erased } : {}),
+    ...(consents ? { consents } : {}),
+    ...(legalHold ? { legalHold } : {}),
+    ...(supports ? { supports } : {}),
+    ...(referrals ? { referrals } : {}),
+    ...(screenings ? { screenings } : {}),
+  };
 }
 
 function registered(event: PersonRegistered): RegisteredPerson {
@@ -58,6 +74,19 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
       return { ...state, personal: event.data.personal };
     case 'PersonalDataErased':
       return { ...state, erased: true };
+    case 'ConsentGiven':
+    case 'ConsentRefused':
+    case 'ConsentWithdrawn':
+    case 'LegalHoldPlaced':
+    case 'LegalHoldReleased':
+      return evolveProtection(state, event);
+    case 'SupportProvided':
+    case 'ReferralMade':
+    case 'ReferralAccepted':
+    case 'ReferralDeclined':
+    case 'ReferralCompleted':
+    case 'ScreeningRecorded':
+      return evolveSupport(state, event);
     default:
       return assertNever(event);
   }

@@ -1,3 +1,5 @@
+import type { ConsentStanding } from '#shared-kernel';
+import type { ConsentPurpose } from './person.protection.values.js';
 import type { PersonState, RegisteredPerson } from './person.state.js';
 
 export const personExists = (state: PersonState): state is RegisteredPerson => state.status !== 'none';
@@ -12,3 +14,14 @@ export const isIdentifiedVictim = (state: PersonState): boolean => state.status 
 /** The sealed envelope to decrypt for an authorised read, or null when the person does not exist. */
 export const sealedPersonalData = (state: PersonState): string | null =>
   state.status === 'none' ? null : state.personal;
+
+/**
+ * Where consent stands for sharing with one recipient for one purpose: the latest decision about
+ * that pair counts, and a withdrawn consent is `withdrawn` until a new one is given.
+ */
+export function consentStanding(state: PersonState, purpose: ConsentPurpose, recipient: string): ConsentStanding {
+  if (state.status === 'none') return 'none';
+  const latest = (state.consents ?? []).filter((c) => c.purpose === purpose && c.recipient === recipient).at(-1);
+  if (!latest) return 'none';
+  return latest.withdrawnAt ? 'withdrawn' : latest.decision;
+}

@@ -144,4 +144,44 @@ describe('audit log projection: sign-ins', () => {
       },
     ]);
   });
+
+  it('lists a supervisor’s override of consent under the person, with the reason and what consent stood at', async () => {
+    const personId = newId();
+    const caseId = newId();
+    const verificationId = newId();
+    await h.given({
+      type: 'ConsentOverridden',
+      streamId: `verification-${verificationId}`,
+      data: {
+        verificationId,
+        caseId,
+        personId,
+        counterpart: 'CN-GX-PSD',
+        consent: 'withdrawn',
+        reason: 'Nạn nhân đang gặp nguy hiểm',
+      },
+      recordedAt: '2026-03-05T09:00:00+07:00',
+      actor: SUPERVISOR,
+    });
+    const page = await auditLog(sql, viewNamer, { limit: 10 });
+    expect(
+      page.items
+        .filter((i) => i.subject.id === personId)
+        .map((i) => ({
+          type: i.type,
+          subject: i.subject,
+          caseId: i.caseId,
+          purpose: i.purpose,
+          details: i.details,
+        })),
+    ).toEqual([
+      {
+        type: 'ConsentOverridden',
+        subject: { kind: 'person', id: personId },
+        caseId,
+        purpose: 'Nạn nhân đang gặp nguy hiểm',
+        details: { counterpart: 'CN-GX-PSD', consent: 'withdrawn' },
+      },
+    ]);
+  });
 });

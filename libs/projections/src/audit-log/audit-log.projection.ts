@@ -16,6 +16,9 @@ export const AUDIT_EVENT_TYPES = [
   'SignInFailed',
   'SignInThrottled',
   'SignedOut',
+  // A supervisor sent a person's data to a counterpart although their consent did not stand
+  // (libs/verifications): auditors list every such decision with its reason.
+  'ConsentOverridden',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -33,6 +36,9 @@ type Data = {
   address?: string;
   reason?: string;
   limit?: string;
+  personId?: string;
+  counterpart?: string;
+  consent?: string;
 };
 
 const ddl = (t: TableNamer): string[] => [
@@ -68,6 +74,8 @@ function subjectOf(e: RecordedEvent, d: Data): { kind: string; id: string } {
       return { kind: 'case', id: d.caseId ?? streamSubject };
     case 'StatisticsExported':
       return { kind: 'statistics', id: streamSubject };
+    case 'ConsentOverridden':
+      return { kind: 'person', id: d.personId ?? streamSubject };
     case 'SignInSucceeded':
     case 'SignInFailed':
     case 'SignInThrottled':
@@ -90,6 +98,10 @@ function detailsOf(e: RecordedEvent, d: Data): Record<string, string> {
     case 'SignedOut':
       return Object.fromEntries(
         (['address', 'via', 'reason', 'limit'] as const).flatMap((k) => (typeof d[k] === 'string' ? [[k, d[k]]] : [])),
+      );
+    case 'ConsentOverridden':
+      return Object.fromEntries(
+        (['counterpart', 'consent'] as const).flatMap((k) => (typeof d[k] === 'string' ? [[k, d[k]]] : [])),
       );
     case 'PersonalDataRead':
     default:
@@ -131,7 +143,8 @@ async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: Ta
       subject_kind: subject.kind,
       subject_id: subject.id,
       case_id: d.caseId ?? e.metadata.caseId ?? null,
-      purpose: d.purpose ?? null,
+      // An override's reason is why the data left: shown where a read's purpose is.
+      purpose: d.purpose ?? (e.type === 'ConsentOverridden' ? (d.reason ?? null) : null),
       via: d.via ?? null,
       details: detailsOf(e, d),
       recorded_at: e.metadata.recordedAt,
@@ -157,7 +170,8 @@ async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: Ta
 export const auditLogProjection: Projection = {
   name: 'audit_log',
   // 2: the provinces an entry belongs to (need-to-know for auditors), and sign-ins.
-  version: 2,
+  // 3: supervisors' overrides of consent.
+  version: 3,
   tables: ['audit_entries'],
   eventTypes: new Set<string>(AUDIT_EVENT_TYPES),
   createTables: ddl,

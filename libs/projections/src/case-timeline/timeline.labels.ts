@@ -48,6 +48,15 @@ export const ROLE: Labels = {
   suspect: { vi: 'đối tượng nghi vấn', en: 'suspect', zh: '犯罪嫌疑人' },
 };
 
+/** Why a person's data would be shared (consent is given for one purpose). */
+export const PURPOSE: Labels = {
+  identity_verification: { vi: 'xác minh nhân thân', en: 'identity verification', zh: '身份核查' },
+  family_tracing: { vi: 'tìm kiếm gia đình', en: 'family tracing', zh: '寻找家人' },
+  return_and_handover: { vi: 'hồi hương và trao trả', en: 'return and handover', zh: '遣返与移交' },
+  information_exchange: { vi: 'trao đổi thông tin vụ việc', en: 'case information exchange', zh: '案件信息交流' },
+  referral_to_services: { vi: 'chuyển gửi dịch vụ hỗ trợ', en: 'referral to services', zh: '转介服务' },
+};
+
 export const SUBJECT: Labels = {
   identity: { vi: 'nhân thân', en: 'identity', zh: '身份' },
   nationality: { vi: 'quốc tịch', en: 'nationality', zh: '国籍' },

@@ -8,6 +8,7 @@ import {
   CLASSIFICATION,
   DIRECTION,
   PROVINCE,
+  PURPOSE,
   ROLE,
   SIDE,
   SUBJECT,
@@ -79,6 +80,44 @@ const SUMMARIES: { readonly [K in TimelineEventType]: Summariser<K> } = {
     'Personal data erased (key destroyed)',
     '个人数据已删除（密钥已销毁）',
   ),
+  ConsentGiven: (d) => {
+    const [p, c] = [l(PURPOSE, d.purpose), counterpartName(d.recipient)];
+    return {
+      vi: `Đồng ý chia sẻ dữ liệu cho ${c.vi} (${p.vi})`,
+      en: `Consent given to share data with ${c.en} (${p.en})`,
+      zh: `同意向${c.zh}提供数据（${p.zh}）`,
+    };
+  },
+  ConsentRefused: (d) => {
+    const [p, c] = [l(PURPOSE, d.purpose), counterpartName(d.recipient)];
+    return {
+      vi: `Không đồng ý chia sẻ dữ liệu cho ${c.vi} (${p.vi})`,
+      en: `Consent refused for sharing data with ${c.en} (${p.en})`,
+      zh: `不同意向${c.zh}提供数据（${p.zh}）`,
+    };
+  },
+  ConsentWithdrawn: fixed('Rút lại sự đồng ý', 'Consent withdrawn', '撤回同意'),
+  LegalHoldPlaced: fixed('Phong toả dữ liệu để phục vụ tố tụng', 'Legal hold placed for proceedings', '为诉讼冻结数据'),
+  LegalHoldReleased: fixed('Gỡ phong toả dữ liệu', 'Legal hold released', '解除数据冻结'),
+  // Support and referrals: the kind of help is a code, the notes stay sealed and out of the timeline.
+  SupportProvided: fixed('Ghi nhận hỗ trợ thiết yếu', 'Essential support recorded', '记录基本援助'),
+  ReferralMade: fixed('Chuyển gửi đến dịch vụ hỗ trợ', 'Referred to a support service', '转介至援助服务'),
+  ReferralAccepted: fixed('Dịch vụ tiếp nhận chuyển gửi', 'Referral accepted by the service', '服务机构接受转介'),
+  ReferralDeclined: fixed('Dịch vụ từ chối chuyển gửi', 'Referral declined by the service', '服务机构拒绝转介'),
+  ReferralCompleted: fixed('Hoàn thành chuyển gửi', 'Referral completed', '转介完成'),
+  ScreeningRecorded: fixed(
+    'Ghi nhận sàng lọc dấu hiệu bị mua bán',
+    'Trafficking screening recorded',
+    '记录拐卖迹象筛查',
+  ),
+  ConsentOverridden: (d) => {
+    const c = counterpartName(d.counterpart);
+    return {
+      vi: `Lãnh đạo cho phép gửi dữ liệu cho ${c.vi} khi chưa có sự đồng ý`,
+      en: `Supervisor allowed sending data to ${c.en} without standing consent`,
+      zh: `领导特批在未获同意时向${c.zh}提供数据`,
+    };
+  },
   ExchangeOpened: (d) => {
     const c = counterpartName(d.counterpart);
     return { vi: `Mở trao đổi với ${c.vi}`, en: `Exchange opened with ${c.en}`, zh: `与${c.zh}开启信息交流` };
@@ -92,6 +131,15 @@ const SUMMARIES: { readonly [K in TimelineEventType]: Summariser<K> } = {
   },
   DraftSent: fixed('Gửi thư nháp', 'Draft sent', '草稿已发送'),
   DraftDiscarded: fixed('Hủy thư nháp', 'Draft discarded', '草稿已作废'),
+  // Not the comment of a return: it is free text about the message and may name a person.
+  DraftReleased: fixed(
+    'Cán bộ thứ hai duyệt gửi thư nháp',
+    'Draft released by a second officer',
+    '第二名干部批准发送草稿',
+  ),
+  DraftReturned: fixed('Trả lại thư nháp cho người soạn', 'Draft returned to its author', '草稿退回起草人'),
+  ReleaseWithdrawn: fixed('Rút đề nghị duyệt gửi', 'Release request withdrawn', '撤回发送审批申请'),
+  DraftResubmitted: fixed('Đề nghị duyệt gửi lại thư nháp', 'Draft resubmitted for release', '草稿重新提交审批'),
   MessageAcknowledged: fixed('Xác nhận đã nhận thư', 'Message acknowledged', '消息已确认收到'),
   MessageAnswered: fixed('Thư đã được trả lời', 'Message answered', '消息已答复'),
   ExchangeClosed: fixed('Kết thúc trao đổi', 'Exchange closed', '信息交流已结束'),

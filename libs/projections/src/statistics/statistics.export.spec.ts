@@ -57,6 +57,8 @@ const body = (n: (k: string) => number): StatisticsBody => ({
     },
   },
   verifications: { requested: 100, byOutcome: { confirmed: 99, withdrawn: 1 }, byDirection: {}, answeredLate: 0 },
+  support: { given: n('support'), byKind: { medical_care: n('medical_care'), food: 0 } },
+  referrals: { made: 12, byService: { family: 12 }, byOutcome: { pending: 2, accepted: 10 } },
 });
 
 const report = (): StatisticsReport => ({
@@ -90,6 +92,12 @@ describe('statistics exports', () => {
       overdue: SUPPRESSED,
     });
     expect(p.verifications.byOutcome).toEqual({ confirmed: 99, withdrawn: SUPPRESSED });
+    expect(p.referrals).toEqual({
+      made: 12,
+      byService: { family: 12 },
+      byOutcome: { pending: SUPPRESSED, accepted: SUPPRESSED },
+    });
+    expect(p.crackdown?.support).toEqual({ given: SUPPRESSED, byKind: { medical_care: SUPPRESSED, food: 0 } });
     expect(p.crackdown?.reports).toMatchObject({ received: SUPPRESSED, meetsClassifiedTarget: false });
     expect(p.crackdown?.from).toBe('2026-07-01T00:00:00+07:00');
     expect(p.suppressed).toBe(true);
@@ -114,6 +122,7 @@ describe('statistics exports', () => {
       handovers: { ...body(() => 0).handovers, held: 0 },
       exchanges: { total: 0, byCounterpart: {} },
       verifications: { requested: 0, byOutcome: {}, byDirection: {}, answeredLate: 0 },
+      referrals: { made: 0, byService: {}, byOutcome: {} },
       crackdown: null,
     });
     expect(none.suppressed).toBe(false);
@@ -138,6 +147,8 @@ describe('statistics exports', () => {
     expect(lines).toContain('2026,lang-son,period,reports.received,count,120');
     expect(lines).toContain('2026,lang-son,period,reports.classifiedRate,ratio,0.5');
     expect(lines).toContain('2026,lang-son,crackdown,handovers.held,count,<11');
+    expect(lines).toContain('2026,lang-son,period,referrals.byService.family,count,12');
+    expect(lines).toContain('2026,lang-son,crackdown,support.byKind.medical_care,count,<11');
     expect(lines.filter((l) => /,count,([1-9]|10)$/.test(l))).toEqual([]);
   });
 

@@ -85,6 +85,8 @@ export function flatRows(published: PublishedReport): FlatRow[] {
     handovers: x.handovers,
     exchanges: x.exchanges,
     verifications: x.verifications,
+    support: x.support,
+    referrals: x.referrals,
   });
   return [
     ...flattenBody('period', body(published)),

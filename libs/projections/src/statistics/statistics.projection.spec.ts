@@ -246,6 +246,52 @@ describe.each([
     });
   });
 
+  it('counts a draft held for release as sent from its release, with times measured from then', async () => {
+    const caseId = newId();
+    const x = newId();
+    const m = newId();
+    const stream = `exchange-${x}`;
+    const step = (type: string, at: string, extra: object = {}): GivenEvent => ({
+      type,
+      streamId: stream,
+      data: { exchangeId: x, messageId: m, occurredAt: z(at), ...extra },
+    });
+    await h.given(
+      report(caseId, '2026-03-01T09:00:00+07:00'),
+      {
+        type: 'ExchangeOpened',
+        streamId: stream,
+        data: {
+          exchangeId: x,
+          caseIds: [caseId],
+          counterpart: 'CN-GX-PSD',
+          channel: 'official_letter',
+          occurredAt: z('2026-03-01T09:00:00+07:00'),
+        },
+      },
+      {
+        type: 'MessageLogged',
+        streamId: stream,
+        data: {
+          exchangeId: x,
+          messageId: m,
+          direction: 'outgoing',
+          draft: true,
+          occurredAt: z('2026-03-01T09:00:00+07:00'),
+          release: { author: 'an.nguyen', unit: 'lang-son' },
+        },
+      },
+      step('DraftReturned', '2026-03-01T10:00:00+07:00', { returnedBy: 'binh.tran', comment: 'sealed' }),
+      step('DraftResubmitted', '2026-03-01T11:00:00+07:00'),
+      // The approval is the sending: both at the same instant, in one append.
+      step('DraftReleased', '2026-03-02T09:00:00+07:00', { releasedBy: 'binh.tran' }),
+      step('DraftSent', '2026-03-02T09:00:00+07:00'),
+      step('MessageAcknowledged', '2026-03-02T11:00:00+07:00'),
+    );
+    const outgoing = (await stats('2026-Q1')).exchanges.byCounterpart['CN-GX-PSD']?.outgoing;
+    expect(outgoing).toMatchObject({ messages: 1, acknowledged: 1, ackHours: { median: 2, p90: 2 } });
+  });
+
   it('counts verifications by outcome, handovers held and persons handed over by gate and counterpart, and the crackdown subtotal', async () => {
     const caseId = newId();
     const [v1, v2, v3] = [newId(), newId(), newId()];

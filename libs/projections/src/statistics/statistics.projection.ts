@@ -42,6 +42,11 @@ const TYPES = [
   'HandoverConducted',
   'HandoverCancelled',
   'PersonReceived',
+  'SupportProvided',
+  'ReferralMade',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'ReferralCompleted',
 ] as const;
 type HandledType = (typeof TYPES)[number];
 
@@ -67,6 +72,17 @@ type Data = {
   inReplyTo?: string;
   responseDueAt?: ZonedInstant;
   occurredAt?: ZonedInstant;
+  supportId?: string;
+  referralId?: string;
+  kind?: string;
+  service?: string;
+};
+
+/** Where a referral stands after each answer; 'pending' until the service answers. */
+const REFERRAL_OUTCOME_AFTER: Partial<Record<HandledType, string>> = {
+  ReferralAccepted: 'accepted',
+  ReferralDeclined: 'declined',
+  ReferralCompleted: 'completed',
 };
 
 /** Person status after each identification step (Law 53/2024 Art. 32–33; persons domain). */
@@ -101,6 +117,8 @@ class Batch {
       stat_verifications: make('stat_verifications'),
       stat_handovers: make('stat_handovers'),
       stat_handed_over: make('stat_handed_over'),
+      stat_support: make('stat_support'),
+      stat_referrals: make('stat_referrals'),
     };
   }
 
@@ -174,6 +192,16 @@ function keysOf(e: RecordedEvent, d: Data, keys: Record<StatisticsTable, string[
       push('stat_handovers', d.handoverId);
       if (d.handoverId && d.personId) push('stat_handed_over', handedOverKey(d.handoverId, d.personId));
       return;
+    case 'SupportProvided':
+      push('stat_persons', d.personId);
+      return push('stat_support', d.supportId);
+    case 'ReferralMade':
+      push('stat_persons', d.personId);
+      return push('stat_referrals', d.referralId);
+    case 'ReferralAccepted':
+    case 'ReferralDeclined':
+    case 'ReferralCompleted':
+      return push('stat_referrals', d.referralId);
     default:
       return;
   }
@@ -355,6 +383,34 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
         });
       return;
     }
+    case 'SupportProvided':
+      if (d.supportId && d.personId && d.kind)
+        r.stat_support.insert({
+          support_id: d.supportId,
+          person_id: d.personId,
+          province: r.stat_persons.get(d.personId)?.province ?? null,
+          kind: d.kind,
+          provided_at: at,
+        });
+      return;
+    case 'ReferralMade':
+      if (d.referralId && d.personId && d.service)
+        r.stat_referrals.insert({
+          referral_id: d.referralId,
+          person_id: d.personId,
+          province: r.stat_persons.get(d.personId)?.province ?? null,
+          service: d.service,
+          outcome: 'pending',
+          referred_at: at,
+          position,
+        });
+      return;
+    case 'ReferralAccepted':
+    case 'ReferralDeclined':
+    case 'ReferralCompleted':
+      return b.change('stat_referrals', d.referralId, e, (row) => {
+        row.outcome = REFERRAL_OUTCOME_AFTER[type] ?? row.outcome;
+      });
     default:
       return; // the runner passes only eventTypes; anything else is ignored, never an error
   }
@@ -366,7 +422,8 @@ const SEALED_TYPES = new Set(['PersonRegistered', 'PersonalDataCorrected']);
 export function statisticsProjection(openSex: SexOpener): Projection {
   return {
     name: 'statistics',
-    version: 2,
+    // 3: support given and referrals (issue 10).
+    version: 3,
     tables: STATISTICS_TABLES,
     eventTypes: new Set<string>(TYPES),
     createTables: statisticsDdl,

@@ -72,6 +72,10 @@ export interface StatisticsBody {
     byDirection: Counts;
     answeredLate: number;
   };
+  /** Essential support given in the window, by kind (issue 10). */
+  support: { given: number; byKind: Counts };
+  /** Referrals made in the window, by service and by where they stand now ('pending' until answered). */
+  referrals: { made: number; byService: Counts; byOutcome: Counts };
 }
 
 export interface StatisticsReport extends StatisticsBody {
@@ -335,6 +339,37 @@ async function verifications(sql: SqlClient, v: TableNamer, q: Query): Promise<S
   return out;
 }
 
+async function support(sql: SqlClient, v: TableNamer, q: Query): Promise<StatisticsBody['support']> {
+  const r = await sql.query<{ kind: string; n: number }>(
+    `SELECT kind, count(*)::int AS n FROM ${v('stat_support')}
+      WHERE provided_at >= $1 AND provided_at < $2 AND ($3::text IS NULL OR province = $3)
+      GROUP BY 1`,
+    [q.window.from, q.window.to, q.province],
+  );
+  const out: StatisticsBody['support'] = { given: 0, byKind: {} };
+  for (const row of r.rows) {
+    out.given += row.n;
+    add(out.byKind, row.kind, row.n);
+  }
+  return out;
+}
+
+async function referrals(sql: SqlClient, v: TableNamer, q: Query): Promise<StatisticsBody['referrals']> {
+  const r = await sql.query<{ service: string; outcome: string; n: number }>(
+    `SELECT service, outcome, count(*)::int AS n FROM ${v('stat_referrals')}
+      WHERE referred_at >= $1 AND referred_at < $2 AND ($3::text IS NULL OR province = $3)
+      GROUP BY 1, 2`,
+    [q.window.from, q.window.to, q.province],
+  );
+  const out: StatisticsBody['referrals'] = { made: 0, byService: {}, byOutcome: {} };
+  for (const row of r.rows) {
+    out.made += row.n;
+    add(out.byService, row.service, row.n);
+    add(out.byOutcome, row.outcome, row.n);
+  }
+  return out;
+}
+
 async function hasKeyStore(sql: SqlClient): Promise<boolean> {
   const r = await sql.query<{ t: string | null }>(`SELECT to_regclass('subject_keys')::text AS t`);
   return r.rows[0]?.t != null;
@@ -354,6 +389,8 @@ export async function windowStatistics(
     handovers: await handovers(sql, views, q),
     exchanges: await exchanges(sql, views, q, limits),
     verifications: await verifications(sql, views, q),
+    support: await support(sql, views, q),
+    referrals: await referrals(sql, views, q),
   };
 }
 

@@ -80,6 +80,23 @@ export const STATISTICS_COLUMNS = {
     counterpart: 'text',
     received_at: 'timestamptz',
   },
+  // Support given and referrals (issue 10): codes and instants only; the province is the person's.
+  stat_support: {
+    support_id: 'text',
+    person_id: 'text',
+    province: 'text',
+    kind: 'text',
+    provided_at: 'timestamptz',
+  },
+  stat_referrals: {
+    referral_id: 'text',
+    person_id: 'text',
+    province: 'text',
+    service: 'text',
+    outcome: 'text',
+    referred_at: 'timestamptz',
+    position: 'bigint',
+  },
 } as const;
 
 export type StatisticsTable = keyof typeof STATISTICS_COLUMNS;
@@ -110,6 +127,8 @@ const INDEXED: Record<StatisticsTable, readonly string[]> = {
   stat_verifications: ['requested_at'],
   stat_handovers: ['conducted_at', 'cancelled_at'],
   stat_handed_over: ['received_at'],
+  stat_support: ['provided_at'],
+  stat_referrals: ['referred_at'],
 };
 
 export const statisticsDdl = (t: TableNamer): string[] =>

@@ -41,14 +41,14 @@ describe('access table', () => {
     ]);
   });
 
-  it('lets a supervisor do every act an officer may, plus erasure and the gate confirmation', () => {
+  it('lets a supervisor do every act an officer may, plus erasure, legal holds and the gate confirmation', () => {
     const officer = allowed('liaison_officer');
     expect(officer.filter((act) => !can('supervisor', act))).toEqual([]);
     expect(
       allowed('supervisor')
         .filter((act) => !officer.includes(act))
         .sort(),
-    ).toEqual(['handover.confirm', 'person.erase']);
+    ).toEqual(['handover.confirm', 'person.erase', 'person.legal_hold']);
   });
 
   it('scopes every case-bound act of the office to the province', () => {

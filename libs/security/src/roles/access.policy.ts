@@ -62,7 +62,18 @@ export const ACCESS = {
   'person.identify': write(OFFICE),
   // Erasure is irreversible and a decision of the unit's leadership (PDPL 91/2025 requests).
   'person.erase': write({ supervisor: P }),
+  // Consent is recorded by the officer who took it (or the refusal, or its withdrawal).
+  'person.consent': write(OFFICE),
+  // A hold answers an order of the procuracy or a court; placing and releasing it is the unit's
+  // leadership's act, like erasure, which it blocks.
+  'person.legal_hold': write({ supervisor: P }),
+  // Support given, referrals and their answers, screenings of returnees: the office's daily work
+  // with a victim (issue 10); who may be supported and when consent is needed is the domain's rule.
+  'person.support': write(OFFICE),
   'exchange.write': write(OFFICE),
+  // Releasing (or returning) a colleague's draft that carries personal data: the second officer of
+  // the author's unit (issue 10). That it is not the author, and the same unit, is the domain's rule.
+  'exchange.release': write(OFFICE),
   'exchange.read': read(OFFICE_AND_AUDIT),
   'verification.write': write(OFFICE),
   'verification.read': read(OFFICE_AND_AUDIT),

@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseLinkWrite } from '#cases/application';
 import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle, load } from '#event-store';
-import { personDecider, personStreamId } from '#persons';
+import { consentStanding, personDecider, personStreamId } from '#persons';
 import { findCounterpart } from '#reference-data';
-import { DomainError, newId } from '#shared-kernel';
+import { type ConsentStanding, DomainError, newId } from '#shared-kernel';
 import { type RequestVerification } from '../index.js';
 import { RequestVerificationMessage, VerificationCommandMessage } from './verification.messages.js';
 import { verificationAggregate } from './verification-aggregate.js';
@@ -24,15 +24,22 @@ export class RequestVerificationHandler implements ICommandHandler<RequestVerifi
     const E = VerificationApplicationErrors;
     if (!findCounterpart(data.counterpart))
       throw new DomainError(E.UNKNOWN_COUNTERPART, 'unknown counterpart unit', 'invalid');
+    let consent: ConsentStanding | undefined;
     if (data.personId !== undefined) {
       // The person asked about must belong to the case the request is filed under.
       const { state } = await load(this.store, personDecider, personStreamId(data.personId));
       if (state.status === 'none') throw new DomainError(E.PERSON_NOT_FOUND, 'no person with this id', 'invalid');
       if (state.caseId !== data.caseId)
         throw new DomainError(E.PERSON_NOT_IN_CASE, 'the person is not in this case', 'invalid');
+      // Asking the counterpart to verify someone is sharing who they are with it, for that purpose.
+      consent = consentStanding(state, 'identity_verification', data.counterpart);
     }
     const verificationId = newId();
-    const command = commandOf<RequestVerification>('RequestVerification', { ...data, verificationId }, ctx);
+    const command = commandOf<RequestVerification>(
+      'RequestVerification',
+      { ...data, verificationId, ...(consent !== undefined ? { consent } : {}) },
+      ctx,
+    );
     return handle({
       ...verificationAggregate(this.store, verificationId),
       command,

@@ -6,7 +6,7 @@ import type { AnswerVerification, ExtendVerification, RequestVerification, Withd
 /** Raise (or record a received) verification request; the handler assigns the id. */
 export class RequestVerificationMessage extends Command<WriteAnswer> {
   constructor(
-    readonly data: Omit<RequestVerification['data'], 'verificationId'>,
+    readonly data: Omit<RequestVerification['data'], 'verificationId' | 'consent'>,
     readonly ctx: WriteContext,
   ) {
     super();

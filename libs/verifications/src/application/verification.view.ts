@@ -18,6 +18,8 @@ export interface VerificationView {
   readonly subject: string;
   readonly questions: string;
   readonly legalBasis: string | null;
+  /** The basis on which the named person's data was sent, or null. */
+  readonly disclosure: { readonly basis: string; readonly reference: string | null } | null;
   readonly status: string;
   readonly requestedAt: TimeView;
   /** The due time in force (after the last extension). */
@@ -43,6 +45,7 @@ export function verificationView(state: ExistingVerification, revision: bigint, 
     subject: state.subject,
     questions: state.questions,
     legalBasis: state.legalBasis,
+    disclosure: state.disclosure,
     status: state.status,
     requestedAt: timeView(state.requestedAt),
     dueAt: timeView(state.dueAt),

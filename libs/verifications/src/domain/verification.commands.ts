@@ -1,4 +1,4 @@
-import type { DomainCommand, ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureInput, DomainCommand, ZonedInstant } from '#shared-kernel';
 import type { VerificationDirection, VerificationResult, VerificationSubject } from './verification.values.js';
 
 export type RequestVerification = DomainCommand<
@@ -12,6 +12,13 @@ export type RequestVerification = DomainCommand<
     subject: VerificationSubject;
     questions: string;
     legalBasis?: string;
+    /** On what basis the named person's data goes to the counterpart (outgoing requests). */
+    disclosure?: DisclosureInput;
+    /**
+     * Where the person's consent stands for identity verification by this counterpart: looked up by
+     * the application in the persons context, so that the decision stays pure.
+     */
+    consent?: ConsentStanding;
     dueAt: ZonedInstant;
     occurredAt: ZonedInstant;
   }

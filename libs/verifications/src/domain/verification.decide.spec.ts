@@ -12,6 +12,8 @@ const cn = (iso: string): ZonedInstant => ({ at: iso, offset: '+08:00', zone: 'A
 const vn = (iso: string): ZonedInstant => ({ at: iso, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' });
 
 const spec = deciderSpec(verificationDecider);
+/** The command states a basis; the event records the decided one. */
+const withoutDisclosure = ({ disclosure: _decided, ...data }: VerificationRequested['data']) => data;
 const cmd = <T extends VerificationCommand['type']>(
   type: T,
   data: Extract<VerificationCommand, { type: T }>['data'],
@@ -62,6 +64,7 @@ describe('VerificationRequest decider', () => {
         legalBasis: 'BLO cooperation agreement',
         dueAt: vn('2026-03-12T02:00:00.000Z'),
         occurredAt: vn('2026-03-05T01:00:00.000Z'),
+        disclosure: { personId, basis: 'consent', reference: null },
       },
     };
   });
@@ -69,9 +72,11 @@ describe('VerificationRequest decider', () => {
   describe('RequestVerification', () => {
     const request = (over: Partial<Extract<VerificationCommand, { type: 'RequestVerification' }>['data']> = {}) =>
       cmd('RequestVerification', {
-        ...requested.data,
+        ...withoutDisclosure(requested.data),
         personId,
         legalBasis: 'BLO cooperation agreement',
+        disclosure: { basis: 'consent' },
+        consent: 'given',
         ...over,
       });
 
@@ -86,7 +91,12 @@ describe('VerificationRequest decider', () => {
       spec
         .given([])
         .when(request({ personId: undefined, legalBasis: undefined, direction: 'incoming' }))
-        .then([{ ...requested, data: { ...requested.data, personId: null, legalBasis: null, direction: 'incoming' } }]);
+        .then([
+          {
+            ...requested,
+            data: { ...withoutDisclosure(requested.data), personId: null, legalBasis: null, direction: 'incoming' },
+          },
+        ]);
     });
 
     describe('refuses a due time at or before the request, comparing instants across zones', () => {

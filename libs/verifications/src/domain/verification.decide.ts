@@ -1,4 +1,4 @@
-import { assertNever, refuse, type ZonedInstant, invalid, required, optional } from '#shared-kernel';
+import { assertNever, decideDisclosure, refuse, type ZonedInstant, invalid, required, optional } from '#shared-kernel';
 import type {
   AnswerVerification,
   ExtendVerification,
@@ -49,24 +49,51 @@ function request(command: RequestVerification, state: VerificationState): Verifi
   if (instant(d.dueAt, 'dueAt') <= instant(d.occurredAt, 'occurredAt')) {
     return invalid(VerificationErrors.DUE_BEFORE_REQUEST, 'the due time must be after the request time');
   }
+  const verificationId = required(d.verificationId, VerificationErrors.ID_REQUIRED, 'verification id');
+  const caseId = required(d.caseId, VerificationErrors.ID_REQUIRED, 'case id');
+  const counterpart = required(d.counterpart, VerificationErrors.COUNTERPART_REQUIRED, 'counterpart');
+  const personId = optional(d.personId);
+  // Asking the other side to verify a person sends them who the person is.
+  const disclosure =
+    d.direction === 'outgoing' && personId !== null
+      ? decideDisclosure(personId, d.disclosure, d.consent ?? 'none', command.meta.actor, DISCLOSURE_CODES)
+      : null;
+  const requested: VerificationEvent = {
+    type: 'VerificationRequested',
+    data: {
+      verificationId,
+      caseId,
+      personId,
+      direction: d.direction,
+      counterpart,
+      subject: d.subject,
+      questions: required(d.questions, VerificationErrors.QUESTIONS_REQUIRED, 'questions'),
+      legalBasis: optional(d.legalBasis),
+      dueAt: d.dueAt,
+      occurredAt: d.occurredAt,
+      ...(disclosure
+        ? { disclosure: { personId: disclosure.personId, basis: disclosure.basis, reference: disclosure.reference } }
+        : {}),
+    },
+  };
+  if (!disclosure?.override) return [requested];
+  const { consent, reason } = disclosure.override;
   return [
+    requested,
     {
-      type: 'VerificationRequested',
-      data: {
-        verificationId: required(d.verificationId, VerificationErrors.ID_REQUIRED, 'verification id'),
-        caseId: required(d.caseId, VerificationErrors.ID_REQUIRED, 'case id'),
-        personId: optional(d.personId),
-        direction: d.direction,
-        counterpart: required(d.counterpart, VerificationErrors.COUNTERPART_REQUIRED, 'counterpart'),
-        subject: d.subject,
-        questions: required(d.questions, VerificationErrors.QUESTIONS_REQUIRED, 'questions'),
-        legalBasis: optional(d.legalBasis),
-        dueAt: d.dueAt,
-        occurredAt: d.occurredAt,
-      },
+      type: 'ConsentOverridden',
+      data: { verificationId, caseId, personId: disclosure.personId, counterpart, consent, reason },
     },
   ];
 }
+
+const DISCLOSURE_CODES = {
+  BASIS_REQUIRED: VerificationErrors.DISCLOSURE_BASIS_REQUIRED,
+  REFERENCE_REQUIRED: VerificationErrors.DISCLOSURE_REFERENCE_REQUIRED,
+  CONSENT_MISSING: VerificationErrors.CONSENT_MISSING,
+  CONSENT_WITHDRAWN: VerificationErrors.CONSENT_WITHDRAWN,
+  OVERRIDE_NOT_ALLOWED: VerificationErrors.CONSENT_OVERRIDE_NOT_ALLOWED,
+} as const;
 
 /** An extension only ever moves the deadline later; shortening it would hide an overdue request. */
 function extend(command: ExtendVerification, state: VerificationState): VerificationEvent[] {

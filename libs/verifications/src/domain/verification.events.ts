@@ -1,4 +1,4 @@
-import type { DomainEvent, ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureBasis, DomainEvent, ZonedInstant } from '#shared-kernel';
 import type { VerificationDirection, VerificationSubject } from './verification.values.js';
 
 export type VerificationRequested = DomainEvent<
@@ -13,6 +13,11 @@ export type VerificationRequested = DomainEvent<
     subject: VerificationSubject;
     questions: string;
     legalBasis: string | null;
+    /**
+     * The basis on which the named person's data was sent; absent on incoming requests, on requests
+     * that name nobody, and on those recorded before the rule existed.
+     */
+    disclosure?: { personId: string; basis: DisclosureBasis; reference: string | null };
     dueAt: ZonedInstant;
     /** When the request was sent (outgoing) or received (incoming). */
     occurredAt: ZonedInstant;
@@ -46,7 +51,23 @@ export type VerificationWithdrawn = DomainEvent<
   { verificationId: string; caseId: string; reason: string }
 >;
 
+/**
+ * A supervisor sent a request naming a person whose consent did not stand. Its own event so that
+ * auditors can list every such decision with its reason (the audit log shows it).
+ */
+export type ConsentOverridden = DomainEvent<
+  'ConsentOverridden',
+  {
+    verificationId: string;
+    caseId: string;
+    personId: string;
+    counterpart: string;
+    consent: ConsentStanding;
+    reason: string;
+  }
+>;
+
 export type VerificationEvent =
-  VerificationRequested | VerificationExtended | VerificationAnswered | VerificationWithdrawn;
+  VerificationRequested | VerificationExtended | VerificationAnswered | VerificationWithdrawn | ConsentOverridden;
 
 export type VerificationEventType = VerificationEvent['type'];

@@ -4,7 +4,8 @@ import type { ExistingVerification, VerificationFacts, VerificationState } from 
 import type { VerificationResult } from './verification.values.js';
 
 function factsOf(state: ExistingVerification): VerificationFacts {
-  const { verificationId, caseId, personId, direction, counterpart, subject, questions, legalBasis } = state;
+  const { verificationId, caseId, personId, direction, counterpart, subject, questions, legalBasis, disclosure } =
+    state;
   const { requestedAt, dueAt, extensions } = state;
   return {
     verificationId,
@@ -15,6 +16,7 @@ function factsOf(state: ExistingVerification): VerificationFacts {
     subject,
     questions,
     legalBasis,
+    disclosure,
     requestedAt,
     dueAt,
     extensions,
@@ -52,6 +54,7 @@ export function evolveVerification(state: VerificationState, event: Verification
       subject: d.subject,
       questions: d.questions,
       legalBasis: d.legalBasis,
+      disclosure: d.disclosure ? { basis: d.disclosure.basis, reference: d.disclosure.reference } : null,
       requestedAt: d.occurredAt,
       dueAt: d.dueAt,
       extensions: [],
@@ -59,6 +62,7 @@ export function evolveVerification(state: VerificationState, event: Verification
   }
   switch (event.type) {
     case 'VerificationRequested':
+    case 'ConsentOverridden':
       return state;
     case 'VerificationExtended': {
       if (state.status !== 'requested' && state.status !== 'extended') return state;

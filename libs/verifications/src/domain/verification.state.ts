@@ -1,4 +1,4 @@
-import type { ZonedInstant } from '#shared-kernel';
+import type { ZonedInstant, DisclosureBasis } from '#shared-kernel';
 import type { VerificationDirection, VerificationResult, VerificationSubject } from './verification.values.js';
 
 export interface VerificationExtension {
@@ -17,6 +17,8 @@ export interface VerificationFacts {
   readonly subject: VerificationSubject;
   readonly questions: string;
   readonly legalBasis: string | null;
+  /** The basis on which the named person's data was sent (outgoing requests about a person). */
+  readonly disclosure: { readonly basis: DisclosureBasis; readonly reference: string | null } | null;
   readonly requestedAt: ZonedInstant;
   /** The due time in force (the last extension's, else the original). */
   readonly dueAt: ZonedInstant;

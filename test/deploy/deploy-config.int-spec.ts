@@ -45,6 +45,7 @@ const REQUIRED = [
   'DEADLINE_HANDOVER_CONFIRMATION_GRACE',
   'DEADLINE_ONWARD_TRANSFER_DAYS',
   'DEADLINE_INITIAL_VERIFICATION',
+  'DEADLINE_REFERRAL_ANSWER',
   'DEADLINE_DUE_SOON',
   'DEADLINE_DUE_SOON_MAX',
 ];
@@ -58,6 +59,9 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   SESSION_MAX_SECONDS: 'one working day (12 h) is the default absolute lifetime',
   SIGNIN_MAX_PER_ADDRESS: 'defaults suit one office behind one address; raise only with evidence',
   SIGNIN_MAX_PER_ACCOUNT: 'five tries per 15 minutes per account name is the default lockout',
+  EXCHANGE_RELEASE:
+    'the default holds outgoing messages with personal data for a second officer’s release, as the law needs',
+  EXCHANGE_RELEASE_BY_UNIT: 'no unit holds more or less than the default until it decides to',
   SIGNIN_WINDOW_SECONDS: 'the 15-minute window goes with the two limits above',
   OIDC_SCOPES: '"openid profile" is what the claim mapping needs; the provider adds custom claims',
   OIDC_CLAIM_ROLES: 'claim names default to the ones this service mints; set per provider when they differ',

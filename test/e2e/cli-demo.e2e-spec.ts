@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 describe('npm run cli -- demo', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp('pglite');
+    // The demo runs against a service as deployed: its letter waits for a second officer's release.
+    app = await startTestApp('pglite', { EXCHANGE_RELEASE: 'personal_data' });
   }, 60_000);
   afterAll(async () => app.close());
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ACCESS_VARIABLES, loadAccessConfig, type AccessConfig } from './access-config.js';
 import { DEADLINE_VARIABLES, loadDeadlineLimits, type DeadlineLimits } from './deadline-limits.js';
 import { INTEGRITY_VARIABLES, loadIntegrityConfig, type IntegrityConfig } from './integrity-config.js';
+import { RELEASE_VARIABLES, loadReleaseConfig, type ReleaseConfig } from './release-config.js';
 
 /**
  * The one configuration object. Built once at boot from the environment; nothing else reads
@@ -54,6 +55,8 @@ export interface AppConfig {
   readonly access: AccessConfig;
   /** Signed checkpoints: their key and interval. */
   readonly integrity: IntegrityConfig;
+  /** Which outgoing exchange messages wait for a second officer's release, per unit. */
+  readonly release: ReleaseConfig;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +92,7 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   ...DEADLINE_VARIABLES,
   ...ACCESS_VARIABLES,
   ...INTEGRITY_VARIABLES,
+  ...RELEASE_VARIABLES,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -199,6 +203,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     deadlines: loadDeadlineLimits(env, problems),
     access: loadAccessConfig(env, host, port, problems),
     integrity: loadIntegrityConfig(env, problems),
+    release: loadReleaseConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

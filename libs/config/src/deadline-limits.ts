@@ -19,6 +19,8 @@ export interface DeadlineLimits {
   readonly onwardTransferDays: number;
   /** Initial verification after a self-report (Law 53/2024 Art. 27: 3 days). */
   readonly initialVerificationMs: number;
+  /** How long a receiving service may take to answer a referral (accept or decline) before it is overdue. */
+  readonly referralAnswerMs: number;
   /** Window of "due soon" when the request names none. */
   readonly dueSoonDefaultMs: number;
   /** Largest "due soon" window a request may ask for. */
@@ -32,6 +34,7 @@ export const DEADLINE_VARIABLES: Readonly<Record<string, string>> = {
   DEADLINE_ONWARD_TRANSFER_DAYS:
     'Vietnam calendar days after the day of receipt by which the onward transfer is due (default 0: same day)',
   DEADLINE_INITIAL_VERIFICATION: 'initial verification after a self-report, Law 53/2024 Art. 27 (default P3D)',
+  DEADLINE_REFERRAL_ANSWER: 'time a receiving service has to answer a referral of a victim (default P7D)',
   DEADLINE_DUE_SOON: 'default "due soon" window of the deadline board (default P2D)',
   DEADLINE_DUE_SOON_MAX: 'largest "due soon" window a request may ask for (default P90D)',
 };
@@ -44,6 +47,7 @@ export const DEFAULT_DEADLINE_LIMITS: DeadlineLimits = {
   handoverConfirmationGraceMs: 12 * HOUR,
   onwardTransferDays: 0,
   initialVerificationMs: 3 * DAY,
+  referralAnswerMs: 7 * DAY,
   dueSoonDefaultMs: 2 * DAY,
   dueSoonMaxMs: 90 * DAY,
 };
@@ -95,6 +99,7 @@ export function loadDeadlineLimits(env: Env, problems?: string[]): DeadlineLimit
     ),
     onwardTransferDays,
     initialVerificationMs: duration(env, 'DEADLINE_INITIAL_VERIFICATION', d.initialVerificationMs, found),
+    referralAnswerMs: duration(env, 'DEADLINE_REFERRAL_ANSWER', d.referralAnswerMs, found),
     dueSoonDefaultMs: duration(env, 'DEADLINE_DUE_SOON', d.dueSoonDefaultMs, found),
     dueSoonMaxMs: duration(env, 'DEADLINE_DUE_SOON_MAX', d.dueSoonMaxMs, found),
   };

@@ -2,3 +2,4 @@ export * from './app-config.js';
 export * from './deadline-limits.js';
 export * from './access-config.js';
 export * from './integrity-config.js';
+export * from './release-config.js';

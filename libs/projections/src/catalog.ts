@@ -5,7 +5,7 @@ import { CaseNameIndexProjection } from './case-search/case-name-index.projectio
 import { CaseTimelineProjection } from './case-timeline/case-timeline.projection.js';
 import type { Projection } from './projection.js';
 import { auditLogProjection } from './audit-log/index.js';
-import { deadlinesProjection } from './deadlines/index.js';
+import { deadlinesProjection, releaseQueueProjection } from './deadlines/index.js';
 import { gateHandoversProjection } from './gate-handovers/index.js';
 import { sexOpener, statisticsProjection } from './statistics/index.js';
 
@@ -25,6 +25,7 @@ export function allProjections(deps: ProjectionDependencies): Projection[] {
     new CaseNameIndexProjection(deps.cipher, deps.nameIndex),
     new CaseTimelineProjection(),
     deadlinesProjection,
+    releaseQueueProjection,
     statisticsProjection(sexOpener(deps.cipher)),
     auditLogProjection,
     gateHandoversProjection,

@@ -59,6 +59,58 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     reason,
   ),
   'POST /api/v1/persons/:id/erasure': post((r) => `/persons/${r.personId}/erasure`, reason),
+  'POST /api/v1/persons/:id/consents': post(
+    (r) => `/persons/${r.personId}/consents`,
+    () => ({
+      decision: 'given',
+      purpose: 'identity_verification',
+      recipient: 'CN-GX-PSD',
+      givenBy: 'legal_representative',
+      formSha256: 'c'.repeat(64),
+      occurredAt: '2026-03-05T09:30:00+07:00',
+    }),
+  ),
+  // No such consent: an admitted caller is told so (PERSON.CONSENT_NOT_FOUND), others are refused first.
+  'POST /api/v1/persons/:id/consents/:consentId/withdrawal': post(
+    (r) => `/persons/${r.personId}/consents/0190f5e4-0000-7000-8000-000000000000/withdrawal`,
+    () => ({ occurredAt: '2026-03-06T09:30:00+07:00' }),
+  ),
+  'POST /api/v1/persons/:id/legal-hold': post(
+    (r) => `/persons/${r.personId}/legal-hold`,
+    () => ({ proceedingsRef: 'VKS-LS 12/2026' }),
+  ),
+  'POST /api/v1/persons/:id/legal-hold/release': post((r) => `/persons/${r.personId}/legal-hold/release`, reason),
+  'POST /api/v1/persons/:id/support': post(
+    (r) => `/persons/${r.personId}/support`,
+    () => ({ kind: 'food', provider: 'Đồn Biên phòng Hữu Nghị', occurredAt: '2026-03-05T09:30:00+07:00' }),
+  ),
+  'POST /api/v1/persons/:id/referrals': post(
+    (r) => `/persons/${r.personId}/referrals`,
+    () => ({
+      service: 'health_facility',
+      receivingUnit: 'Bệnh viện Đa khoa tỉnh',
+      exemption: 'medical_emergency',
+      occurredAt: '2026-03-05T09:30:00+07:00',
+    }),
+  ),
+  // No such referral: an admitted caller is told so (PERSON.REFERRAL_NOT_FOUND), others are refused first.
+  'POST /api/v1/persons/:id/referrals/:referralId/answer': post(
+    (r) => `/persons/${r.personId}/referrals/0190f5e4-0000-7000-8000-000000000000/answer`,
+    () => ({ answer: 'accepted', occurredAt: '2026-03-06T09:30:00+07:00' }),
+  ),
+  'POST /api/v1/persons/:id/referrals/:referralId/completion': post(
+    (r) => `/persons/${r.personId}/referrals/0190f5e4-0000-7000-8000-000000000000/completion`,
+    () => ({ occurredAt: '2026-03-07T09:30:00+07:00' }),
+  ),
+  'POST /api/v1/persons/:id/screenings': post(
+    (r) => `/persons/${r.personId}/screenings`,
+    () => ({
+      group: 'online_scam_compound_returnee',
+      exploitationTypes: ['forced_criminality'],
+      result: 'indicators_present',
+      occurredAt: '2026-03-05T09:30:00+07:00',
+    }),
+  ),
   'POST /api/v1/exchanges': post(
     () => '/exchanges',
     (r) => newExchange([r.caseId]),
@@ -74,6 +126,20 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ),
   'POST /api/v1/exchanges/:id/messages/:messageId/discard': post(
     (r) => `/exchanges/${r.exchangeId}/messages/${r.draftId}/discard`,
+  ),
+  // The matrix runs with release off: the draft is not held, so an admitted caller is told so (409).
+  'POST /api/v1/exchanges/:id/messages/:messageId/release': post(
+    (r) => `/exchanges/${r.exchangeId}/messages/${r.draftId}/release`,
+  ),
+  'POST /api/v1/exchanges/:id/messages/:messageId/return': post(
+    (r) => `/exchanges/${r.exchangeId}/messages/${r.draftId}/return`,
+    () => ({ comment: 'Kiểm tra quyền truy cập' }),
+  ),
+  'POST /api/v1/exchanges/:id/messages/:messageId/withdraw': post(
+    (r) => `/exchanges/${r.exchangeId}/messages/${r.draftId}/withdraw`,
+  ),
+  'POST /api/v1/exchanges/:id/messages/:messageId/resubmit': post(
+    (r) => `/exchanges/${r.exchangeId}/messages/${r.draftId}/resubmit`,
   ),
   'POST /api/v1/exchanges/:id/acknowledgements': post(
     (r) => `/exchanges/${r.exchangeId}/acknowledgements`,

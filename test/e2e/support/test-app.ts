@@ -61,7 +61,16 @@ async function answer(res: Response): Promise<Answer> {
 export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'blo-e2e-'));
   let drop: (() => Promise<void>) | null = null;
-  const base: Record<string, string> = { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error', PGLITE_SYNC: 'off', ...env };
+  // Suites log outgoing messages with personal data as sent, to test everything else about them;
+  // the second-officer release is tested by the suites that ask for it (EXCHANGE_RELEASE).
+  const base: Record<string, string> = {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    PGLITE_SYNC: 'off',
+    EXCHANGE_RELEASE: 'off',
+    ...env,
+  };
   if (kind === 'postgres') {
     const admin = process.env.BLO_TEST_PG_URL;
     if (!admin) throw new Error(`e2e on PostgreSQL without a server: ${postgresUnavailable()}`);

@@ -7,6 +7,7 @@ import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event
 import { CheckpointRecorder } from '#integrity';
 import {
   auditLog,
+  awaitingRelease,
   decodeAuditCursor,
   deadlineBoard,
   parsePeriod,
@@ -16,6 +17,7 @@ import {
   toXlsx,
   viewName,
   type AuditPage,
+  type AwaitingRelease,
   type DeadlineBoard,
   type PublishedReport,
 } from './boards.read-models.js';
@@ -52,9 +54,14 @@ export class BoardsController {
   @Get('deadlines')
   @Act('deadlines.read')
   @ApiOkResponse({
-    description: '{ now, dueSoonUntil, overdue: [...], dueSoon: [...], totals }; overdue is derived from now',
+    description:
+      '{ now, dueSoonUntil, overdue: [...], dueSoon: [...], totals, awaitingRelease: [...] }; overdue is derived ' +
+      'from now; awaitingRelease lists the drafts held for a second officer’s release, oldest first',
   })
-  async deadlines(@Query() q: DeadlinesQueryDto, @Req() req: AuthenticatedRequest): Promise<DeadlineBoard> {
+  async deadlines(
+    @Query() q: DeadlinesQueryDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<DeadlineBoard & { awaitingRelease: AwaitingRelease[] }> {
     const province = provinceFilter(req, q.province);
     let withinMs = this.limits.dueSoonDefaultMs;
     if (q.within !== undefined) {
@@ -68,12 +75,15 @@ export class BoardsController {
         ]);
       withinMs = ms;
     }
-    return deadlineBoard(
+    const board = await deadlineBoard(
       this.sql,
       viewName,
       { now: new Date(), withinMs, province, limit: q.limit ?? 200 },
       this.limits,
     );
+    // A unit's drafts wait for a colleague of the same unit: each reader sees their province's only.
+    const queue = await awaitingRelease(this.sql, viewName, { province, limit: q.limit ?? 200 });
+    return { ...board, awaitingRelease: queue };
   }
 
   /**

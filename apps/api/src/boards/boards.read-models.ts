@@ -1,6 +1,7 @@
 // The board read models and their queries (libs/projections: deadlines, statistics, audit-log).
 export {
   auditLog,
+  awaitingRelease,
   deadlineBoard,
   decodeAuditCursor,
   parsePeriod,
@@ -10,6 +11,7 @@ export {
   toXlsx,
   viewName,
   type AuditPage,
+  type AwaitingRelease,
   type DeadlineBoard,
   type PublishedReport,
 } from '#projections';

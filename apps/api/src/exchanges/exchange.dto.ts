@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -24,6 +25,7 @@ import {
   SOURCE_EVALUATIONS,
 } from '#exchanges';
 import { IsCleanText, IsZonedDateTime } from '../http/dto-validators.js';
+import { DisclosureDto } from '../http/disclosure.dto.js';
 import { IsRegisterCode, TEXT_LONG, TEXT_SHORT } from '../http/common.dto.js';
 
 const REFERENCE_LENGTH = 100;
@@ -57,6 +59,17 @@ export class PersonalDataBasisDto {
 }
 
 /** One message of a thread: the first one (with the thread's fields) or any later one. */
+/** A person an outgoing message names, and the basis on which their data goes to the counterpart. */
+export class NamedPersonDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') personId!: string;
+
+  @ApiProperty({ type: DisclosureDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DisclosureDto)
+  disclosure!: DisclosureDto;
+}
+
 export class ExchangeMessageDto {
   @ApiProperty({ enum: MESSAGE_DIRECTIONS }) @IsIn(MESSAGE_DIRECTIONS) direction!: (typeof MESSAGE_DIRECTIONS)[number];
 
@@ -113,7 +126,11 @@ export class ExchangeMessageDto {
   @Type(() => EvaluationDto)
   evaluation?: EvaluationDto;
 
-  @ApiPropertyOptional({ description: 'outgoing only: a draft is sent later (…/messages/{messageId}/send)' })
+  @ApiPropertyOptional({
+    description:
+      'outgoing only: a draft is sent later (…/messages/{messageId}/send), or, when the unit holds it for a ' +
+      'second officer’s release (by default one with personal data), released by a colleague (…/release)',
+  })
   @IsOptional()
   @IsBoolean()
   draft?: boolean;
@@ -131,6 +148,19 @@ export class ExchangeMessageDto {
   @ValidateNested()
   @Type(() => PersonalDataBasisDto)
   personalData?: PersonalDataBasisDto;
+
+  @ApiPropertyOptional({
+    type: [NamedPersonDto],
+    description:
+      'outgoing: the persons of the thread’s cases the message names, each with the basis on which their data ' +
+      'is sent (their consent for information exchange with this counterpart, or a legal exception)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => NamedPersonDto)
+  persons?: NamedPersonDto[];
 
   @ApiPropertyOptional({ description: 'id of the message of the other direction this one answers' })
   @IsOptional()
@@ -171,6 +201,18 @@ export class AcknowledgementDto {
 
 export class SendDraftDto {
   @ApiProperty({ example: '2026-03-05T09:30:00+07:00' }) @IsZonedDateTime() occurredAt!: string;
+}
+
+/**
+ * Sending a draft back to its author: what to change. Free text that may name a person, so it is
+ * sealed with the exchange's key and never leaves on Kafka.
+ */
+export class ReturnDraftDto {
+  @ApiProperty({ maxLength: TEXT_SHORT, example: 'Bỏ số CCCD ở đoạn 2: đối tác chưa cần.' })
+  @IsString()
+  @IsCleanText()
+  @Length(1, TEXT_SHORT)
+  comment!: string;
 }
 
 /** What the answer to a message write adds to { id, revision, position }. */

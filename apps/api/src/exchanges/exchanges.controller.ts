@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig, releasePolicyFor } from '#config';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
+import type { ReleasePolicy } from '#exchanges';
 import {
   ExchangeCommandMessage,
   GetExchangeQuery,
@@ -10,9 +12,10 @@ import {
   type ExchangeView,
   type ExchangeWriteAnswer,
   type MessageDraft,
+  releaseOfficerOf,
 } from '#exchanges/application';
 import { can } from '#security';
-import { parseZoned } from '#shared-kernel';
+import { parseZoned, zonedNow } from '#shared-kernel';
 import { Act, onParam, onBodyCase } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
@@ -24,6 +27,7 @@ import {
   ExchangeMessageDto,
   ExchangeReadQueryDto,
   MessageWriteAnswerDto,
+  ReturnDraftDto,
   SendDraftDto,
 } from './exchange.dto.js';
 import { MessageAnswerInterceptor } from './message-answer.interceptor.js';
@@ -38,6 +42,7 @@ export class ExchangesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly records: RecordScopeResolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -50,6 +55,7 @@ export class ExchangesController {
       counterpart: body.counterpart,
       channel: body.channel,
       message: messageOf(body),
+      releasePolicy: this.releasePolicyOf(ctx),
     };
     return this.commands.execute(new OpenExchangeMessage(data, ctx));
   }
@@ -63,7 +69,7 @@ export class ExchangesController {
     @Body() body: ExchangeMessageDto,
     @Ctx() ctx: WriteContext,
   ): Promise<ExchangeWriteAnswer> {
-    return this.commands.execute(new LogMessageMessage(id, messageOf(body), ctx));
+    return this.commands.execute(new LogMessageMessage(id, messageOf(body), ctx, this.releasePolicyOf(ctx)));
   }
 
   @Post(':id/messages/:messageId/send')
@@ -75,6 +81,52 @@ export class ExchangesController {
     @Ctx() ctx: WriteContext,
   ): Promise<WriteAnswer> {
     return this.run(id, commandOf('SendDraft', { messageId, occurredAt: parseZoned(body.occurredAt) }, ctx), ctx);
+  }
+
+  // Second-officer release (issue 10): approving is the sending, at the moment it is approved.
+  @Post(':id/messages/:messageId/release')
+  @Act('exchange.release', onParam('exchange'))
+  release(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('messageId', UuidParamPipe) messageId: string,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { messageId, by: releaseOfficerOf(ctx.actor), occurredAt: zonedNow(ctx.now) };
+    return this.run(id, commandOf('ReleaseDraft', data, ctx), ctx);
+  }
+
+  @Post(':id/messages/:messageId/return')
+  @Act('exchange.release', onParam('exchange'))
+  returnDraft(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('messageId', UuidParamPipe) messageId: string,
+    @Body() body: ReturnDraftDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { messageId, by: releaseOfficerOf(ctx.actor), comment: body.comment, occurredAt: zonedNow(ctx.now) };
+    return this.run(id, commandOf('ReturnDraft', data, ctx), ctx);
+  }
+
+  @Post(':id/messages/:messageId/withdraw')
+  @Act('exchange.write', onParam('exchange'))
+  withdraw(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('messageId', UuidParamPipe) messageId: string,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { messageId, by: releaseOfficerOf(ctx.actor), occurredAt: zonedNow(ctx.now) };
+    return this.run(id, commandOf('WithdrawRelease', data, ctx), ctx);
+  }
+
+  @Post(':id/messages/:messageId/resubmit')
+  @Act('exchange.write', onParam('exchange'))
+  resubmit(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('messageId', UuidParamPipe) messageId: string,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { messageId, by: releaseOfficerOf(ctx.actor), occurredAt: zonedNow(ctx.now) };
+    return this.run(id, commandOf('ResubmitDraft', data, ctx), ctx);
   }
 
   @Post(':id/messages/:messageId/discard')
@@ -131,6 +183,11 @@ export class ExchangesController {
     return new Versioned({ ...view, caseIds }, view.revision);
   }
 
+  /** The writer's unit's policy: the configured one for the province the officer serves. */
+  private releasePolicyOf(ctx: WriteContext): ReleasePolicy {
+    return releasePolicyFor(this.config.release, ctx.actor.province);
+  }
+
   private run(id: string, command: ExchangeCommandMessage['command'], ctx: WriteContext): Promise<WriteAnswer> {
     return this.commands.execute(new ExchangeCommandMessage(id, command, ctx));
   }
@@ -153,5 +210,8 @@ function messageOf(body: ExchangeMessageDto): MessageDraft {
     ...(body.draft !== undefined ? { draft: body.draft } : {}),
     ...(body.personalData !== undefined ? { personalData: { ...body.personalData } } : {}),
     ...(body.inReplyTo !== undefined ? { inReplyTo: body.inReplyTo.toLowerCase() } : {}),
+    ...(body.persons !== undefined
+      ? { persons: body.persons.map((p) => ({ personId: p.personId.toLowerCase(), disclosure: { ...p.disclosure } })) }
+      : {}),
   };
 }

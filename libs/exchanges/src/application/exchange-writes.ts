@@ -15,7 +15,7 @@ export type ExchangeWriteAnswer = WriteAnswer & { readonly messageId?: string };
 export function writeExchange(
   deps: { store: EventStore; cipher: PersonalDataCipher },
   exchangeId: string,
-  command: ExchangeCommand,
+  command: ExchangeCommand | ((state: ExchangeState) => Promise<ExchangeCommand>),
   ctx: WriteContext,
   opts: { linked?: () => Promise<StreamWrite[]>; messageId?: string } = {},
 ): Promise<ExchangeWriteAnswer> {

@@ -2,19 +2,35 @@ import { Command, Query } from '@nestjs/cqrs';
 import type { ExchangeView } from './exchange.view.js';
 import type { ExchangeWriteAnswer } from './exchange-writes.js';
 import type { WriteContext } from '#event-store';
+import type { Actor } from '#shared-kernel';
 import type {
   AcknowledgeMessage,
   CloseExchange,
   DiscardDraft,
   ExchangeChannel,
   MessageInput,
+  ReleaseCommand,
+  ReleaseOfficer,
+  ReleasePolicy,
   SendDraft,
 } from '../index.js';
 
 /** One message as the officer wrote it, in plaintext: the handler assigns its id and seals it. */
 export type MessageDraft = Omit<MessageInput, 'messageId'>;
 
-/** Opens a thread with its first message and links every listed case in the same append. */
+/**
+ * The officer as the release rules know them: their user id and the unit they serve, named by its
+ * province (the need-to-know scope), or by the unit code for an account without one.
+ */
+export const releaseOfficerOf = (actor: Actor): ReleaseOfficer => ({
+  userId: actor.userId,
+  unit: actor.province ?? actor.unitId,
+});
+
+/**
+ * Opens a thread with its first message and links every listed case in the same append.
+ * `releasePolicy` is the writer's unit's (configuration); without it the strict default applies.
+ */
 export class OpenExchangeMessage extends Command<ExchangeWriteAnswer> {
   constructor(
     readonly data: {
@@ -22,6 +38,7 @@ export class OpenExchangeMessage extends Command<ExchangeWriteAnswer> {
       readonly counterpart: string;
       readonly channel: ExchangeChannel;
       readonly message: MessageDraft;
+      readonly releasePolicy?: ReleasePolicy;
     },
     readonly ctx: WriteContext,
   ) {
@@ -29,12 +46,13 @@ export class OpenExchangeMessage extends Command<ExchangeWriteAnswer> {
   }
 }
 
-/** The next message of an existing thread. */
+/** The next message of an existing thread, under the writer's unit's release policy. */
 export class LogMessageMessage extends Command<ExchangeWriteAnswer> {
   constructor(
     readonly exchangeId: string,
     readonly message: MessageDraft,
     readonly ctx: WriteContext,
+    readonly releasePolicy?: ReleasePolicy,
   ) {
     super();
   }
@@ -44,7 +62,7 @@ export class LogMessageMessage extends Command<ExchangeWriteAnswer> {
 export class ExchangeCommandMessage extends Command<ExchangeWriteAnswer> {
   constructor(
     readonly exchangeId: string,
-    readonly command: AcknowledgeMessage | CloseExchange | SendDraft | DiscardDraft,
+    readonly command: AcknowledgeMessage | CloseExchange | SendDraft | DiscardDraft | ReleaseCommand,
     readonly ctx: WriteContext,
   ) {
     super();

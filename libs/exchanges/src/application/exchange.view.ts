@@ -18,6 +18,17 @@ export interface TimeView {
   readonly local: { readonly vn: string; readonly cn: string };
 }
 
+/**
+ * A draft held for a second officer's release, and what became of it. `author` and the officers
+ * are user ids; the return comment is null when masked for this reader or erased.
+ */
+export interface ReleaseView {
+  readonly state: string;
+  readonly author: string;
+  readonly returned: { readonly by: string; readonly at: TimeView; readonly comment: string | null } | null;
+  readonly released: { readonly by: string; readonly at: TimeView } | null;
+}
+
 export interface ExchangeMessageView {
   readonly messageId: string;
   readonly direction: string;
@@ -42,7 +53,11 @@ export interface ExchangeMessageView {
   readonly attachments: readonly Attachment[];
   readonly carriesPersonalData: boolean;
   readonly personalData: PersonalDataBasis | null;
+  /** The persons the message names and the basis each one's data was sent on. */
+  readonly persons: readonly { readonly personId: string; readonly basis: string; readonly reference: string | null }[];
   readonly inReplyTo: string | null;
+  /** Null for a message that was never held for release. */
+  readonly release: ReleaseView | null;
 }
 
 export interface ExchangeView {
@@ -70,6 +85,7 @@ export function exchangeView(
   revision: bigint,
   now: Date,
   contentOf: (m: ExchangeMessage) => ContentFor,
+  commentOf: (m: ExchangeMessage) => string | null = () => null,
 ): ExchangeView {
   const overdue = overdueMessages(state, now);
   const overdueIds = new Set(overdue.map((o) => o.messageId));
@@ -81,14 +97,31 @@ export function exchangeView(
     status: state.status,
     closeReason: state.status === 'closed' ? state.closeReason : null,
     openedAt: timeView(state.openedAt),
-    messages: state.messages.map((m) => messageView(m, contentOf(m), overdueIds.has(m.messageId))),
+    messages: state.messages.map((m) => messageView(m, contentOf(m), overdueIds.has(m.messageId), commentOf(m))),
     overdue: overdue.length > 0,
     overdueMessages: overdue.map((o) => ({ messageId: o.messageId, direction: o.direction, dueAt: timeView(o.dueAt) })),
     revision: revision.toString(),
   };
 }
 
-function messageView(m: ExchangeMessage, content: ContentFor, overdue: boolean): ExchangeMessageView {
+function releaseView(m: ExchangeMessage, comment: string | null): ReleaseView | null {
+  const release = m.direction === 'outgoing' ? m.release : undefined;
+  if (!release) return null;
+  const { returned, released } = release;
+  return {
+    state: release.state,
+    author: release.author.userId,
+    returned: returned ? { by: returned.by, at: timeView(returned.at), comment } : null,
+    released: released ? { by: released.by, at: timeView(released.at) } : null,
+  };
+}
+
+function messageView(
+  m: ExchangeMessage,
+  content: ContentFor,
+  overdue: boolean,
+  comment: string | null,
+): ExchangeMessageView {
   const sent = transmittedAt(m);
   const acknowledgement = 'acknowledgement' in m ? m.acknowledgement : undefined;
   const answer = m.status === 'answered' ? m.answer : undefined;
@@ -114,6 +147,8 @@ function messageView(m: ExchangeMessage, content: ContentFor, overdue: boolean):
     attachments: m.attachments,
     carriesPersonalData: m.carriesPersonalData,
     personalData: m.personalData ?? null,
+    persons: m.persons ?? [],
     inReplyTo: m.inReplyTo ?? null,
+    release: releaseView(m, comment),
   };
 }

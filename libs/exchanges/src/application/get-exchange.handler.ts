@@ -6,7 +6,7 @@ import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { DomainError } from '#shared-kernel';
 import { ExchangeErrors, exchangeDecider, exchangeStreamId } from '../index.js';
 import { GetExchangeQuery } from './exchange.messages.js';
-import { openMessageText } from './message-content.js';
+import { openMessageText, openReturnComment } from './message-content.js';
 import { type ContentFor, type ExchangeView, exchangeView } from './exchange.view.js';
 
 /** A thread folded live from its stream; content opened only for readers allowed to see it. */
@@ -54,6 +54,20 @@ export class GetExchangeHandler implements IQueryHandler<GetExchangeQuery, Excha
       const text = await openMessageText(this.cipher, exchangeId, m);
       contents.set(m.messageId, text ? { kind: 'text', text } : { kind: 'erased' });
     }
-    return exchangeView(state, revision, ctx.now, (m) => contents.get(m.messageId) ?? { kind: 'masked' });
+    // A return's comment is free text about the draft: opened for the same readers as the content.
+    const comments = new Map<string, string | null>();
+    for (const m of state.messages) {
+      const returned = m.direction === 'outgoing' ? m.release?.returned : undefined;
+      if (mayReadContent && returned) {
+        comments.set(m.messageId, await openReturnComment(this.cipher, exchangeId, returned.comment));
+      }
+    }
+    return exchangeView(
+      state,
+      revision,
+      ctx.now,
+      (m) => contents.get(m.messageId) ?? { kind: 'masked' },
+      (m) => comments.get(m.messageId) ?? null,
+    );
   }
 }

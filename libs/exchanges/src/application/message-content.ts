@@ -9,12 +9,34 @@ import type { ExchangeEvent, MessageLogged } from '../index.js';
  */
 export const SEALED_SUBJECT = 'sealed';
 
+interface ReturnComment {
+  readonly comment: string;
+}
+
+/** Opens the comment of a return; null when the exchange's key was destroyed (erased). */
+export async function openReturnComment(
+  cipher: PersonalDataCipher,
+  exchangeId: string,
+  recorded: string,
+): Promise<string | null> {
+  if (!isPersonalDataEnvelope(recorded)) return recorded;
+  try {
+    return (await cipher.decrypt<ReturnComment>(exchangeId, recorded)).comment;
+  } catch (error) {
+    if (error instanceof DataErasedError) return null;
+    throw error;
+  }
+}
+
 export interface MessageText {
   readonly subject: string;
   readonly body: string;
 }
 
-/** Seals the content of every MessageLogged; other events carry no free text and pass through. */
+/**
+ * Seals the content of every MessageLogged and the comment of every DraftReturned (free text that
+ * may name the person the draft is about); other events carry no free text and pass through.
+ */
 export async function sealEvents(
   cipher: PersonalDataCipher,
   exchangeId: string,
@@ -22,6 +44,10 @@ export async function sealEvents(
 ): Promise<ExchangeEvent[]> {
   return Promise.all(
     events.map(async (event): Promise<ExchangeEvent> => {
+      if (event.type === 'DraftReturned') {
+        const sealed = await cipher.encrypt(exchangeId, { comment: event.data.comment } satisfies ReturnComment);
+        return { type: 'DraftReturned', data: { ...event.data, comment: sealed } };
+      }
       if (event.type !== 'MessageLogged') return event;
       const { subject, body } = event.data;
       const sealed = await cipher.encrypt(exchangeId, { subject, body } satisfies MessageText);

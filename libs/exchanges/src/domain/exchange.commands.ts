@@ -1,5 +1,5 @@
-import type { DomainCommand, ZonedInstant } from '#shared-kernel';
-import type { ExchangeChannel, MessageInput } from './exchange.values.js';
+import type { DomainCommand, ZonedInstant, ConsentStanding } from '#shared-kernel';
+import type { Drafting, ExchangeChannel, MessageInput, ReleaseOfficer } from './exchange.values.js';
 
 export type OpenExchange = DomainCommand<
   'OpenExchange',
@@ -10,14 +10,50 @@ export type OpenExchange = DomainCommand<
     counterpart: string;
     channel: ExchangeChannel;
     message: MessageInput;
+    drafting: Drafting;
   }
 >;
 
-export type LogMessage = DomainCommand<'LogMessage', MessageInput>;
+export type LogMessage = DomainCommand<'LogMessage', MessageInput & { drafting: Drafting }>;
 
 export type SendDraft = DomainCommand<'SendDraft', { messageId: string; occurredAt: ZonedInstant }>;
 
 export type DiscardDraft = DomainCommand<'DiscardDraft', { messageId: string }>;
+
+/** A second officer of the author's unit approves a draft awaiting release: the approval sends it. */
+export type ReleaseDraft = DomainCommand<
+  'ReleaseDraft',
+  {
+    messageId: string;
+    by: ReleaseOfficer;
+    occurredAt: ZonedInstant;
+    /**
+     * Where consent stands now for each person the draft names on consent, looked up by the
+     * application: a consent withdrawn while the draft waited stops it.
+     */
+    consents?: Readonly<Record<string, ConsentStanding>>;
+  }
+>;
+
+/** A second officer sends the draft back to its author with a comment instead of releasing it. */
+export type ReturnDraft = DomainCommand<
+  'ReturnDraft',
+  { messageId: string; by: ReleaseOfficer; comment: string; occurredAt: ZonedInstant }
+>;
+
+/** The author takes back a release request before anyone acted on it. */
+export type WithdrawRelease = DomainCommand<
+  'WithdrawRelease',
+  { messageId: string; by: ReleaseOfficer; occurredAt: ZonedInstant }
+>;
+
+/** The author asks again for release of a returned or withdrawn draft. */
+export type ResubmitDraft = DomainCommand<
+  'ResubmitDraft',
+  { messageId: string; by: ReleaseOfficer; occurredAt: ZonedInstant }
+>;
+
+export type ReleaseCommand = ReleaseDraft | ReturnDraft | WithdrawRelease | ResubmitDraft;
 
 export type AcknowledgeMessage = DomainCommand<
   'AcknowledgeMessage',
@@ -31,4 +67,5 @@ export type AcknowledgeMessage = DomainCommand<
 
 export type CloseExchange = DomainCommand<'CloseExchange', { reason: string }>;
 
-export type ExchangeCommand = OpenExchange | LogMessage | SendDraft | DiscardDraft | AcknowledgeMessage | CloseExchange;
+export type ExchangeCommand =
+  OpenExchange | LogMessage | SendDraft | DiscardDraft | ReleaseCommand | AcknowledgeMessage | CloseExchange;

@@ -2,8 +2,10 @@ import { assertNever, refuse } from '#shared-kernel';
 import type { AcknowledgeMessage, ExchangeCommand, OpenExchange, SendDraft } from './exchange.commands.js';
 import { ExchangeErrors as E } from './exchange.errors.js';
 import type { ExchangeEvent } from './exchange.events.js';
-import { answerEvent, checkReplyTime, isBefore, isBlank, isOneOf, logMessage } from './exchange.message-rules.js';
+import { isBefore, isBlank, isOneOf, logMessage } from './exchange.message-rules.js';
 import { EXCHANGE_CHANNELS } from './exchange.values.js';
+import { decideRelease, sendingEvents } from './exchange.release.decide.js';
+import { withNamedPersons } from './exchange.disclosure.js';
 import { findMessage, type ExchangeMessage, type ExchangeState } from './exchange.state.js';
 
 type Open = Extract<ExchangeState, { status: 'open' }>;
@@ -13,7 +15,12 @@ export function decideExchange(command: ExchangeCommand, state: ExchangeState): 
   const thread = requireOpen(state);
   switch (command.type) {
     case 'LogMessage':
-      return logMessage(thread.exchangeId, command.data, thread.messages);
+      return withNamedPersons(
+        logMessage(thread.exchangeId, command.data, thread.messages, command.data.drafting),
+        command.data.persons,
+        thread,
+        command.meta.actor,
+      );
     case 'SendDraft':
       return sendDraft(command, thread);
     case 'DiscardDraft': {
@@ -21,6 +28,11 @@ export function decideExchange(command: ExchangeCommand, state: ExchangeState): 
       if (draft.status !== 'draft') refuse(E.INVALID_TRANSITION, `a ${draft.status} message cannot be discarded`);
       return [{ type: 'DraftDiscarded', data: { exchangeId: thread.exchangeId, messageId: draft.messageId } }];
     }
+    case 'ReleaseDraft':
+    case 'ReturnDraft':
+    case 'WithdrawRelease':
+    case 'ResubmitDraft':
+      return decideRelease(command, thread, requireMessage(thread, command.data.messageId));
     case 'AcknowledgeMessage':
       return acknowledge(command, thread);
     case 'CloseExchange': {
@@ -45,7 +57,12 @@ function open(command: OpenExchange, state: ExchangeState): readonly ExchangeEve
   if (!isOneOf(EXCHANGE_CHANNELS, channel)) refuse(E.INVALID_CHANNEL, 'unknown exchange channel', 'invalid');
   return [
     { type: 'ExchangeOpened', data: { exchangeId, caseIds, counterpart, channel, occurredAt: message.occurredAt } },
-    ...logMessage(exchangeId, message, []),
+    ...withNamedPersons(
+      logMessage(exchangeId, message, [], command.data.drafting),
+      message.persons,
+      { exchangeId, counterpart, caseIds },
+      command.meta.actor,
+    ),
   ];
 }
 
@@ -69,16 +86,10 @@ function requireMessage(thread: Open, messageId: string): ExchangeMessage {
 function sendDraft(command: SendDraft, thread: Open): readonly ExchangeEvent[] {
   const draft = requireMessage(thread, command.data.messageId);
   if (draft.status !== 'draft') return refuse(E.INVALID_TRANSITION, `a ${draft.status} message cannot be sent`);
-  const { occurredAt } = command.data;
-  if (isBefore(occurredAt, draft.loggedAt))
-    refuse(E.INVALID_TIME, 'a draft cannot be sent before it was written', 'invalid');
-  const target = draft.inReplyTo === undefined ? undefined : findMessage(thread, draft.inReplyTo);
-  if (target) checkReplyTime(target, occurredAt);
-  const answered = target && answerEvent(thread.exchangeId, target, draft.messageId, occurredAt);
-  return [
-    { type: 'DraftSent', data: { exchangeId: thread.exchangeId, messageId: draft.messageId, occurredAt } },
-    ...(answered ? [answered] : []),
-  ];
+  if (draft.direction === 'outgoing' && draft.release) {
+    return refuse(E.RELEASE_REQUIRED, 'this draft leaves only when a second officer releases it');
+  }
+  return sendingEvents(thread, draft, command.data.occurredAt);
 }
 
 function acknowledge(command: AcknowledgeMessage, thread: Open): readonly ExchangeEvent[] {

@@ -1,4 +1,4 @@
-import type { DomainEvent, ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureBasis, DomainEvent, ZonedInstant } from '#shared-kernel';
 import type {
   Attachment,
   Evaluation,
@@ -42,10 +42,75 @@ export type MessageLogged = DomainEvent<
     carriesPersonalData: boolean;
     personalData?: PersonalDataBasis;
     inReplyTo?: string;
+    /**
+     * Present when the unit's policy requires a second officer's release: the draft waits for it,
+     * and its author (user id and unit) may not be the one who releases it.
+     */
+    release?: { author: string; unit: string };
+    /** The persons an outgoing message names, each with the basis their data is sent on. */
+    persons?: readonly NamedPersonRecord[];
+  }
+>;
+
+export interface NamedPersonRecord {
+  readonly personId: string;
+  readonly basis: DisclosureBasis;
+  readonly reference: string | null;
+  /** Sent on consent that did not stand, by a supervisor's override (its own ConsentOverridden event). */
+  readonly overridden?: true;
+}
+
+/**
+ * A supervisor sent a message naming a person whose consent did not stand: its own event, so that
+ * auditors list every such decision with its reason.
+ */
+export type ConsentOverridden = DomainEvent<
+  'ConsentOverridden',
+  {
+    exchangeId: string;
+    messageId: string;
+    caseId: string;
+    personId: string;
+    counterpart: string;
+    consent: ConsentStanding;
+    reason: string;
   }
 >;
 
 export type DraftSent = DomainEvent<'DraftSent', { exchangeId: string; messageId: string; occurredAt: ZonedInstant }>;
+
+/**
+ * A second officer approved the release of a draft awaiting it. Always recorded together with the
+ * DraftSent of the same message at the same instant: the approval is the sending, and the read
+ * side keeps reading DraftSent for the reply clock and the counts.
+ */
+export type DraftReleased = DomainEvent<
+  'DraftReleased',
+  { exchangeId: string; messageId: string; releasedBy: string; occurredAt: ZonedInstant }
+>;
+
+/**
+ * A second officer sent the draft back to its author. The comment is free text that may name a
+ * person: the application seals it with the exchange's key, like message content.
+ */
+export type DraftReturned = DomainEvent<
+  'DraftReturned',
+  { exchangeId: string; messageId: string; returnedBy: string; comment: string; occurredAt: ZonedInstant }
+>;
+
+/** The author took back the release request. */
+export type ReleaseWithdrawn = DomainEvent<
+  'ReleaseWithdrawn',
+  { exchangeId: string; messageId: string; occurredAt: ZonedInstant }
+>;
+
+/** The author asked again for the release of a returned or withdrawn draft. */
+export type DraftResubmitted = DomainEvent<
+  'DraftResubmitted',
+  { exchangeId: string; messageId: string; occurredAt: ZonedInstant }
+>;
+
+export type ReleaseEvent = DraftReleased | DraftReturned | ReleaseWithdrawn | DraftResubmitted;
 
 export type DraftDiscarded = DomainEvent<'DraftDiscarded', { exchangeId: string; messageId: string }>;
 
@@ -66,6 +131,14 @@ export type MessageAnswered = DomainEvent<
 export type ExchangeClosed = DomainEvent<'ExchangeClosed', { exchangeId: string; reason: string }>;
 
 export type ExchangeEvent =
-  ExchangeOpened | MessageLogged | DraftSent | DraftDiscarded | MessageAcknowledged | MessageAnswered | ExchangeClosed;
+  | ExchangeOpened
+  | MessageLogged
+  | DraftSent
+  | DraftDiscarded
+  | ReleaseEvent
+  | MessageAcknowledged
+  | MessageAnswered
+  | ExchangeClosed
+  | ConsentOverridden;
 
 export type ExchangeEventType = ExchangeEvent['type'];

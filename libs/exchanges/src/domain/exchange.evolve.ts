@@ -1,6 +1,6 @@
 import { assertNever } from '#shared-kernel';
 import type { ExchangeEvent, MessageLogged } from './exchange.events.js';
-import type { ExchangeMessage, ExchangeState, MessageContent } from './exchange.state.js';
+import type { ExchangeMessage, ExchangeState, MessageContent, Release, ReleaseState } from './exchange.state.js';
 
 type OpenExchange = Extract<ExchangeState, { status: 'open' }>;
 
@@ -12,6 +12,9 @@ export function evolveExchange(state: ExchangeState, event: ExchangeEvent): Exch
       const { exchangeId, caseIds, counterpart, channel, occurredAt } = event.data;
       return { status: 'open', exchangeId, caseIds, counterpart, channel, openedAt: occurredAt, messages: [] };
     }
+    case 'ConsentOverridden':
+      // A fact for the auditors; the thread and its messages are as they were.
+      return state;
     case 'MessageLogged': {
       if (state.status !== 'open' || state.messages.some((m) => m.messageId === event.data.messageId)) return state;
       return { ...state, messages: [...state.messages, messageFrom(event)] };
@@ -22,6 +25,29 @@ export function evolveExchange(state: ExchangeState, event: ExchangeEvent): Exch
           ? { ...m, status: 'sent', sentAt: event.data.occurredAt }
           : m,
       );
+    case 'DraftReleased': {
+      const released = { by: event.data.releasedBy, at: event.data.occurredAt };
+      return updateRelease(state, event.data.messageId, ['awaiting_release'], (r) => ({
+        ...r,
+        state: 'released',
+        released,
+      }));
+    }
+    case 'DraftReturned': {
+      const { returnedBy, occurredAt, comment } = event.data;
+      return updateRelease(state, event.data.messageId, ['awaiting_release'], (r) => ({
+        ...r,
+        state: 'returned',
+        returned: { by: returnedBy, at: occurredAt, comment },
+      }));
+    }
+    case 'ReleaseWithdrawn':
+      return updateRelease(state, event.data.messageId, ['awaiting_release'], (r) => ({ ...r, state: 'withdrawn' }));
+    case 'DraftResubmitted':
+      return updateRelease(state, event.data.messageId, ['returned', 'withdrawn'], (r) => ({
+        ...r,
+        state: 'awaiting_release',
+      }));
     case 'DraftDiscarded':
       return updateMessage(state, event.data.messageId, (m) =>
         m.direction === 'outgoing' && m.status === 'draft' ? { ...m, status: 'discarded' } : m,
@@ -68,12 +94,31 @@ function messageFrom(event: MessageLogged): ExchangeMessage {
     ...(d.responseDueAt !== undefined ? { responseDueAt: d.responseDueAt } : {}),
     ...(d.personalData !== undefined ? { personalData: d.personalData } : {}),
     ...(d.inReplyTo !== undefined ? { inReplyTo: d.inReplyTo } : {}),
+    ...(d.persons !== undefined ? { persons: d.persons } : {}),
   };
   if (d.direction === 'incoming')
     return { ...content, direction: 'incoming', status: 'received', receivedAt: d.occurredAt };
+  const release: Release | undefined = d.release && {
+    author: { userId: d.release.author, unit: d.release.unit },
+    state: 'awaiting_release',
+  };
   return d.draft
-    ? { ...content, direction: 'outgoing', status: 'draft' }
+    ? { ...content, direction: 'outgoing', status: 'draft', ...(release ? { release } : {}) }
     : { ...content, direction: 'outgoing', status: 'sent', sentAt: d.occurredAt };
+}
+
+/** Changes the release of a draft whose release is in one of `from`. */
+function updateRelease(
+  state: ExchangeState,
+  messageId: string,
+  from: readonly ReleaseState[],
+  change: (release: Release) => Release,
+): ExchangeState {
+  return updateMessage(state, messageId, (m) =>
+    m.direction === 'outgoing' && m.status === 'draft' && m.release && from.includes(m.release.state)
+      ? { ...m, release: change(m.release) }
+      : m,
+  );
 }
 
 function updateMessage(

@@ -9,6 +9,8 @@ import {
   MESSAGE_DIRECTIONS,
   MESSAGE_LANGUAGES,
   SOURCE_EVALUATIONS,
+  type Drafting,
+  type ReleasePolicy,
   type MessageInput,
 } from './exchange.values.js';
 
@@ -42,6 +44,7 @@ export function logMessage(
   exchangeId: string,
   input: MessageInput,
   thread: readonly ExchangeMessage[],
+  drafting: Drafting,
 ): [MessageLogged] | [MessageLogged, MessageAnswered] {
   const draft = input.draft === true;
   if (thread.some((m) => m.messageId === input.messageId)) {
@@ -72,6 +75,12 @@ export function logMessage(
   }
   const target = input.inReplyTo === undefined ? undefined : replyTarget(input, thread);
   if (target && !draft) checkReplyTime(target, input.occurredAt);
+  // One officer alone may not decide what leaves: such a message is a draft until a second one
+  // releases it, so logging it as already sent is refused rather than turned into a draft silently.
+  const gated = releaseRequired(drafting.releasePolicy, input);
+  if (gated && !draft) {
+    refuse(E.RELEASE_REQUIRED, 'this message needs a second officer’s release: log it as a draft');
+  }
 
   const logged: MessageLogged = {
     type: 'MessageLogged',
@@ -93,10 +102,17 @@ export function logMessage(
       ...(input.responseDueAt !== undefined ? { responseDueAt: input.responseDueAt } : {}),
       ...(input.personalData !== undefined ? { personalData: input.personalData } : {}),
       ...(input.inReplyTo !== undefined ? { inReplyTo: input.inReplyTo } : {}),
+      ...(gated ? { release: { author: drafting.author.userId, unit: drafting.author.unit } } : {}),
     },
   };
   const answered = target && !draft ? answerEvent(exchangeId, target, input.messageId, input.occurredAt) : undefined;
   return answered ? [logged, answered] : [logged];
+}
+
+/** Whether the unit's policy holds this outgoing message for a second officer's release. */
+export function releaseRequired(policy: ReleasePolicy, input: Pick<MessageInput, 'direction' | 'carriesPersonalData'>) {
+  if (input.direction !== 'outgoing') return false;
+  return policy === 'all' || (policy === 'personal_data' && input.carriesPersonalData);
 }
 
 /** A reply answers a transmitted message of the other direction in the same thread. */

@@ -3,9 +3,9 @@ import { DomainError, fold, newId, type ZonedInstant } from '#shared-kernel';
 import type { ExchangeCommand } from './exchange.commands.js';
 import { exchangeDecider } from './exchange.decider.js';
 import type { ExchangeEvent } from './exchange.events.js';
-import { meta } from './exchange.spec-fixtures.js';
+import { AUTHOR, OTHER_UNIT, SECOND, meta } from './exchange.spec-fixtures.js';
 import { transmittedAt, type ExchangeState } from './exchange.state.js';
-import type { MessageInput } from './exchange.values.js';
+import { RELEASE_POLICIES, type Drafting, type MessageInput, type ReleasePolicy } from './exchange.values.js';
 
 /**
  * Random command sequences, valid and not, on one exchange stream. A small pool of message ids makes
@@ -15,7 +15,7 @@ import type { MessageInput } from './exchange.values.js';
 const MARK = 'TXT§';
 const exchangeId = newId();
 const cases = [newId(), newId()];
-const messageIds = Array.from({ length: 8 }, () => newId());
+const messageIds = Array.from({ length: 6 }, () => newId());
 const BASE = Date.parse('2026-03-01T00:00:00Z');
 
 const text = fc.oneof(
@@ -31,6 +31,14 @@ const instant: fc.Arbitrary<ZonedInstant> = fc
   }));
 const messageId = fc.constantFrom(...messageIds);
 const ms = (z: ZonedInstant): number => Date.parse(z.at);
+
+/** Two officers of Lạng Sơn and one of Lào Cai write, release, return, withdraw and resubmit. */
+const officer = fc.constantFrom(AUTHOR, SECOND, SECOND, OTHER_UNIT);
+const drafting: fc.Arbitrary<Drafting> = fc.record({
+  author: fc.constantFrom(AUTHOR, AUTHOR, SECOND),
+  // Held drafts are what the release commands need: most units here hold every outgoing message.
+  releasePolicy: fc.constantFrom<ReleasePolicy>(...RELEASE_POLICIES, 'all', 'all'),
+});
 
 /** Mostly plausible messages, with each kind of mistake showing up now and then. */
 const messageInput: fc.Arbitrary<MessageInput> = fc
@@ -69,8 +77,8 @@ const messageInput: fc.Arbitrary<MessageInput> = fc
 
 /** A plausible opening so that most sequences get past the first command. */
 const validOpen: fc.Arbitrary<ExchangeCommand> = fc
-  .record({ first: messageInput, caseIds: fc.subarray(cases, { minLength: 1 }) })
-  .map(({ first, caseIds }) => {
+  .record({ first: messageInput, caseIds: fc.subarray(cases, { minLength: 1 }), drafting })
+  .map(({ first, caseIds, drafting }) => {
     const { inReplyTo: _ignored, ...message } = first;
     return {
       type: 'OpenExchange',
@@ -85,6 +93,7 @@ const validOpen: fc.Arbitrary<ExchangeCommand> = fc
           attachments: [],
           draft: message.direction === 'outgoing' && message.draft,
         },
+        drafting,
       },
       meta,
     };
@@ -104,9 +113,26 @@ const command: fc.Arbitrary<ExchangeCommand> = fc.oneof(
       counterpart: fc.constantFrom('CN-GX-PSD', ''),
       channel: fc.constantFrom('official_letter' as const, 'phone' as const),
       message: messageInput,
+      drafting,
     }),
   ),
-  { arbitrary: cmd('LogMessage', messageInput), weight: 12 },
+  {
+    arbitrary: cmd(
+      'LogMessage',
+      fc.tuple(messageInput, drafting).map(([m, d]) => ({ ...m, drafting: d })),
+    ),
+    weight: 12,
+  },
+  { arbitrary: cmd('ReleaseDraft', fc.record({ messageId, by: officer, occurredAt: instant })), weight: 3 },
+  {
+    arbitrary: cmd('ReturnDraft', fc.record({ messageId, by: officer, comment: text, occurredAt: instant })),
+    weight: 4,
+  },
+  { arbitrary: cmd('WithdrawRelease', fc.record({ messageId, by: officer, occurredAt: instant })), weight: 4 },
+  {
+    arbitrary: cmd('ResubmitDraft', fc.record({ messageId, by: fc.constantFrom(AUTHOR, SECOND), occurredAt: instant })),
+    weight: 6,
+  },
   { arbitrary: cmd('SendDraft', fc.record({ messageId, occurredAt: instant })), weight: 3 },
   { arbitrary: cmd('DiscardDraft', fc.record({ messageId })), weight: 2 },
   {
@@ -136,10 +162,29 @@ function assertInvariants(state: ExchangeState): void {
       expect(reply && transmittedAt(reply)).toEqual(m.answer.at);
       expect(ms(m.answer.at)).toBeGreaterThanOrEqual(ms(transmittedAt(m)!));
     }
+    // What the unit holds for release leaves only through a second officer of the author's unit.
+    if (m.direction === 'outgoing' && m.release && transmittedAt(m)) {
+      expect(m.release.state).toBe('released');
+      expect(m.release.released?.by).not.toBe(m.release.author.userId);
+      expect(m.release.released?.at).toEqual(transmittedAt(m));
+    }
     if (m.inReplyTo !== undefined && transmittedAt(m)) {
       expect(state.messages.find((t) => t.messageId === m.inReplyTo)?.status).toBe('answered');
     }
   }
+}
+
+/** A message logged under a policy that covers it is held for release, by its author's name. */
+function assertHeldForRelease(c: ExchangeCommand, state: ExchangeState): void {
+  const logged = c.type === 'LogMessage' ? { m: c.data, d: c.data.drafting } : undefined;
+  const opened = c.type === 'OpenExchange' ? { m: c.data.message, d: c.data.drafting } : undefined;
+  const { m, d } = logged ?? opened ?? {};
+  if (!m || !d || state.status === 'none' || m.direction !== 'outgoing') return;
+  const covered = d.releasePolicy === 'all' || (d.releasePolicy === 'personal_data' && m.carriesPersonalData);
+  const found = state.messages.find((x) => x.messageId === m.messageId);
+  expect(found && found.direction === 'outgoing' ? found.release?.author : undefined).toEqual(
+    covered ? d.author : undefined,
+  );
 }
 
 type MessageStatus = Extract<ExchangeState, { status: 'open' }>['messages'][number]['status'];
@@ -194,6 +239,7 @@ describe('exchange invariants under random command sequences', () => {
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             expect(error.message).not.toContain(MARK);
+
             expect(JSON.stringify(state)).toBe(before);
             continue;
           }
@@ -207,13 +253,14 @@ describe('exchange invariants under random command sequences', () => {
           }
           history.push(...events);
           assertInvariants(state);
+          assertHeldForRelease(c, state);
         }
         // evolve is total: the same facts out of order are ignored, never thrown on.
         expect(() => fold(exchangeDecider, [...history].reverse())).not.toThrow();
         const answeredIds = history.flatMap((e) => (e.type === 'MessageAnswered' ? [e.data.messageId] : []));
         expect(new Set(answeredIds).size).toBe(answeredIds.length);
       }),
-      { numRuns: 400 },
+      { numRuns: 1500 },
     );
     // The generator must actually reach every event, or the invariants above prove little.
     const all: ExchangeEvent['type'][] = [
@@ -221,6 +268,10 @@ describe('exchange invariants under random command sequences', () => {
       'MessageLogged',
       'DraftSent',
       'DraftDiscarded',
+      'DraftReleased',
+      'DraftReturned',
+      'ReleaseWithdrawn',
+      'DraftResubmitted',
       'MessageAcknowledged',
       'MessageAnswered',
       'ExchangeClosed',

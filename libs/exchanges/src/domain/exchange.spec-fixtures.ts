@@ -19,7 +19,7 @@ import type {
   MessageAnswered,
   MessageLogged,
 } from './exchange.events.js';
-import type { MessageInput } from './exchange.values.js';
+import type { Drafting, MessageInput, ReleaseOfficer } from './exchange.values.js';
 
 /** Test-only builders shared by the exchange specs. Fixed clock, fresh ids. */
 export const NOW = new Date('2026-03-05T02:00:00Z');
@@ -28,6 +28,14 @@ export const meta: CommandMeta = {
   now: NOW,
 };
 export const at = (iso: string): ZonedInstant => parseZoned(iso);
+
+/** Officers for the release rules: two of Lạng Sơn (the author is `meta`'s actor) and one of Lào Cai. */
+export const AUTHOR: ReleaseOfficer = { userId: 'an.nguyen', unit: 'lang-son' };
+export const SECOND: ReleaseOfficer = { userId: 'binh.tran', unit: 'lang-son' };
+export const OTHER_UNIT: ReleaseOfficer = { userId: 'mai.vang', unit: 'lao-cai' };
+/** A unit that does not hold messages for release: the rules of the thread without it. */
+export const NO_RELEASE: Drafting = { author: AUTHOR, releasePolicy: 'off' };
+export const PERSONAL_DATA_RELEASE: Drafting = { author: AUTHOR, releasePolicy: 'personal_data' };
 
 export function message(overrides: Partial<MessageInput> = {}): MessageInput {
   return {
@@ -67,13 +75,14 @@ export const refusalWhen = (given: readonly ExchangeEvent[], cmd: ExchangeComman
  * expectation.
  */
 export function exchangeFixture(exchangeId: string = newId(), caseId: string = newId()) {
-  const open = (first: MessageInput, caseIds: readonly string[] = [caseId]) =>
+  const open = (first: MessageInput, caseIds: readonly string[] = [caseId], drafting: Drafting = NO_RELEASE) =>
     command<OpenExchange>('OpenExchange', {
       exchangeId,
       caseIds,
       counterpart: 'CN-GX-PSD',
       channel: 'official_letter',
       message: first,
+      drafting,
     });
   /** What the log holds for a message: the input as recorded, attachments as given (already lower case). */
   const loggedData = (m: MessageInput): MessageLogged['data'] => ({
@@ -104,7 +113,7 @@ export function exchangeFixture(exchangeId: string = newId(), caseId: string = n
     exchangeId,
     caseId,
     open,
-    log: (m: MessageInput) => command<LogMessage>('LogMessage', m),
+    log: (m: MessageInput, drafting: Drafting = NO_RELEASE) => command<LogMessage>('LogMessage', { ...m, drafting }),
     send: (messageId: string, iso: string) => command<SendDraft>('SendDraft', { messageId, occurredAt: at(iso) }),
     discard: (messageId: string) => command<DiscardDraft>('DiscardDraft', { messageId }),
     ack: (data: AcknowledgeMessage['data']) => command<AcknowledgeMessage>('AcknowledgeMessage', data),

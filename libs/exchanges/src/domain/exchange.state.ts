@@ -1,3 +1,4 @@
+import type { NamedPersonRecord } from './exchange.events.js';
 import type { ZonedInstant } from '#shared-kernel';
 import type {
   Attachment,
@@ -6,6 +7,7 @@ import type {
   HandlingCode,
   MessageLanguage,
   PersonalDataBasis,
+  ReleaseOfficer,
 } from './exchange.values.js';
 
 /** What was said, as logged; never changes after MessageLogged. */
@@ -25,6 +27,8 @@ export interface MessageContent {
   readonly carriesPersonalData: boolean;
   readonly personalData?: PersonalDataBasis;
   readonly inReplyTo?: string;
+  /** The persons an outgoing message names, with the basis their data was sent on. */
+  readonly persons?: readonly NamedPersonRecord[];
 }
 
 export interface Acknowledgement {
@@ -38,10 +42,29 @@ export interface Answer {
 }
 
 /**
+ * The release of a draft that needs a second officer (exchange.release.decide.ts):
+ *
+ *   awaiting_release ──release (other officer, same unit)──▶ released (the message is sent)
+ *   awaiting_release ──return with comment (other officer)──▶ returned
+ *   awaiting_release ──withdraw (author)──▶ withdrawn
+ *   returned | withdrawn ──resubmit (author)──▶ awaiting_release
+ *   any of them but released ──discard──▶ (the message is discarded)
+ */
+export type ReleaseState = 'awaiting_release' | 'returned' | 'withdrawn' | 'released';
+
+export interface Release {
+  readonly author: ReleaseOfficer;
+  readonly state: ReleaseState;
+  /** The last return, kept after a resubmission so the thread shows why it came back. */
+  readonly returned?: { readonly by: string; readonly at: ZonedInstant; readonly comment: string };
+  readonly released?: { readonly by: string; readonly at: ZonedInstant };
+}
+
+/**
  * Outgoing: Draft → Sent → Acknowledged → Answered, Draft → Discarded (a reply may come before any
  * acknowledgement: it proves receipt). Incoming: Received → Answered when we reply.
  */
-export type OutgoingMessage = MessageContent & { readonly direction: 'outgoing' } & (
+export type OutgoingMessage = MessageContent & { readonly direction: 'outgoing'; readonly release?: Release } & (
     | { readonly status: 'draft' }
     | { readonly status: 'discarded' }
     | { readonly status: 'sent'; readonly sentAt: ZonedInstant }

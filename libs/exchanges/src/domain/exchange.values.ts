@@ -1,4 +1,4 @@
-import type { ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureInput, ZonedInstant } from '#shared-kernel';
 
 /** How the thread with the counterpart runs. Off-system contacts (phone, meetings) are logged too. */
 export const EXCHANGE_CHANNELS = [
@@ -49,6 +49,18 @@ export interface PersonalDataBasis {
 }
 
 /** What a liaison officer declares about one message, as LogMessage and OpenExchange carry it. */
+/**
+ * A person an outgoing message names, with the basis their data is sent on. `caseId` and
+ * `consent` are looked up by the application in the persons context (the person's case, and where
+ * their consent stands for `information_exchange` with this thread's counterpart).
+ */
+export interface NamedPerson {
+  readonly personId: string;
+  readonly disclosure?: DisclosureInput;
+  readonly caseId?: string;
+  readonly consent?: ConsentStanding;
+}
+
 export interface MessageInput {
   readonly messageId: string;
   readonly direction: MessageDirection;
@@ -70,4 +82,26 @@ export interface MessageInput {
   readonly personalData?: PersonalDataBasis;
   /** A message of the other direction in the same thread that this one answers. */
   readonly inReplyTo?: string;
+  /** The persons an outgoing message names, each with the basis their data leaves on. */
+  readonly persons?: readonly NamedPerson[];
+}
+
+/**
+ * When an outgoing message needs a second officer's release before it leaves (configured per unit):
+ * `personal_data` (the default) for messages that carry personal data, `all` for every outgoing
+ * message, `off` for none.
+ */
+export const RELEASE_POLICIES = ['off', 'personal_data', 'all'] as const;
+export type ReleasePolicy = (typeof RELEASE_POLICIES)[number];
+
+/** An officer as the release rules see them: who, and of which unit (the province they serve). */
+export interface ReleaseOfficer {
+  readonly userId: string;
+  readonly unit: string;
+}
+
+/** What the application adds to a message it logs: who wrote it and the unit's release policy. */
+export interface Drafting {
+  readonly author: ReleaseOfficer;
+  readonly releasePolicy: ReleasePolicy;
 }

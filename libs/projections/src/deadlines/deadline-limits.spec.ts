@@ -6,6 +6,7 @@ describe('deadline limits from the environment', () => {
     expect(loadDeadlineLimits({})).toEqual(DEFAULT_DEADLINE_LIMITS);
     expect(DEFAULT_DEADLINE_LIMITS.initialVerificationMs).toBe(3 * 86_400_000);
     expect(DEFAULT_DEADLINE_LIMITS.messageReplyDefaultMs).toBe(7 * 86_400_000);
+    expect(DEFAULT_DEADLINE_LIMITS.referralAnswerMs).toBe(7 * 86_400_000);
   });
 
   it('reads every limit from its own variable', () => {
@@ -15,6 +16,7 @@ describe('deadline limits from the environment', () => {
         DEADLINE_HANDOVER_CONFIRMATION_GRACE: 'PT30M',
         DEADLINE_ONWARD_TRANSFER_DAYS: '1',
         DEADLINE_INITIAL_VERIFICATION: 'P5D',
+        DEADLINE_REFERRAL_ANSWER: 'P3D',
         DEADLINE_DUE_SOON: 'P1DT12H',
         DEADLINE_DUE_SOON_MAX: 'P2W',
       }),
@@ -23,6 +25,7 @@ describe('deadline limits from the environment', () => {
       handoverConfirmationGraceMs: 30 * 60_000,
       onwardTransferDays: 1,
       initialVerificationMs: 5 * 86_400_000,
+      referralAnswerMs: 3 * 86_400_000,
       dueSoonDefaultMs: 36 * 3_600_000,
       dueSoonMaxMs: 14 * 86_400_000,
     });

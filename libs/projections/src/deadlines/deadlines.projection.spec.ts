@@ -11,6 +11,7 @@ const LIMITS: BoardLimits = {
   handoverConfirmationGraceMs: 12 * HOUR,
   onwardTransferDays: 0,
   initialVerificationMs: 3 * DAY,
+  referralAnswerMs: 7 * DAY,
 };
 
 const caseEvent = (caseId: string, channel = 'hotline', province = 'lang-son', at = '2026-03-01T09:00:00+07:00') => ({
@@ -241,6 +242,28 @@ describe.each([
       expect(b.dueSoon[0].since).toBe('2026-03-20T02:00:00.000Z');
       await h.given({ type: 'ExchangeClosed', streamId: stream, data: { exchangeId, reason: 'r' } });
       expect(kinds(await board('2026-04-30T09:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+    });
+
+    it('starts a held draft’s clock when a second officer releases it, not while it is returned', async () => {
+      const held = newId();
+      const release = { author: 'an.nguyen', unit: 'lang-son' };
+      await h.given(caseEvent(caseId), opened, logged(held, { draft: true, release }));
+      const step = (type: string, at: string, extra: object = {}): GivenEvent => ({
+        type,
+        streamId: stream,
+        data: { exchangeId, messageId: held, occurredAt: z(at), ...extra },
+      });
+      await h.given(step('DraftReturned', '2026-03-19T09:00:00+07:00', { returnedBy: 'binh.tran', comment: 'x' }));
+      await h.given(step('DraftResubmitted', '2026-03-19T10:00:00+07:00'));
+      expect(kinds(await board('2026-03-26T09:00:00+07:00'))).toEqual({ overdue: [], dueSoon: [] });
+      // The approval is the sending: DraftReleased and DraftSent at the same instant, in one append.
+      await h.given(
+        step('DraftReleased', '2026-03-20T09:00:00+07:00', { releasedBy: 'binh.tran' }),
+        step('DraftSent', '2026-03-20T09:00:00+07:00'),
+      );
+      const b = await board('2026-03-26T09:00:00+07:00');
+      expect(kinds(b)).toEqual({ overdue: [], dueSoon: [`message_reply:${held}`] });
+      expect(b.dueSoon[0].since).toBe('2026-03-20T02:00:00.000Z');
     });
   });
 

@@ -3,6 +3,7 @@ import { RowBatch, isNewer, type JsonRow } from '../statistics/row-batch.js';
 import type { CaseEvent } from '#cases';
 import type { ExchangeEvent } from '#exchanges';
 import type { HandoverEvent } from '#handovers';
+import type { PersonEvent } from '#persons';
 import type { ZonedInstant } from '#shared-kernel';
 import type { VerificationEvent } from '#verifications';
 import type { Projection, TableNamer } from '../projection.js';
@@ -24,6 +25,8 @@ export const DEADLINE_KINDS = [
   'onward_transfer',
   /** The 3-day initial verification after a self-report (Law 53/2024 Art. 27). */
   'initial_verification',
+  /** A victim's referral the receiving service has not accepted or declined yet (issue 10). */
+  'referral_answer',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -32,7 +35,7 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
  * event breaks this file at compile time, not the board at run time.
  */
 type BoardEvent = Extract<
-  CaseEvent | VerificationEvent | ExchangeEvent | HandoverEvent,
+  CaseEvent | VerificationEvent | ExchangeEvent | HandoverEvent | PersonEvent,
   { type: (typeof HANDLED)[number] }
 >;
 type DataOf<T extends BoardEvent['type']> = Extract<BoardEvent, { type: T }>['data'];
@@ -61,6 +64,9 @@ const HANDLED = [
   'HandoverConducted',
   'PersonReceived',
   'OnwardTransferRecorded',
+  'ReferralMade',
+  'ReferralAccepted',
+  'ReferralDeclined',
 ] as const;
 type HandledType = (typeof HANDLED)[number];
 
@@ -269,6 +275,16 @@ const transferKeys = (d: { handoverId: string; personId: string }, k: Keys): voi
   k.items.push(itemKey('onward_transfer', d.handoverId, d.personId));
 };
 
+const referralKeys = (d: { personId: string; referralId: string }, k: Keys): void => {
+  k.items.push(itemKey('referral_answer', d.personId, d.referralId));
+};
+
+// The clock stops at the service's answer either way; a completion comes later and stops nothing.
+const endsReferralAnswer: Rule<DataOf<'ReferralAccepted' | 'ReferralDeclined'>> = {
+  keys: referralKeys,
+  apply: (b, e, d) => b.change(e, [b.item('referral_answer', d.personId, d.referralId)], LIVE, stop),
+};
+
 const RULES: { readonly [T in HandledType]: Rule<DataOf<T>> } = {
   ReportReceived: {
     keys: (d, k) => {
@@ -409,6 +425,21 @@ const RULES: { readonly [T in HandledType]: Rule<DataOf<T>> } = {
     keys: transferKeys,
     apply: (b, e, d) => b.change(e, [b.item('onward_transfer', d.handoverId, d.personId)], LIVE, stop),
   },
+  ReferralMade: {
+    keys: referralKeys,
+    apply: (b, e, d, at) =>
+      b.open(e, {
+        kind: 'referral_answer',
+        parentId: d.personId,
+        id: d.referralId,
+        caseId: d.caseId,
+        state: 'open',
+        startedAt: at,
+        dueAt: null,
+      }),
+  },
+  ReferralAccepted: endsReferralAnswer,
+  ReferralDeclined: endsReferralAnswer,
 };
 
 const isHandled = (type: string): type is HandledType => Object.hasOwn(RULES, type);
@@ -445,7 +476,8 @@ async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: Ta
 
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 1,
+  // 2: referral answers (issue 10).
+  version: 2,
   tables: ['deadline_cases', 'deadline_parents', 'deadline_items'],
   eventTypes: new Set<string>(HANDLED),
   createTables: DDL,

@@ -9,6 +9,7 @@ export interface BoardLimits {
   readonly handoverConfirmationGraceMs: number;
   readonly onwardTransferDays: number;
   readonly initialVerificationMs: number;
+  readonly referralAnswerMs: number;
 }
 
 export interface DeadlineEntry {
@@ -17,7 +18,7 @@ export interface DeadlineEntry {
   readonly id: string;
   readonly caseId: string | null;
   readonly province: string | null;
-  /** The exchange of a message, the handover of a received person; null otherwise. */
+  /** The exchange of a message, the handover of a received person, the person of a referral; null otherwise. */
   readonly parentId: string | null;
   /** Who owes the next step: the counterpart (outgoing requests) or we (incoming ones). */
   readonly owedBy: 'counterpart' | 'us' | null;
@@ -52,9 +53,13 @@ interface Row {
   acknowledged_at: Date | null;
 }
 
-/** A verification is owed by whoever was asked; a message reply by the counterpart; the rest by us. */
+/**
+ * A verification is owed by whoever was asked; a message reply by the counterpart; a referral's
+ * answer by the receiving service, neither side of the border (null); the rest by us.
+ */
 function owedBy(kind: DeadlineKind, direction: string | null): DeadlineEntry['owedBy'] {
   if (kind === 'message_reply') return 'counterpart';
+  if (kind === 'referral_answer') return null;
   if (kind !== 'verification_reply') return 'us';
   return direction === 'outgoing' ? 'counterpart' : direction === 'incoming' ? 'us' : null;
 }
@@ -72,6 +77,7 @@ const DUE = `CASE i.kind
      (date_trunc('day', (i.started_at AT TIME ZONE 'UTC') + interval '7 hours')
         + ($4::int + 1) * interval '1 day' - interval '7 hours') AT TIME ZONE 'UTC'
    WHEN 'initial_verification' THEN i.started_at + $5::bigint * interval '1 millisecond'
+   WHEN 'referral_answer' THEN i.started_at + $9::bigint * interval '1 millisecond'
  END`;
 
 /**
@@ -111,6 +117,7 @@ export async function deadlineBoard(
       query.now,
       until,
       limit,
+      limits.referralAnswerMs,
     ],
   );
   const board: DeadlineBoard = {

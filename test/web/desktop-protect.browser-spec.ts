@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { KEY_STORE, type KeyStore } from '#security';
 import type { Caller } from '../e2e/support/test-app.js';
 import {
@@ -44,13 +45,11 @@ describe('protecting personal data and operating the register, in Chromium at 13
     await h?.close();
   });
 
-  it('supervisor: erases a person’s data for good; a legal hold is refused in words; the officer has no such act', async () => {
+  it('supervisor: erases a person’s data for good; places a legal hold that keeps erasure away until released; the officer has neither act', async () => {
     if (!h) return;
     const caseId = await seedCase(officer, 'Tin báo: hai phụ nữ bị đưa qua biên giới tại Tân Thanh');
     const erased = await seedPerson(officer, caseId, 'Hoàng Thị Lan');
     const held = await seedPerson(officer, caseId, 'Vi Thị Mến');
-    // No route sets a legal hold (it comes from a court order, through operations): set it on the real key store.
-    await h.app.app.get<string, KeyStore>(KEY_STORE, { strict: false }).setLegalHold(held, 'Quyết định của Toà án');
 
     const { page, problems } = await openAs(h, SUPERVISOR);
     await page.goto(`${h.url}/cases/${caseId}`);
@@ -78,14 +77,30 @@ describe('protecting personal data and operating the register, in Chromium at 13
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ erased: true, personal: null });
 
+    // A court's order reaches the supervisor: the hold is placed on the record, from the screen.
     const men = persons.getByRole('listitem').filter({ hasText: 'Vi Thị Mến' });
-    await men.getByRole('button', { name: 'Yêu cầu xoá dữ liệu cá nhân' }).click();
-    const heldForm = page.getByRole('form', { name: 'Xoá dữ liệu cá nhân của Vi Thị Mến' });
-    await heldForm.getByLabel('Lý do và căn cứ pháp lý').fill('Chủ thể dữ liệu yêu cầu xoá');
-    await heldForm.getByLabel('Tôi hiểu rằng việc xoá là vĩnh viễn và không thể hoàn tác.').check();
-    await heldForm.getByRole('button', { name: 'Xoá vĩnh viễn' }).click();
-    await heldForm.getByRole('alert').filter({ hasText: 'đang bị phong toả theo yêu cầu pháp lý' }).waitFor();
-    expect((await officer.get(`/persons/${held}`)).body).toMatchObject({ erased: false });
+    await men.getByRole('button', { name: 'Phong toả dữ liệu' }).click();
+    const holdForm = page.getByRole('form', { name: 'Phong toả dữ liệu của Vi Thị Mến để phục vụ tố tụng' });
+    await holdForm.getByLabel('Số hiệu vụ án, quyết định của cơ quan tố tụng').fill('VKS-LS 12/2026');
+    expect(await seriousViolations(page)).toEqual([]);
+    await holdForm.getByRole('button', { name: 'Phong toả dữ liệu' }).click();
+    await men.getByText('Đang phong toả dữ liệu').waitFor();
+    expect(await men.getByRole('button', { name: 'Yêu cầu xoá dữ liệu cá nhân' }).count()).toBe(0);
+    expect((await officer.get(`/persons/${held}`)).body).toMatchObject({
+      erased: false,
+      legalHold: { proceedingsRef: 'VKS-LS 12/2026' },
+    });
+    expect((await h.app.app.get<string, KeyStore>(KEY_STORE, { strict: false }).status(held))?.legalHold).toBe(true);
+    const refused = await (await h.app.as('supervisor')).post(`/persons/${held}/erasure`, { reason: 'yêu cầu' });
+    expect(refused.status).toBe(409);
+
+    await men.getByRole('button', { name: 'Gỡ phong toả' }).click();
+    const releaseForm = page.getByRole('form', { name: 'Gỡ phong toả dữ liệu của Vi Thị Mến' });
+    expect(await releaseForm.innerText()).toContain('VKS-LS 12/2026');
+    await releaseForm.getByLabel('Lý do gỡ').fill('Bản án đã có hiệu lực pháp luật');
+    await releaseForm.getByRole('button', { name: 'Gỡ phong toả' }).click();
+    await men.getByRole('button', { name: 'Yêu cầu xoá dữ liệu cá nhân' }).waitFor();
+    expect(await men.getByText('Đang phong toả dữ liệu').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
 
@@ -94,8 +109,107 @@ describe('protecting personal data and operating the register, in Chromium at 13
     const seen = asOfficer.page.getByRole('region', { name: 'Người liên quan' });
     await seen.getByText('Vi Thị Mến').waitFor();
     expect(await seen.getByRole('button', { name: 'Yêu cầu xoá dữ liệu cá nhân' }).count()).toBe(0);
-    expect(await asOfficer.page.getByRole('button', { name: 'Yêu cầu xoá dữ liệu cá nhân' }).count()).toBe(0);
+    expect(await seen.getByRole('button', { name: 'Phong toả dữ liệu' }).count()).toBe(0);
     expect(asOfficer.problems).toEqual([]);
+  });
+
+  it('officer: records a person’s consent with the signed form’s hash (the file stays on the desk), then its withdrawal', async () => {
+    if (!h) return;
+    const caseId = await seedCase(officer, 'Tin báo: một phụ nữ được giải cứu tại Ninh Minh');
+    const personId = await seedPerson(officer, caseId, 'Hoàng Thị Lụa');
+    const scan = Buffer.from('%PDF-1.4 giấy đồng ý đã ký (bản chụp thử)');
+    const expectedHash = createHash('sha256').update(scan).digest('hex');
+
+    const { page, problems } = await openAs(h, OFFICER);
+    await page.goto(`${h.url}/cases/${caseId}`);
+    const lua = page
+      .getByRole('region', { name: 'Người liên quan' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Hoàng Thị Lụa' });
+    await lua.getByRole('button', { name: 'Ghi nhận sự đồng ý' }).click();
+    const form = page.getByRole('form', { name: 'Sự đồng ý chia sẻ dữ liệu của Hoàng Thị Lụa' });
+    await form.getByLabel('Mục đích').selectOption({ label: 'Xác minh nhân thân' });
+    await form.getByLabel('Bên nhận dữ liệu').selectOption('CN-GX-PSD');
+    const record = form.getByRole('button', { name: 'Ghi nhận' });
+    // A given consent without its signed form cannot be sent.
+    expect(await record.isDisabled()).toBe(true);
+    await form
+      .getByLabel('Bản chụp văn bản đồng ý đã ký')
+      .setInputFiles({ name: 'dong-y.pdf', mimeType: 'application/pdf', buffer: scan });
+    await form.getByText(expectedHash).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'consent-desktop');
+    await record.click();
+
+    const table = lua.getByRole('table', { name: 'Sự đồng ý chia sẻ dữ liệu cá nhân' });
+    const row = table.getByRole('row').filter({ hasText: 'Xác minh nhân thân' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Đồng ý');
+    expect(await row.innerText()).toContain('Giờ Việt Nam');
+    const view = await officer.get(`/persons/${personId}`);
+    expect(view.body.consents).toEqual([
+      expect.objectContaining({ decision: 'given', recipient: 'CN-GX-PSD', formSha256: expectedHash }),
+    ]);
+
+    // A verification request about her, to the unit she consented to: the form says consent stands.
+    await page.getByRole('button', { name: 'Yêu cầu xác minh' }).click();
+    const ask = page.getByRole('form', { name: 'Yêu cầu xác minh' });
+    await ask.getByLabel('Đơn vị phía Trung Quốc').selectOption('CN-GX-PSD');
+    await ask.getByLabel('Người cần xác minh').selectOption({ label: 'Hoàng Thị Lụa' });
+    await ask.getByText('đã đồng ý cho đơn vị này').waitFor();
+    // Another unit: no consent stands for it, and the form says what to do.
+    await ask.getByLabel('Đơn vị phía Trung Quốc').selectOption('CN-YN-PSD');
+    await ask.getByText('Chưa ghi nhận sự đồng ý cho đơn vị này').waitFor();
+    await ask.getByLabel('Đơn vị phía Trung Quốc').selectOption('CN-GX-PSD');
+    await ask.getByLabel('Câu hỏi').fill('Đề nghị xác minh nhân thân');
+    await ask.getByLabel('Hạn trả lời').fill('2030-03-12T17:00');
+    expect(await seriousViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: 'Yêu cầu xác minh' }).click();
+    await page
+      .getByRole('region', { name: 'Hồ sơ liên kết' })
+      .getByRole('row')
+      .filter({ hasText: 'Đã gửi yêu cầu' })
+      .waitFor();
+    const { verificationIds } = (await officer.get(`/cases/${caseId}`)).body as { verificationIds: string[] };
+    expect((await officer.get(`/verification-requests/${verificationIds[0]}`)).body.disclosure).toEqual({
+      basis: 'consent',
+      reference: null,
+    });
+
+    // A letter naming her: her consent covers identity verification, not sharing case information,
+    // so the officer gives the legal exception it is sent on, with its reference.
+    await page.getByRole('button', { name: 'Ghi trao đổi thông tin' }).click();
+    const letter = page.getByRole('form', { name: 'Ghi trao đổi thông tin' });
+    await letter.getByLabel('Chiều').selectOption({ label: 'Đi (ta gửi)' });
+    await letter.getByLabel('Đơn vị phía Trung Quốc').selectOption('CN-GX-PSD');
+    await letter.getByLabel('Trích yếu').fill('Thông báo kết quả xác minh ban đầu');
+    await letter.getByLabel('Nội dung', { exact: true }).fill('Thông báo về bà Hoàng Thị Lụa.');
+    await letter.getByLabel('Có dữ liệu cá nhân').check();
+    await letter.getByLabel('Căn cứ pháp lý').fill('Luật Phòng, chống mua bán người 2024, Điều 50');
+    const names = letter.getByRole('group', { name: 'Những người được nêu trong thư' });
+    await names.getByLabel(/Hoàng Thị Lụa/).check();
+    expect(await names.innerText()).toContain('chưa có sự đồng ý');
+    await names.getByLabel('Căn cứ', { exact: true }).selectOption({ label: 'Phục vụ tố tụng hình sự' });
+    await names.getByLabel('Số hiệu văn bản làm căn cứ').fill('QĐ khởi tố 15/2026');
+    expect(await seriousViolations(page)).toEqual([]);
+    await letter.getByRole('button', { name: 'Ghi lại' }).click();
+    await page
+      .getByRole('region', { name: 'Hồ sơ liên kết' })
+      .getByRole('row')
+      .filter({ hasText: 'Trao đổi thông tin' })
+      .waitFor();
+    const { exchangeIds } = (await officer.get(`/cases/${caseId}`)).body as { exchangeIds: string[] };
+    const thread = await officer.get(`/exchanges/${exchangeIds[0]}?content=none`);
+    expect(thread.body.messages[0].persons).toEqual([
+      { personId, basis: 'criminal_proceedings', reference: 'QĐ khởi tố 15/2026' },
+    ]);
+
+    await row.getByRole('button', { name: 'Ghi nhận việc rút lại' }).click();
+    await row.getByRole('button', { name: 'Xác nhận rút lại' }).click();
+    await row.getByText('Đã rút lại').waitFor();
+    expect((await officer.get(`/persons/${personId}`)).body.consents[0].withdrawnAt).toEqual(expect.any(String));
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('admin: reads the register in both scripts, filters it by province, rebuilds a read model; an officer has no register entry', async () => {

@@ -8,10 +8,18 @@ export const DEMO_USAGE = 'npm run cli -- demo [--url http://127.0.0.1:3000]   (
 
 interface Step {
   readonly say: string;
-  readonly as: 'officer' | 'guard';
+  readonly as: 'officer' | 'supervisor' | 'guard';
   readonly path: string;
   readonly body: (ids: Record<string, string>) => object;
   readonly keep?: string;
+  /** Where to keep the id of the message the step logged. */
+  readonly keepMessage?: string;
+}
+
+/** A wall-clock reading in China time `minutes` from now: what happens after a release is dated now. */
+function chinaTimeIn(minutes: number): string {
+  const at = new Date(Date.now() + minutes * 60_000 + 8 * 3_600_000).toISOString();
+  return `${at.slice(0, 19)}+08:00`;
 }
 
 /** A realistic Lạng Sơn case, from the Guangxi notification to the handover at Hữu Nghị. */
@@ -48,10 +56,11 @@ const STEPS: readonly Step[] = [
     }),
   },
   {
-    say: 'Outgoing message to Guangxi, in Chinese, asking for the rescue record',
+    say: 'Outgoing letter to Guangxi, in Chinese, asking for the rescue record: a draft, as it names her',
     as: 'officer',
     path: '/exchanges',
     keep: 'exchangeId',
+    keepMessage: 'letterId',
     body: (ids) => ({
       caseIds: [ids.caseId],
       counterpart: 'CN-GX-PSD',
@@ -66,13 +75,34 @@ const STEPS: readonly Step[] = [
       ourReference: 'LS-BLO-2026-031',
       carriesPersonalData: true,
       personalData: { legalBasis: 'Law 53/2024 Art. 27; bilateral agreement on trafficking (2010)', consent: 'person' },
+      draft: true,
     }),
+  },
+  {
+    say: 'A second officer of the unit (the supervisor) releases the letter: it is sent now',
+    as: 'supervisor',
+    path: '/exchanges/{exchangeId}/messages/{letterId}/release',
+    body: () => ({}),
   },
   {
     say: 'Guangxi acknowledges receipt',
     as: 'officer',
     path: '/exchanges/{exchangeId}/acknowledgements',
-    body: () => ({ at: '2026-03-03T15:20:00+08:00', by: '广西公安厅国际合作处' }),
+    body: () => ({ at: chinaTimeIn(5), by: '广西公安厅国际合作处' }),
+  },
+  {
+    say: 'She consents, on a signed form, to her identity being verified with the Guangxi police',
+    as: 'officer',
+    path: '/persons/{personId}/consents',
+    body: () => ({
+      decision: 'given',
+      purpose: 'identity_verification',
+      recipient: 'CN-GX-PSD',
+      givenBy: 'person',
+      // The SHA-256 of the scanned form; the scan itself stays in the unit's files.
+      formSha256: '5f0c1e9a3b7d2c4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4',
+      occurredAt: '2026-03-03T09:00:00+07:00',
+    }),
   },
   {
     say: 'Verification of identity requested from the counterpart',
@@ -86,6 +116,7 @@ const STEPS: readonly Step[] = [
       counterpart: 'CN-GX-PSD',
       subject: 'identity',
       questions: 'Xác nhận họ tên, ngày sinh và nơi cư trú theo giấy tờ thu giữ khi giải cứu.',
+      disclosure: { basis: 'consent' },
       dueAt: '2026-03-10T17:00:00+07:00',
       occurredAt: '2026-03-03T09:30:00+07:00',
     }),
@@ -155,6 +186,7 @@ export async function demoCommand(
     );
   const tokens = {
     officer: await mint('an.nguyen', 'liaison_officer', 'VN-LS-BLO'),
+    supervisor: await mint('tran.binh', 'supervisor', 'VN-LS-BLO'),
     guard: await mint('binh.hoang', 'border_guard', 'VN-LS-BP-HUUNGHI'),
   };
   const ids: Record<string, string> = {};
@@ -169,9 +201,10 @@ export async function demoCommand(
     } catch {
       throw new Error(`cannot reach ${base}: start the service first (npm start)`);
     }
-    const answer = (await res.json()) as { id?: string; code?: string; detail?: string };
+    const answer = (await res.json()) as { id?: string; messageId?: string; code?: string; detail?: string };
     if (!res.ok) throw new Error(`${step.say}: ${res.status} ${answer.code ?? ''} ${answer.detail ?? ''}`);
     if (step.keep && answer.id) ids[step.keep] = answer.id;
+    if (step.keepMessage && answer.messageId) ids[step.keepMessage] = answer.messageId;
     say(`✓ ${step.say}`);
   }
   say(`Demo case: ${base}/api/v1/cases/${ids.caseId}`);

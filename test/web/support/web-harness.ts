@@ -63,6 +63,14 @@ export const ADMIN: Account = {
   unit: 'VN-LS-BLO',
   province: 'lang-son',
 };
+/** A second officer of Lạng Sơn: releases what OFFICER drafts (second-officer release, issue 10). */
+export const SECOND_OFFICER: Account = {
+  username: 'web.officer2',
+  name: 'Lý Văn Minh',
+  roles: ['liaison_officer'],
+  unit: 'VN-LS-BLO',
+  province: 'lang-son',
+};
 /** An officer of the other province, for need-to-know: Lạng Sơn's records are not hers. */
 export const LAO_CAI_OFFICER: Account = {
   username: 'web.officer.laocai',
@@ -103,12 +111,12 @@ export function chromiumOrSkip(suite: string): string | null {
   return null;
 }
 
-/** Starts the service and Chromium for a browser suite, or returns null when it must skip. */
-export async function startWebHarness(suite: string): Promise<WebHarness | null> {
+/** Starts the service (with `env` over the test defaults) and Chromium for a browser suite, or null when it must skip. */
+export async function startWebHarness(suite: string, env: Record<string, string> = {}): Promise<WebHarness | null> {
   const executablePath = chromiumOrSkip(suite);
   if (!executablePath) return null;
   // Suites sign in many times from 127.0.0.1: the sign-in limits are tested elsewhere.
-  const app = await startTestApp('pglite', { SIGNIN_MAX_PER_ADDRESS: '1000', SIGNIN_MAX_PER_ACCOUNT: '100' });
+  const app = await startTestApp('pglite', { SIGNIN_MAX_PER_ADDRESS: '1000', SIGNIN_MAX_PER_ACCOUNT: '100', ...env });
   if (!app) throw new Error('the embedded store never skips');
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   const admin = await app.as('admin');

@@ -340,6 +340,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchanges/{id}/messages/{messageId}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangesController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchanges/{id}/messages/{messageId}/resubmit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangesController_resubmit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchanges/{id}/messages/{messageId}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangesController_returnDraft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exchanges/{id}/messages/{messageId}/send': {
     parameters: {
       query?: never;
@@ -350,6 +398,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ExchangesController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exchanges/{id}/messages/{messageId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangesController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -564,6 +628,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/persons/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonsController_recordConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/consents/{consentId}/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonsController_withdrawConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/persons/{id}/erasure': {
     parameters: {
       query?: never;
@@ -622,6 +718,118 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['PersonsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonsController_placeLegalHold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/legal-hold/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonsController_releaseLegalHold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonSupportController_makeReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/referrals/{referralId}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonSupportController_answerReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/referrals/{referralId}/completion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonSupportController_completeReferral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/screenings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonSupportController_recordScreening'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/persons/{id}/support': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonSupportController_recordSupport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -928,6 +1136,17 @@ export interface components {
       /** @description omitted: the latest sent message still awaiting acknowledgement */
       messageId?: string;
     };
+    AnswerReferralDto: {
+      /** @enum {string} */
+      answer: 'accepted' | 'declined';
+      /** @example 2026-03-06T09:00:00+07:00 */
+      occurredAt: string;
+      /**
+       * @description required when declined
+       * @enum {string}
+       */
+      reason?: 'no_capacity' | 'not_eligible' | 'person_declined' | 'referred_elsewhere' | 'other';
+    };
     AnswerVerificationDto: {
       /** @example 2026-03-10T15:00:00+08:00 */
       answeredAt: string;
@@ -969,6 +1188,10 @@ export interface components {
       /** @description supervisor only: close despite open verifications or unconfirmed handovers */
       override?: boolean;
       reason: string;
+    };
+    CompleteReferralDto: {
+      /** @example 2026-03-20T09:00:00+07:00 */
+      occurredAt: string;
     };
     ConfirmHandoverDto: {
       cnOfficers: string[];
@@ -1033,7 +1256,7 @@ export interface components {
       counterpart: string;
       /** @enum {string} */
       direction: 'outgoing' | 'incoming';
-      /** @description outgoing only: a draft is sent later (…/messages/{messageId}/send) */
+      /** @description outgoing only: a draft is sent later (…/messages/{messageId}/send), or, when the unit holds it for a second officer’s release (by default one with personal data), released by a colleague (…/release) */
       draft?: boolean;
       evaluation?: components['schemas']['EvaluationDto'];
       /**
@@ -1051,6 +1274,8 @@ export interface components {
       ourReference?: string;
       /** @description required for an outgoing message that carries personal data (a cross-border transfer) */
       personalData?: components['schemas']['PersonalDataBasisDto'];
+      /** @description outgoing: the persons of the thread’s cases the message names, each with the basis on which their data is sent (their consent for information exchange with this counterpart, or a legal exception) */
+      persons?: components['schemas']['NamedPersonDto'][];
       /** @example 2026-03-12T09:00:00+07:00 */
       responseDueAt?: string;
       /** @example Đề nghị xác minh nhân thân / 请求核查身份 */
@@ -1093,6 +1318,21 @@ export interface components {
       /** @example chuyển công tác */
       reason?: string;
     };
+    DisclosureDto: {
+      /**
+       * @description consent (the person's standing consent for this purpose and recipient) or a legal exception
+       * @enum {string}
+       */
+      basis:
+        'consent' | 'vital_interest' | 'criminal_proceedings' | 'international_agreement' | 'competent_authority_order';
+      /** @description a supervisor's reason to send although consent does not stand */
+      overrideReason?: string;
+      /**
+       * @description required for a legal exception
+       * @example QĐ 15/2026/QĐ-VKS
+       */
+      reference?: string;
+    };
     EvaluationDto: {
       /** @enum {number} */
       information: 1 | 2 | 3 | 4;
@@ -1110,7 +1350,7 @@ export interface components {
       carriesPersonalData: boolean;
       /** @enum {string} */
       direction: 'outgoing' | 'incoming';
-      /** @description outgoing only: a draft is sent later (…/messages/{messageId}/send) */
+      /** @description outgoing only: a draft is sent later (…/messages/{messageId}/send), or, when the unit holds it for a second officer’s release (by default one with personal data), released by a colleague (…/release) */
       draft?: boolean;
       evaluation?: components['schemas']['EvaluationDto'];
       /**
@@ -1128,6 +1368,8 @@ export interface components {
       ourReference?: string;
       /** @description required for an outgoing message that carries personal data (a cross-border transfer) */
       personalData?: components['schemas']['PersonalDataBasisDto'];
+      /** @description outgoing: the persons of the thread’s cases the message names, each with the basis on which their data is sent (their consent for information exchange with this counterpart, or a legal exception) */
+      persons?: components['schemas']['NamedPersonDto'][];
       /** @example 2026-03-12T09:00:00+07:00 */
       responseDueAt?: string;
       /** @example Đề nghị xác minh nhân thân / 请求核查身份 */
@@ -1149,6 +1391,31 @@ export interface components {
       /** @example C1234567 */
       number: string;
     };
+    LegalHoldDto: {
+      /**
+       * @description reference of the proceedings that need the data kept
+       * @example VKS-LS 12/2026
+       */
+      proceedingsRef: string;
+    };
+    MakeReferralDto: {
+      /**
+       * @description why consent for referral_to_services is not needed; without it, consent must stand
+       * @enum {string}
+       */
+      exemption?: 'urgent_child_protection' | 'medical_emergency' | 'legal_order';
+      /** @description free text (e.g. the relatives a child returns to); sealed */
+      note?: string;
+      /** @example 2026-03-05T10:00:00+07:00 */
+      occurredAt: string;
+      /**
+       * @description the receiving unit; required except for a referral to the family (names go in the note)
+       * @example Cơ sở Bảo trợ xã hội tỉnh Lạng Sơn
+       */
+      receivingUnit?: string;
+      /** @enum {string} */
+      service: 'social_protection_centre' | 'health_facility' | 'legal_aid_centre' | 'womens_union' | 'family';
+    };
     MessageWriteAnswerDto: {
       id: string;
       /** @description the id of the message just logged */
@@ -1164,6 +1431,11 @@ export interface components {
       scanSha256?: string;
       /** @example 2026-03-05T09:40:00+08:00 */
       signedAt: string;
+    };
+    NamedPersonDto: {
+      disclosure: components['schemas']['DisclosureDto'];
+      /** Format: uuid */
+      personId: string;
     };
     NameVariantDto: {
       /**
@@ -1248,6 +1520,70 @@ export interface components {
       /** @description result of the wanted-person check: sealed with the person’s key */
       wantedCheck?: string;
     };
+    RecordConsentDto: {
+      /** @enum {string} */
+      decision: 'given' | 'refused';
+      /** @description SHA-256 of the signed form; required when consent is given */
+      formSha256?: string;
+      /**
+       * @description under 18 the legal representative decides
+       * @enum {string}
+       */
+      givenBy: 'person' | 'legal_representative' | 'person_and_legal_representative';
+      /**
+       * @description when the decision was expressed
+       * @example 2026-03-05T09:00:00+07:00
+       */
+      occurredAt: string;
+      /** @enum {string} */
+      purpose:
+        | 'identity_verification'
+        | 'family_tracing'
+        | 'return_and_handover'
+        | 'information_exchange'
+        | 'referral_to_services';
+      /**
+       * @description the recipient unit (GET /reference/counterparts), or for referral_to_services the service code (social_protection_centre …)
+       * @example CN-GX-PSD
+       */
+      recipient: string;
+    };
+    RecordScreeningDto: {
+      /** @description CTDC / HTCDS exploitation types */
+      exploitationTypes: (
+        | 'sexual_exploitation'
+        | 'forced_labour'
+        | 'forced_criminality'
+        | 'forced_marriage'
+        | 'forced_military'
+        | 'organ_removal'
+        | 'slavery_and_practices'
+        | 'other'
+      )[];
+      /** @enum {string} */
+      group: 'online_scam_compound_returnee' | 'labour_migrant_returnee' | 'other';
+      /** @example 2026-03-05T09:00:00+07:00 */
+      occurredAt: string;
+      /** @enum {string} */
+      result: 'indicators_present' | 'no_indicators' | 'inconclusive';
+    };
+    RecordSupportDto: {
+      /** @enum {string} */
+      kind:
+        'accommodation' | 'food' | 'medical_care' | 'psychological_care' | 'legal_aid' | 'travel_home' | 'interpreter';
+      /** @description free text about the support; sealed with the person’s key */
+      note?: string;
+      /**
+       * @description when it was given
+       * @example 2026-03-05T09:00:00+07:00
+       */
+      occurredAt: string;
+      /**
+       * @description the unit or organisation that gave it
+       * @example Trung tâm Y tế huyện Văn Lãng
+       */
+      provider: string;
+    };
     RegisterPersonDto: {
       /**
        * @description YYYY-MM-DD, or YYYY-MM / YYYY when only that is known
@@ -1281,6 +1617,8 @@ export interface components {
        * @enum {string}
        */
       direction: 'outgoing' | 'incoming';
+      /** @description required for an outgoing request about a person: the basis on which their data is sent */
+      disclosure?: components['schemas']['DisclosureDto'];
       /** @example 2026-03-12T17:00:00+07:00 */
       dueAt: string;
       /** @example Hiệp định hợp tác phòng, chống mua bán người Việt Nam – Trung Quốc */
@@ -1300,6 +1638,10 @@ export interface components {
     ResolveCaseDto: {
       resolution: string;
     };
+    ReturnDraftDto: {
+      /** @example Bỏ số CCCD ở đoạn 2: đối tác chưa cần. */
+      comment: string;
+    };
     ScheduleHandoverDto: {
       /** @example HUU_NGHI */
       gate: string;
@@ -1315,6 +1657,10 @@ export interface components {
       password: string;
       /** @example hoa.nguyen */
       username: string;
+    };
+    WithdrawConsentDto: {
+      /** @example 2026-03-20T10:00:00+07:00 */
+      occurredAt: string;
     };
   };
   responses: never;
@@ -1687,7 +2033,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { now, dueSoonUntil, overdue: [...], dueSoon: [...], totals }; overdue is derived from now */
+      /** @description { now, dueSoonUntil, overdue: [...], dueSoon: [...], totals, awaitingRelease: [...] }; overdue is derived from now; awaitingRelease lists the drafts held for a second officer’s release, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1834,6 +2180,70 @@ export interface operations {
       };
     };
   };
+  ExchangesController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ExchangesController_resubmit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ExchangesController_returnDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnDraftDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ExchangesController_send: {
     parameters: {
       query?: never;
@@ -1849,6 +2259,26 @@ export interface operations {
         'application/json': components['schemas']['SendDraftDto'];
       };
     };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ExchangesController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       201: {
         headers: {
@@ -2159,6 +2589,53 @@ export interface operations {
       };
     };
   };
+  PersonsController_recordConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordConsentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonsController_withdrawConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        consentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawConsentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   PersonsController_erase: {
     parameters: {
       query?: never;
@@ -2240,6 +2717,169 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ConfirmVictimDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonsController_placeLegalHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalHoldDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonsController_releaseLegalHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonSupportController_makeReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MakeReferralDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonSupportController_answerReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        referralId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerReferralDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonSupportController_completeReferral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        referralId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteReferralDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonSupportController_recordScreening: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordScreeningDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonSupportController_recordSupport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSupportDto'];
       };
     };
     responses: {

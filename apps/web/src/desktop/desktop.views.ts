@@ -60,6 +60,54 @@ export interface PersonSummary {
   readonly fullName?: string | null;
   readonly masked?: boolean;
   readonly erased?: boolean;
+  /** The proceedings holding the person's data, or null. */
+  readonly legalHold?: { readonly proceedingsRef: string } | null;
+  readonly consents?: readonly ConsentSummary[];
+  /** Support given and referrals, without their sealed notes (issue 10). */
+  readonly support?: readonly SupportSummary[];
+  readonly referrals?: readonly ReferralSummary[];
+}
+
+/** Support given to a person as the case view lists it: codes, the unit's name and times. */
+export interface SupportSummary {
+  readonly supportId: string;
+  readonly kind: string;
+  readonly provider: string;
+  readonly occurredAt: string;
+  readonly recordedBy: { readonly userId: string; readonly unitId: string };
+  readonly hasNote: boolean;
+}
+
+export interface ReferralSummary {
+  readonly referralId: string;
+  readonly service: string;
+  readonly receivingUnit: string | null;
+  readonly state: 'made' | 'accepted' | 'declined' | 'completed';
+  readonly consentId: string | null;
+  readonly exemption: string | null;
+  readonly occurredAt: string;
+  readonly answeredAt: string | null;
+  readonly declineReason: string | null;
+  readonly completedAt: string | null;
+  readonly recordedBy: { readonly userId: string; readonly unitId: string };
+  readonly hasNote: boolean;
+}
+
+/** A consent decision as the case view lists it: codes, the form's hash and times, no names. */
+export interface ConsentSummary {
+  readonly consentId: string;
+  readonly decision: 'given' | 'refused';
+  readonly purpose:
+    | 'identity_verification'
+    | 'family_tracing'
+    | 'return_and_handover'
+    | 'information_exchange'
+    | 'referral_to_services';
+  readonly recipient: string;
+  readonly givenBy: 'person' | 'legal_representative' | 'person_and_legal_representative';
+  readonly formSha256: string | null;
+  readonly occurredAt: string;
+  readonly withdrawnAt: string | null;
 }
 
 export interface CaseView {
@@ -131,10 +179,20 @@ export interface DeadlineItem {
   readonly local: { readonly vn: string; readonly cn: string };
 }
 
+/** A draft of the caller's unit waiting for a second officer's release, oldest first. */
+export interface AwaitingReleaseItem {
+  readonly exchangeId: string;
+  readonly messageId: string;
+  readonly caseId: string | null;
+  readonly author: string;
+  readonly since: string;
+}
+
 export interface DeadlineBoard {
   readonly now: string;
   readonly overdue: readonly DeadlineItem[];
   readonly dueSoon: readonly DeadlineItem[];
+  readonly awaitingRelease: readonly AwaitingReleaseItem[];
 }
 
 export interface AuditEntry {

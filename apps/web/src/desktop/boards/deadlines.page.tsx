@@ -4,7 +4,7 @@ import { answer, api } from '../../api/api.client';
 import { Refusal } from '../../shell/refusal.component';
 import { Link } from '../../shell/router';
 import { DualTimeText } from '../dual-time.component';
-import type { DeadlineBoard, DeadlineItem } from '../desktop.views';
+import type { AwaitingReleaseItem, DeadlineBoard, DeadlineItem } from '../desktop.views';
 import { codeText } from '../forms.component';
 
 /** What is owed and when: overdue first, then due soon. */
@@ -30,6 +30,7 @@ export function DeadlinesPage() {
             title={t('deadlines.dueSoon', { number: board.data.dueSoon.length })}
             items={board.data.dueSoon}
           />
+          <ReleaseQueue items={board.data.awaitingRelease} />
         </>
       )}
     </>
@@ -70,6 +71,40 @@ function DeadlineTable({
                   <DualTimeText at={item.dueAt} />
                 </td>
                 <td>{codeText(t, i18n, 'owedBy', item.owedBy)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Drafts of the unit held for a second officer's release, the longest waiting first. */
+function ReleaseQueue({ items }: { readonly items: readonly AwaitingReleaseItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="awaiting-release" className="section">
+      <h2 id="awaiting-release">{t('exchange.release.queue', { number: items.length })}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('deadlines.none')}</p>
+      ) : (
+        <table className="data deadlines-awaiting-release">
+          <thead>
+            <tr>
+              <th scope="col">{t('exchange.release.author')}</th>
+              <th scope="col">{t('deadlines.case')}</th>
+              <th scope="col">{t('exchange.release.since')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.messageId}>
+                <td>{item.author}</td>
+                <td>{item.caseId ? <Link to={`/cases/${item.caseId}`}>{t('deadlines.openCase')}</Link> : '—'}</td>
+                <td>
+                  <DualTimeText at={item.since} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -31,6 +31,8 @@ interface Statistics {
     readonly personsByGate: Counts;
   };
   readonly verifications: { readonly requested: number | string; readonly byOutcome: Counts };
+  readonly support?: { readonly given: number | string; readonly byKind: Counts };
+  readonly referrals?: { readonly made: number | string; readonly byService: Counts; readonly byOutcome: Counts };
   readonly suppressed?: boolean;
 }
 
@@ -147,6 +149,27 @@ export function StatisticsPage() {
               rows={{ requested: s.verifications.requested, ...s.verifications.byOutcome }}
               group="verificationStatus"
             />
+            {s.support && (
+              <CountGroup
+                title={t('stats.support')}
+                rows={{ given: s.support.given, ...s.support.byKind }}
+                group="support.kinds"
+              />
+            )}
+            {s.referrals && (
+              <>
+                <CountGroup
+                  title={t('stats.referralsByService')}
+                  rows={{ made: s.referrals.made, ...s.referrals.byService }}
+                  group="referral.services"
+                />
+                <CountGroup
+                  title={t('stats.referralsByOutcome')}
+                  rows={s.referrals.byOutcome}
+                  group="referral.states"
+                />
+              </>
+            )}
           </div>
         </>
       )}

@@ -11,11 +11,11 @@ import type { CaseView, TimelineEntry, WriteAnswer } from '../desktop.views';
 import { rememberWrite } from '../read-your-writes';
 import { Timeline } from './timeline.component';
 import { CaseActionForm, actionsFor, type CaseAction } from './case-actions.form';
-import { ErasureForm } from './erasure.form';
 import { MessageForm } from './exchange.forms';
 import { ProposeHandoverForm } from './handover.forms';
 import { IntegrityPanel } from './integrity.panel';
 import { LinkedRecords } from './linked-records.component';
+import { PersonRow } from './person-row.component';
 import { RegisterPersonForm } from './register-person.form';
 import { ReplayPanel } from './replay.panel';
 import { VerificationForm } from './verification.form';
@@ -31,7 +31,6 @@ export function CasePage({ id, me }: { readonly id: string; readonly me: MeView 
     () => new URLSearchParams(window.location.search).get('minPosition') ?? undefined,
   );
   const [acting, setActing] = useState<CaseAction | 'person' | 'handover' | 'verification' | 'exchange' | null>(null);
-  const [erasing, setErasing] = useState<string | null>(null);
   const view = useQuery({
     queryKey: ['case', id],
     queryFn: () =>
@@ -66,8 +65,6 @@ export function CasePage({ id, me }: { readonly id: string; readonly me: MeView 
   const mayPropose = writable && me.may.includes('handover.propose');
   const mayVerify = writable && me.may.includes('verification.write');
   const mayExchange = writable && me.may.includes('exchange.write');
-  // Erasure answers a person's request or a legal order, which may come after the case closed.
-  const mayErase = me.province !== '*' && me.may.includes('person.erase');
   const toggle = (what: typeof acting) => setActing(acting === what ? null : what);
   return (
     <>
@@ -162,8 +159,18 @@ export function CasePage({ id, me }: { readonly id: string; readonly me: MeView 
               onCancel={() => setActing(null)}
             />
           )}
-          {acting === 'exchange' && <MessageForm caseId={c.id} onDone={written} onCancel={() => setActing(null)} />}
-          {acting === 'verification' && <VerificationForm view={c} onDone={written} onCancel={() => setActing(null)} />}
+          {acting === 'exchange' && (
+            <MessageForm
+              caseId={c.id}
+              persons={c.persons}
+              mayOverride={me.roles.includes('supervisor')}
+              onDone={written}
+              onCancel={() => setActing(null)}
+            />
+          )}
+          {acting === 'verification' && (
+            <VerificationForm view={c} me={me} onDone={written} onCancel={() => setActing(null)} />
+          )}
           {acting === 'handover' && (
             <ProposeHandoverForm view={c} onDone={written} onReload={reload} onCancel={() => setActing(null)} />
           )}
@@ -191,40 +198,9 @@ export function CasePage({ id, me }: { readonly id: string; readonly me: MeView 
           <p className="muted">{t('case.noPersons')}</p>
         ) : (
           <ul className="plain">
-            {c.persons.map((p) => {
-              const label = p.erased ? t('person.erased') : p.fullName ? p.fullName : t('person.masked');
-              return (
-                <li key={p.id}>
-                  <div className="person-row">
-                    <span>
-                      <strong>{label}</strong>
-                      {' · '}
-                      {t(`personRole.${p.role}`)}
-                    </span>
-                    {mayErase && !p.erased && (
-                      <button
-                        type="button"
-                        aria-expanded={erasing === p.id}
-                        onClick={() => setErasing(erasing === p.id ? null : p.id)}
-                      >
-                        {t('erasure.open')}
-                      </button>
-                    )}
-                  </div>
-                  {erasing === p.id && !p.erased && (
-                    <ErasureForm
-                      personId={p.id}
-                      personLabel={label}
-                      onDone={(answer) => {
-                        setErasing(null);
-                        written(answer);
-                      }}
-                      onCancel={() => setErasing(null)}
-                    />
-                  )}
-                </li>
-              );
-            })}
+            {c.persons.map((p) => (
+              <PersonRow key={p.id} person={p} me={me} onWritten={written} />
+            ))}
           </ul>
         )}
       </section>

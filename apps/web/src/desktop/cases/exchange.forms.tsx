@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import { ApiRefusal } from '../../api/api.refusal';
 import { nameIn } from '../../shell/labels.format';
-import type { WriteAnswer } from '../desktop.views';
+import type { PersonSummary, WriteAnswer } from '../desktop.views';
 import { Field, FormRefusal, fieldError, vietnamLocalNow } from '../forms.component';
 import { useCounterparts } from '../reference.queries';
 import { ZonedTimeField, zonedInstant, type Side } from '../zoned-time.field';
+import { NO_DISCLOSURE } from './disclosure.fields';
+import { NamedPersonsFields, namedPersonsBody, type NamedPersonsValue } from './named-persons.fields';
 
 const CHANNELS = [
   'official_letter',
@@ -41,9 +43,19 @@ interface Done {
  * of an exchange (`exchangeId`). Vietnamese or Chinese text, references on both sides, handling
  * code, attachments by their SHA-256.
  */
-export function MessageForm(props: ({ readonly caseId: string } | { readonly exchangeId: string }) & Done) {
+export function MessageForm(
+  props: ({ readonly caseId: string } | { readonly exchangeId: string }) &
+    Done & {
+      /** The case's persons an outgoing message may name, and the thread's counterpart when it exists. */
+      readonly persons?: readonly PersonSummary[];
+      readonly threadCounterpart?: string;
+      readonly mayOverride?: boolean;
+    },
+) {
   const { t, i18n } = useTranslation();
   const personalDataId = useId();
+  const draftId = useId();
+  const draftHintId = useId();
   const counterparts = useCounterparts();
   const creating = 'caseId' in props;
   const [direction, setDirection] = useState<'outgoing' | 'incoming'>('incoming');
@@ -59,8 +71,10 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
   const [due, setDue] = useState<{ local: string; side: Side }>({ local: '', side: 'vn' });
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [carriesPersonalData, setCarriesPersonalData] = useState(false);
+  const [draft, setDraft] = useState(false);
   const [consent, setConsent] = useState<Consent>('person');
   const [legalBasis, setLegalBasis] = useState('');
+  const [named, setNamed] = useState<NamedPersonsValue>({ personIds: [], disclosure: NO_DISCLOSURE });
   // Sending personal data to the Chinese side is a cross-border transfer (PDPL 91/2025): the record
   // must say on what basis. Received data needs no basis from us, so only outgoing messages ask.
   const transfer = carriesPersonalData && direction === 'outgoing';
@@ -73,6 +87,7 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
         body,
         handlingCode,
         carriesPersonalData,
+        ...(direction === 'outgoing' && draft ? { draft: true } : {}),
         // A blank basis is no basis: left out, the api refuses with the sentence that says what is missing.
         ...(transfer && legalBasis.trim() ? { personalData: { consent, legalBasis } } : {}),
         occurredAt: zonedInstant(occurred.local, occurred.side),
@@ -80,6 +95,7 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
         ...(ourReference ? { ourReference } : {}),
         ...(theirReference ? { theirReference } : {}),
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(transfer && named.personIds.length > 0 ? { persons: namedPersonsBody(named) } : {}),
       };
       const headers = { 'Idempotency-Key': crypto.randomUUID() };
       return 'caseId' in props
@@ -213,6 +229,24 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
         />
         <label htmlFor={personalDataId}>{t('exchange.carriesPersonalData')}</label>
       </div>
+      {direction === 'outgoing' && (
+        // A message that needs a second officer's release leaves as a draft; the colleague releases it.
+        <>
+          <div className="check">
+            <input
+              id={draftId}
+              type="checkbox"
+              checked={draft}
+              aria-describedby={draftHintId}
+              onChange={(ev) => setDraft(ev.target.checked)}
+            />
+            <label htmlFor={draftId}>{t('exchange.draft')}</label>
+          </div>
+          <p className="field-hint" id={draftHintId}>
+            {t('exchange.draftHint')}
+          </p>
+        </>
+      )}
       {transfer && (
         <fieldset>
           <legend>{t('exchange.transferBasis')}</legend>
@@ -234,6 +268,16 @@ export function MessageForm(props: ({ readonly caseId: string } | { readonly exc
             )}
           </Field>
         </fieldset>
+      )}
+      {transfer && (props.persons ?? []).length > 0 && (
+        <NamedPersonsFields
+          persons={props.persons ?? []}
+          counterpart={props.threadCounterpart ?? counterpart}
+          value={named}
+          onChange={setNamed}
+          mayOverride={props.mayOverride ?? false}
+          error={e}
+        />
       )}
       <fieldset>
         <legend>{t('exchange.attachments')}</legend>

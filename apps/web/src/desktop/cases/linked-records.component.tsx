@@ -5,6 +5,7 @@ import { answer, api } from '../../api/api.client';
 import type { MeView } from '../../api/api.views';
 import type { CaseView, WriteAnswer } from '../desktop.views';
 import { AcknowledgeForm, MessageForm } from './exchange.forms';
+import { ReleasePanel, pendingDrafts, type HeldDraft } from './release.panel';
 import { HandoverActForm, type HandoverAct } from './handover.forms';
 import { VerificationActForm, type VerificationAct } from './verification.form';
 import { codeText } from '../forms.component';
@@ -25,7 +26,8 @@ function useStatus(kind: Kind, id: string, enabled: boolean) {
           : kind === 'verification'
             ? api.GET('/api/v1/verification-requests/{id}', params)
             : api.GET('/api/v1/handovers/{id}', params);
-      return answer<{ status?: string; revision?: string }>(call);
+      // An exchange's answer also lists its messages (content masked): drafts held for release show below.
+      return answer<{ status?: string; revision?: string; messages?: readonly HeldDraft[] }>(call);
     },
   });
 }
@@ -49,18 +51,21 @@ function LinkedRow({
   id,
   enabled,
   acts,
+  me,
   onWritten,
 }: {
   readonly kind: Kind;
   readonly id: string;
   readonly enabled: boolean;
   readonly acts: boolean;
+  readonly me: MeView;
   readonly onWritten: (written: WriteAnswer) => void;
 }) {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
   const [act, setAct] = useState<Act | null>(null);
   const status = useStatus(kind, id, enabled);
+  const held = kind === 'exchange' ? pendingDrafts(status.data?.messages) : [];
   const group = kind === 'handover' ? 'handoverStatus' : kind === 'exchange' ? 'exchangeStatus' : 'verificationStatus';
   const done = (written: WriteAnswer) => {
     setAct(null);
@@ -104,6 +109,13 @@ function LinkedRow({
           )}
         </td>
       </tr>
+      {acts && held.length > 0 && (
+        <tr>
+          <td colSpan={4}>
+            <ReleasePanel exchangeId={id} drafts={held} me={me} onDone={done} />
+          </td>
+        </tr>
+      )}
       {act && (
         <tr>
           <td colSpan={4}>
@@ -185,6 +197,7 @@ export function LinkedRecords({
                 id={id}
                 enabled={enabled}
                 acts={kind === 'exchange' ? exchangeActs : kind === 'handover' ? handoverActs : verificationActs}
+                me={me}
                 onWritten={onWritten}
               />
             ))}

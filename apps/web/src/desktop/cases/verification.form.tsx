@@ -4,9 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import { useCounterparts } from '../reference.queries';
 import { nameIn } from '../../shell/labels.format';
+import type { MeView } from '../../api/api.views';
 import type { CaseView, WriteAnswer } from '../desktop.views';
 import { Field, FormRefusal, fieldError, vietnamLocalNow } from '../forms.component';
 import { ZonedTimeField, zonedInstant, type Side } from '../zoned-time.field';
+import {
+  DisclosureFields,
+  NO_DISCLOSURE,
+  consentStanding,
+  disclosureBody,
+  type DisclosureValue,
+} from './disclosure.fields';
 
 const SUBJECTS = ['identity', 'nationality', 'residence', 'victim_status'] as const;
 type Subject = (typeof SUBJECTS)[number];
@@ -14,6 +22,7 @@ type Subject = (typeof SUBJECTS)[number];
 /** Raise a verification request to (or log one from) the counterpart, about the case or one of its persons. */
 export function VerificationForm(props: {
   readonly view: CaseView;
+  readonly me: MeView;
   readonly onDone: (written: WriteAnswer) => void;
   readonly onCancel: () => void;
 }) {
@@ -26,6 +35,10 @@ export function VerificationForm(props: {
   const [questions, setQuestions] = useState('');
   const [occurred, setOccurred] = useState<{ local: string; side: Side }>({ local: vietnamLocalNow(), side: 'vn' });
   const [due, setDue] = useState<{ local: string; side: Side }>({ local: '', side: 'vn' });
+  const [disclosure, setDisclosure] = useState<DisclosureValue>(NO_DISCLOSURE);
+  // Asking the other side to verify a person sends them who the person is.
+  const sendsPerson = direction === 'outgoing' && personId !== '';
+  const person = props.view.persons.find((p) => p.id === personId);
   const raise = useMutation({
     mutationFn: () =>
       answer<WriteAnswer>(
@@ -40,6 +53,7 @@ export function VerificationForm(props: {
             occurredAt: zonedInstant(occurred.local, occurred.side),
             dueAt: zonedInstant(due.local, due.side),
             ...(personId ? { personId } : {}),
+            ...(sendsPerson ? { disclosure: disclosureBody(disclosure) } : {}),
           },
         }),
       ),
@@ -102,6 +116,16 @@ export function VerificationForm(props: {
           )}
         </Field>
       </div>
+      {sendsPerson && (
+        <DisclosureFields
+          value={disclosure}
+          onChange={setDisclosure}
+          standing={consentStanding(person?.consents ?? [], 'identity_verification', counterpart)}
+          // The override is the domain's rule for supervisors (the api refuses it to anyone else).
+          mayOverride={props.me.roles.includes('supervisor')}
+          error={e}
+        />
+      )}
       <Field label={t('verification.questions')} error={fieldError(e, 'questions')}>
         {(p) => (
           <textarea {...p} required rows={3} value={questions} onChange={(ev) => setQuestions(ev.target.value)} />

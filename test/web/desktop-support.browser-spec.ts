@@ -78,6 +78,18 @@ describe('support and referrals for a victim, in Chromium at 1366 px', () => {
     await answer.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
     await referrals.getByText('Đã tiếp nhận').waitFor();
     await referrals.getByRole('button', { name: 'Ghi nhận hoàn thành' }).waitFor();
+
+    // She came back from a scam compound: the screening is recorded in codes, in words on the page.
+    await hanh.getByRole('button', { name: 'Ghi nhận sàng lọc' }).click();
+    const screening = page.getByRole('form', { name: 'Sàng lọc dấu hiệu mua bán người: Nông Thị Hạnh' });
+    await screening.getByLabel('Nhóm đối tượng').selectOption({ label: 'Trở về từ các cơ sở lừa đảo trực tuyến' });
+    await screening.getByLabel('Cưỡng ép phạm tội (lừa đảo trực tuyến…)').check();
+    await screening.getByLabel('Cưỡng bức lao động').check();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screening.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    const screened = hanh.getByRole('table', { name: 'Kết quả sàng lọc' });
+    await screened.getByText('Có dấu hiệu bị mua bán').waitFor();
+    expect(await screened.innerText()).toContain('Cưỡng ép phạm tội');
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
 
@@ -85,6 +97,13 @@ describe('support and referrals for a victim, in Chromium at 1366 px', () => {
     expect(person.body.support).toEqual([expect.objectContaining({ kind: 'medical_care', note: NOTE })]);
     expect(person.body.referrals).toEqual([
       expect.objectContaining({ service: 'health_facility', exemption: 'medical_emergency', state: 'accepted' }),
+    ]);
+    expect(person.body.screenings).toEqual([
+      expect.objectContaining({
+        group: 'online_scam_compound_returnee',
+        exploitationTypes: ['forced_criminality', 'forced_labour'],
+        result: 'indicators_present',
+      }),
     ]);
   });
 });

@@ -66,6 +66,17 @@ export interface PersonSummary {
   /** Support given and referrals, without their sealed notes (issue 10). */
   readonly support?: readonly SupportSummary[];
   readonly referrals?: readonly ReferralSummary[];
+  readonly screenings?: readonly ScreeningSummary[];
+}
+
+/** A screening as the case view lists it: codes only. */
+export interface ScreeningSummary {
+  readonly screeningId: string;
+  readonly group: string;
+  readonly exploitationTypes: readonly string[];
+  readonly result: string;
+  readonly occurredAt: string;
+  readonly recordedBy: { readonly userId: string; readonly unitId: string };
 }
 
 /** Support given to a person as the case view lists it: codes, the unit's name and times. */

@@ -5,7 +5,7 @@ import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { PersonSummariesQuery } from './person.messages.js';
 import { PersonReader } from './person-reader.js';
 import { consentView, type PersonSummary } from './person.view.js';
-import { referralView, supportView } from './person-support.view.js';
+import { referralView, screeningView, supportView } from './person-support.view.js';
 
 @QueryHandler(PersonSummariesQuery)
 export class PersonSummariesHandler implements IQueryHandler<PersonSummariesQuery, PersonSummary[]> {
@@ -34,6 +34,7 @@ export class PersonSummariesHandler implements IQueryHandler<PersonSummariesQuer
         consents: (state.consents ?? []).map(consentView),
         support: (state.supports ?? []).map(supportView),
         referrals: (state.referrals ?? []).map(referralView),
+        screenings: (state.screenings ?? []).map(screeningView),
       });
     }
     return out;

@@ -102,4 +102,6 @@ export interface PersonSummary {
   /** Support and referrals without their notes: codes, unit names and times only. */
   readonly support: readonly SupportView[];
   readonly referrals: readonly ReferralView[];
+  /** Screenings hold codes only (group, exploitation types, result). */
+  readonly screenings: readonly ScreeningView[];
 }

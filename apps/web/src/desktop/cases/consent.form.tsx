@@ -1,10 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import { nameIn } from '../../shell/labels.format';
 import type { WriteAnswer } from '../desktop.views';
-import { Field, FormRefusal, fieldError, vietnamInstant, vietnamLocalNow } from '../forms.component';
+import { FormActions, VietnamTimeField, useFormWrite } from '../form-write.component';
+import { Field, fieldError, vietnamInstant, vietnamLocalNow } from '../forms.component';
 import { useCounterparts } from '../reference.queries';
 import { REFERRAL_SERVICES } from './support.values';
 
@@ -46,13 +46,12 @@ export function ConsentForm({ personId, personLabel, minor, onDone, onCancel }: 
   const [givenBy, setGivenBy] = useState<(typeof GIVERS)[number]>(minor ? 'legal_representative' : 'person');
   const [formSha256, setFormSha256] = useState('');
   const [occurred, setOccurred] = useState(vietnamLocalNow());
-  const [key] = useState(() => crypto.randomUUID());
-  const record = useMutation({
-    mutationFn: () =>
+  const write = useFormWrite(
+    (headers) =>
       answer<WriteAnswer>(
         api.POST('/api/v1/persons/{id}/consents', {
           params: { path: { id: personId } },
-          headers: { 'Idempotency-Key': key },
+          headers,
           body: {
             decision,
             purpose,
@@ -63,19 +62,15 @@ export function ConsentForm({ personId, personLabel, minor, onDone, onCancel }: 
           },
         }),
       ),
-    onSuccess: onDone,
-  });
+    onDone,
+  );
+  const e = write.error;
   const pickForm = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     setFormSha256(file ? await sha256Hex(file) : '');
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    record.mutate();
-  };
-  const e = record.error;
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby={headingId}>
+    <form className="panel form" onSubmit={write.submit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('consent.heading', { person: personLabel })}</h3>
       <fieldset>
         <legend>{t('consent.decision')}</legend>
@@ -139,26 +134,15 @@ export function ConsentForm({ personId, personLabel, minor, onDone, onCancel }: 
           {t('consent.formHash')} <code>{formSha256}</code>
         </p>
       )}
-      <Field label={t('consent.occurredAt')} hint={t('form.zoneVn')} error={fieldError(e, 'occurredAt')}>
-        {(p) => (
-          <input
-            {...p}
-            type="datetime-local"
-            required
-            value={occurred}
-            onChange={(ev) => setOccurred(ev.target.value)}
-          />
-        )}
-      </Field>
-      <FormRefusal error={e} />
-      <div className="actions">
-        <button type="submit" disabled={record.isPending || (decision === 'given' && !formSha256)}>
-          {t('consent.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <VietnamTimeField label={t('consent.occurredAt')} value={occurred} onChange={setOccurred} error={e} />
+      <FormActions
+        error={e}
+        pending={write.pending}
+        label={t('consent.submit')}
+        onCancel={onCancel}
+        // A given consent without its signed form cannot be recorded.
+        disabled={decision === 'given' && !formSha256}
+      />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { WriteAnswer } from '../desktop.views';
-import { Field, FormRefusal, fieldError } from '../forms.component';
+import { FormActions, useFormWrite } from '../form-write.component';
+import { Field, fieldError } from '../forms.component';
 
 interface Props {
   readonly personId: string;
@@ -26,25 +26,16 @@ export function ErasureForm({ personId, personLabel, onDone, onCancel }: Props) 
   const confirmId = useId();
   const [reason, setReason] = useState('');
   const [understood, setUnderstood] = useState(false);
-  const [key] = useState(() => crypto.randomUUID());
-  const erase = useMutation({
-    mutationFn: () =>
+  const write = useFormWrite(
+    (headers) =>
       answer<WriteAnswer>(
-        api.POST('/api/v1/persons/{id}/erasure', {
-          params: { path: { id: personId } },
-          headers: { 'Idempotency-Key': key },
-          body: { reason },
-        }),
+        api.POST('/api/v1/persons/{id}/erasure', { params: { path: { id: personId } }, headers, body: { reason } }),
       ),
-    onSuccess: onDone,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    erase.mutate();
-  };
-  const e = erase.error;
+    onDone,
+  );
+  const e = write.error;
   return (
-    <form className="panel form erasure" onSubmit={submit} aria-labelledby={headingId}>
+    <form className="panel form erasure" onSubmit={write.submit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('erasure.heading', { person: personLabel })}</h3>
       <p>{t('erasure.what')}</p>
       <p className="erasure-warning">
@@ -63,15 +54,14 @@ export function ErasureForm({ personId, personLabel, onDone, onCancel }: Props) 
         />
         <label htmlFor={confirmId}>{t('erasure.confirm')}</label>
       </div>
-      <FormRefusal error={e} />
-      <div className="actions">
-        <button type="submit" className="danger" disabled={erase.isPending || !understood}>
-          {t('erasure.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={e}
+        pending={write.pending}
+        label={t('erasure.submit')}
+        onCancel={onCancel}
+        disabled={!understood}
+        danger
+      />
     </form>
   );
 }

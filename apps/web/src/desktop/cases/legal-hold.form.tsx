@@ -1,9 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { WriteAnswer } from '../desktop.views';
-import { Field, FormRefusal, fieldError } from '../forms.component';
+import { FormActions, useFormWrite } from '../form-write.component';
+import { Field, fieldError } from '../forms.component';
 
 interface Props {
   readonly personId: string;
@@ -23,32 +23,27 @@ export function LegalHoldForm({ personId, personLabel, heldFor, onDone, onCancel
   const { t } = useTranslation();
   const headingId = useId();
   const [text, setText] = useState('');
-  const [key] = useState(() => crypto.randomUUID());
-  const act = useMutation({
-    mutationFn: () =>
+  const write = useFormWrite(
+    (headers) =>
       answer<WriteAnswer>(
         heldFor === null
           ? api.POST('/api/v1/persons/{id}/legal-hold', {
               params: { path: { id: personId } },
-              headers: { 'Idempotency-Key': key },
+              headers,
               body: { proceedingsRef: text },
             })
           : api.POST('/api/v1/persons/{id}/legal-hold/release', {
               params: { path: { id: personId } },
-              headers: { 'Idempotency-Key': key },
+              headers,
               body: { reason: text },
             }),
       ),
-    onSuccess: onDone,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    act.mutate();
-  };
-  const e = act.error;
+    onDone,
+  );
+  const e = write.error;
   const placing = heldFor === null;
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby={headingId}>
+    <form className="panel form" onSubmit={write.submit} aria-labelledby={headingId}>
       <h3 id={headingId}>
         {placing ? t('hold.placeHeading', { person: personLabel }) : t('hold.releaseHeading', { person: personLabel })}
       </h3>
@@ -60,15 +55,12 @@ export function LegalHoldForm({ personId, personLabel, heldFor, onDone, onCancel
       >
         {(p) => <input {...p} required value={text} onChange={(ev) => setText(ev.target.value)} />}
       </Field>
-      <FormRefusal error={e} />
-      <div className="actions">
-        <button type="submit" disabled={act.isPending}>
-          {placing ? t('hold.place') : t('hold.release')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={e}
+        pending={write.pending}
+        label={placing ? t('hold.place') : t('hold.release')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

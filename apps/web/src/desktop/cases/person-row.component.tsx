@@ -1,5 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { MeView } from '../../api/api.views';
@@ -7,15 +6,17 @@ import { nameIn } from '../../shell/labels.format';
 import { DualTimeText } from '../dual-time.component';
 import { useCounterparts } from '../reference.queries';
 import type { ConsentSummary, PersonSummary, WriteAnswer } from '../desktop.views';
-import { Field, FormRefusal, codeText, vietnamInstant, vietnamLocalNow } from '../forms.component';
+import { FormActions, VietnamTimeField, useFormWrite } from '../form-write.component';
+import { codeText, vietnamInstant, vietnamLocalNow } from '../forms.component';
 import { ConsentForm } from './consent.form';
 import { ErasureForm } from './erasure.form';
 import { LegalHoldForm } from './legal-hold.form';
 import { ReferralForm } from './referral.form';
 import { SupportForm } from './support.form';
-import { ReferralList, SupportList } from './support-list.component';
+import { ScreeningForm } from './screening.form';
+import { ReferralList, ScreeningList, SupportList } from './support-list.component';
 
-type Acting = 'erase' | 'consent' | 'hold' | 'support' | 'referral' | null;
+type Acting = 'erase' | 'consent' | 'hold' | 'support' | 'referral' | 'screening' | null;
 
 /** Support and referrals are for victims and the children with them (the domain refuses others). */
 const SUPPORTED = new Set(['presumed_victim', 'victim', 'accompanying_minor']);
@@ -64,6 +65,7 @@ export function PersonRow({
         <span className="actions">
           {maySupport && button('support', t('support.open'))}
           {maySupport && button('referral', t('referral.open'))}
+          {maySupport && button('screening', t('screening.open'))}
           {mayConsent && button('consent', t('consent.open'))}
           {mayHold && button('hold', p.legalHold ? t('hold.release') : t('hold.place'))}
           {mayErase && button('erase', t('erasure.open'))}
@@ -75,6 +77,10 @@ export function PersonRow({
       {(p.support ?? []).length > 0 && <SupportList support={p.support ?? []} />}
       {(p.referrals ?? []).length > 0 && (
         <ReferralList personId={p.id} referrals={p.referrals ?? []} mayAct={maySupport} onWritten={onWritten} />
+      )}
+      {(p.screenings ?? []).length > 0 && <ScreeningList screenings={p.screenings ?? []} />}
+      {acting === 'screening' && (
+        <ScreeningForm personId={p.id} personLabel={label} onDone={done} onCancel={() => setActing(null)} />
       )}
       {acting === 'support' && (
         <SupportForm personId={p.id} personLabel={label} onDone={done} onCancel={() => setActing(null)} />
@@ -183,41 +189,26 @@ function WithdrawConsent(props: {
 }) {
   const { t } = useTranslation();
   const [occurred, setOccurred] = useState(vietnamLocalNow());
-  const withdraw = useMutation({
-    mutationFn: () =>
+  const write = useFormWrite(
+    (headers) =>
       answer<WriteAnswer>(
         api.POST('/api/v1/persons/{id}/consents/{consentId}/withdrawal', {
           params: { path: { id: props.personId, consentId: props.consentId } },
-          headers: { 'Idempotency-Key': crypto.randomUUID() },
+          headers,
           body: { occurredAt: vietnamInstant(occurred) },
         }),
       ),
-    onSuccess: props.onDone,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    withdraw.mutate();
-  };
+    props.onDone,
+  );
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={t('consent.withdraw')}>
-      <Field label={t('consent.withdrawnAt')} hint={t('form.zoneVn')}>
-        {(p) => (
-          <input
-            {...p}
-            type="datetime-local"
-            required
-            value={occurred}
-            onChange={(ev) => setOccurred(ev.target.value)}
-          />
-        )}
-      </Field>
-      <FormRefusal error={withdraw.error} />
-      <button type="submit" disabled={withdraw.isPending}>
-        {t('consent.withdrawConfirm')}
-      </button>
-      <button type="button" onClick={props.onCancel}>
-        {t('form.cancel')}
-      </button>
+    <form className="inline-form" onSubmit={write.submit} aria-label={t('consent.withdraw')}>
+      <VietnamTimeField label={t('consent.withdrawnAt')} value={occurred} onChange={setOccurred} error={write.error} />
+      <FormActions
+        error={write.error}
+        pending={write.pending}
+        label={t('consent.withdrawConfirm')}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { WriteAnswer } from '../desktop.views';
-import { Field, FormRefusal, vietnamInstant, vietnamLocalNow } from '../forms.component';
+import { FormActions, VietnamTimeField, useFormWrite } from '../form-write.component';
+import { Field, vietnamInstant, vietnamLocalNow } from '../forms.component';
 import { DECLINE_REASONS } from './support.values';
 
 interface Props {
@@ -22,33 +22,26 @@ export function ReferralAnswerForm({ personId, referralId, step, onDone, onCance
   const [reason, setReason] = useState<(typeof DECLINE_REASONS)[number]>('no_capacity');
   const [occurred, setOccurred] = useState(vietnamLocalNow());
   const path = { id: personId, referralId };
-  const write = useMutation({
-    mutationFn: () => {
-      const headers = { 'Idempotency-Key': crypto.randomUUID() };
-      const occurredAt = vietnamInstant(occurred);
-      return answer<WriteAnswer>(
-        step === 'complete'
-          ? api.POST('/api/v1/persons/{id}/referrals/{referralId}/completion', {
-              params: { path },
-              headers,
-              body: { occurredAt },
-            })
-          : api.POST('/api/v1/persons/{id}/referrals/{referralId}/answer', {
-              params: { path },
-              headers,
-              body: { answer: outcome, ...(outcome === 'declined' ? { reason } : {}), occurredAt },
-            }),
-      );
-    },
-    onSuccess: onDone,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    write.mutate();
-  };
+  const write = useFormWrite((headers) => {
+    const occurredAt = vietnamInstant(occurred);
+    return answer<WriteAnswer>(
+      step === 'complete'
+        ? api.POST('/api/v1/persons/{id}/referrals/{referralId}/completion', {
+            params: { path },
+            headers,
+            body: { occurredAt },
+          })
+        : api.POST('/api/v1/persons/{id}/referrals/{referralId}/answer', {
+            params: { path },
+            headers,
+            body: { answer: outcome, ...(outcome === 'declined' ? { reason } : {}), occurredAt },
+          }),
+    );
+  }, onDone);
+  const error = write.error;
   const title = step === 'complete' ? t('referral.complete') : t('referral.answer');
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={title}>
+    <form className="inline-form" onSubmit={write.submit} aria-label={title}>
       {step === 'answer' && (
         <fieldset>
           <legend>{t('referral.outcome')}</legend>
@@ -73,24 +66,8 @@ export function ReferralAnswerForm({ personId, referralId, step, onDone, onCance
           )}
         </Field>
       )}
-      <Field label={t('referral.answeredAt')} hint={t('form.zoneVn')}>
-        {(p) => (
-          <input
-            {...p}
-            type="datetime-local"
-            required
-            value={occurred}
-            onChange={(ev) => setOccurred(ev.target.value)}
-          />
-        )}
-      </Field>
-      <FormRefusal error={write.error} />
-      <button type="submit" disabled={write.isPending}>
-        {t('referral.record')}
-      </button>
-      <button type="button" onClick={onCancel}>
-        {t('form.cancel')}
-      </button>
+      <VietnamTimeField label={t('referral.answeredAt')} value={occurred} onChange={setOccurred} error={error} />
+      <FormActions error={error} pending={write.pending} label={t('referral.record')} onCancel={onCancel} />
     </form>
   );
 }

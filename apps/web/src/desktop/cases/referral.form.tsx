@@ -1,9 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { WriteAnswer } from '../desktop.views';
-import { Field, FormRefusal, fieldError, vietnamInstant, vietnamLocalNow } from '../forms.component';
+import { FormActions, VietnamTimeField, useFormWrite } from '../form-write.component';
+import { Field, fieldError, vietnamInstant, vietnamLocalNow } from '../forms.component';
 import { REFERRAL_EXEMPTIONS, REFERRAL_SERVICES } from './support.values';
 
 interface Props {
@@ -26,14 +26,13 @@ export function ReferralForm({ personId, personLabel, onDone, onCancel }: Props)
   const [exemption, setExemption] = useState<(typeof REFERRAL_EXEMPTIONS)[number] | ''>('');
   const [note, setNote] = useState('');
   const [occurred, setOccurred] = useState(vietnamLocalNow());
-  const [key] = useState(() => crypto.randomUUID());
   const family = service === 'family';
-  const refer = useMutation({
-    mutationFn: () =>
+  const write = useFormWrite(
+    (headers) =>
       answer<WriteAnswer>(
         api.POST('/api/v1/persons/{id}/referrals', {
           params: { path: { id: personId } },
-          headers: { 'Idempotency-Key': key },
+          headers,
           body: {
             service,
             ...(!family && receivingUnit.trim() ? { receivingUnit: receivingUnit.trim() } : {}),
@@ -43,15 +42,11 @@ export function ReferralForm({ personId, personLabel, onDone, onCancel }: Props)
           },
         }),
       ),
-    onSuccess: onDone,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    refer.mutate();
-  };
-  const e = refer.error;
+    onDone,
+  );
+  const e = write.error;
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby={headingId}>
+    <form className="panel form" onSubmit={write.submit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('referral.heading', { person: personLabel })}</h3>
       <Field label={t('referral.service')} error={fieldError(e, 'service')}>
         {(p) => (
@@ -89,17 +84,7 @@ export function ReferralForm({ personId, personLabel, onDone, onCancel }: Props)
           </select>
         )}
       </Field>
-      <Field label={t('referral.occurredAt')} hint={t('form.zoneVn')} error={fieldError(e, 'occurredAt')}>
-        {(p) => (
-          <input
-            {...p}
-            type="datetime-local"
-            required
-            value={occurred}
-            onChange={(ev) => setOccurred(ev.target.value)}
-          />
-        )}
-      </Field>
+      <VietnamTimeField label={t('referral.occurredAt')} value={occurred} onChange={setOccurred} error={e} />
       <Field
         label={t('referral.note')}
         hint={family ? t('referral.familyNoteHint') : t('support.noteHint')}
@@ -116,15 +101,7 @@ export function ReferralForm({ personId, personLabel, onDone, onCancel }: Props)
           />
         )}
       </Field>
-      <FormRefusal error={e} />
-      <div className="actions">
-        <button type="submit" disabled={refer.isPending}>
-          {t('referral.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions error={e} pending={write.pending} label={t('referral.submit')} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DualTimeText } from '../dual-time.component';
 import { codeText } from '../forms.component';
-import type { ReferralSummary, SupportSummary, WriteAnswer } from '../desktop.views';
+import type { ReferralSummary, ScreeningSummary, SupportSummary, WriteAnswer } from '../desktop.views';
 import { ReferralAnswerForm } from './referral-answer.form';
 
 /** Support given to one person, without the sealed notes (they open on the person's own record). */
@@ -109,6 +109,36 @@ export function ReferralList({
             </tr>
           );
         })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Screenings of one person: codes in words. */
+export function ScreeningList({ screenings }: { readonly screenings: readonly ScreeningSummary[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table className="consents">
+      <caption>{t('screening.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('screening.group')}</th>
+          <th scope="col">{t('screening.exploitation')}</th>
+          <th scope="col">{t('screening.result')}</th>
+          <th scope="col">{t('screening.occurredAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {screenings.map((s) => (
+          <tr key={s.screeningId}>
+            <td>{codeText(t, i18n, 'screening.groups', s.group)}</td>
+            <td>{s.exploitationTypes.map((x) => codeText(t, i18n, 'screening.types', x)).join(', ') || '—'}</td>
+            <td>{codeText(t, i18n, 'screening.results', s.result)}</td>
+            <td>
+              <DualTimeText at={s.occurredAt} />
+            </td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

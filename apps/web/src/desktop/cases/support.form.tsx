@@ -1,9 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { WriteAnswer } from '../desktop.views';
-import { Field, FormRefusal, fieldError, vietnamInstant, vietnamLocalNow } from '../forms.component';
+import { FormActions, VietnamTimeField, useFormWrite } from '../form-write.component';
+import { Field, fieldError, vietnamInstant, vietnamLocalNow } from '../forms.component';
 import { SUPPORT_KINDS } from './support.values';
 
 interface Props {
@@ -24,13 +24,12 @@ export function SupportForm({ personId, personLabel, onDone, onCancel }: Props) 
   const [provider, setProvider] = useState('');
   const [note, setNote] = useState('');
   const [occurred, setOccurred] = useState(vietnamLocalNow());
-  const [key] = useState(() => crypto.randomUUID());
-  const record = useMutation({
-    mutationFn: () =>
+  const write = useFormWrite(
+    (headers) =>
       answer<WriteAnswer>(
         api.POST('/api/v1/persons/{id}/support', {
           params: { path: { id: personId } },
-          headers: { 'Idempotency-Key': key },
+          headers,
           body: {
             kind,
             provider: provider.trim(),
@@ -39,15 +38,11 @@ export function SupportForm({ personId, personLabel, onDone, onCancel }: Props) 
           },
         }),
       ),
-    onSuccess: onDone,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    record.mutate();
-  };
-  const e = record.error;
+    onDone,
+  );
+  const e = write.error;
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby={headingId}>
+    <form className="panel form" onSubmit={write.submit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('support.heading', { person: personLabel })}</h3>
       <Field label={t('support.kind')} error={fieldError(e, 'kind')}>
         {(p) => (
@@ -65,29 +60,11 @@ export function SupportForm({ personId, personLabel, onDone, onCancel }: Props) 
           <input {...p} required maxLength={120} value={provider} onChange={(ev) => setProvider(ev.target.value)} />
         )}
       </Field>
-      <Field label={t('support.occurredAt')} hint={t('form.zoneVn')} error={fieldError(e, 'occurredAt')}>
-        {(p) => (
-          <input
-            {...p}
-            type="datetime-local"
-            required
-            value={occurred}
-            onChange={(ev) => setOccurred(ev.target.value)}
-          />
-        )}
-      </Field>
+      <VietnamTimeField label={t('support.occurredAt')} value={occurred} onChange={setOccurred} error={e} />
       <Field label={t('support.note')} hint={t('support.noteHint')} error={fieldError(e, 'note')}>
         {(p) => <textarea {...p} rows={3} maxLength={2000} value={note} onChange={(ev) => setNote(ev.target.value)} />}
       </Field>
-      <FormRefusal error={e} />
-      <div className="actions">
-        <button type="submit" disabled={record.isPending}>
-          {t('support.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions error={e} pending={write.pending} label={t('support.submit')} onCancel={onCancel} />
     </form>
   );
 }

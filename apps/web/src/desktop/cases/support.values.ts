@@ -19,6 +19,22 @@ export const REFERRAL_SERVICES = [
 
 export const REFERRAL_EXEMPTIONS = ['urgent_child_protection', 'medical_emergency', 'legal_order'] as const;
 
+export const SCREENING_GROUPS = ['online_scam_compound_returnee', 'labour_migrant_returnee', 'other'] as const;
+
+/** CTDC / HTCDS exploitation types, plus forced criminality (see person.support.values.ts). */
+export const EXPLOITATION_TYPES = [
+  'sexual_exploitation',
+  'forced_labour',
+  'forced_criminality',
+  'forced_marriage',
+  'forced_military',
+  'organ_removal',
+  'slavery_and_practices',
+  'other',
+] as const;
+
+export const INDICATOR_RESULTS = ['indicators_present', 'no_indicators', 'inconclusive'] as const;
+
 export const DECLINE_REASONS = [
   'no_capacity',
   'not_eligible',

@@ -26,6 +26,9 @@ describe('npm run cli -- demo', () => {
     });
     const handover = await officer.get(`/handovers/${ids.handoverId}`);
     expect(handover.body.status).toBe('minutes_signed');
+    // Held because it names her, then released by the supervisor: sent, on the reply clock.
+    const verification = await officer.get(`/verification-requests/${ids.verificationId}`);
+    expect(verification.body).toMatchObject({ status: 'requested', release: { state: 'released' } });
     const exchange = await officer.get(`/exchanges/${ids.exchangeId}`);
     expect(exchange.body.messages[0]).toMatchObject({ language: 'zh', body: expect.stringContaining('解救记录') });
     expect((await officer.get(`/cases/${ids.caseId}/integrity`)).body.valid).toBe(true);

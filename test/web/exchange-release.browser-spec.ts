@@ -1,4 +1,5 @@
 import type { Caller } from '../e2e/support/test-app.js';
+import { registerPerson } from '../e2e/support/journey.js';
 import {
   OFFICER,
   SECOND_OFFICER,
@@ -92,6 +93,77 @@ describe('second-officer release of an outgoing letter, in Chromium', () => {
         }),
       }),
     ]);
+    expect(colleague.problems).toEqual([]);
+  });
+
+  it('in English, an officer asks to verify a person and the request waits; in 中文, a colleague finds it on the board and releases it', async () => {
+    if (!h) return;
+    const seeded = await api.post('/cases', {
+      channel: 'rescue',
+      province: 'lang-son',
+      summary: 'Giải cứu tại cửa khẩu Hữu Nghị: cần xác minh nhân thân',
+      occurredAt: '2026-03-06T09:00:00+07:00',
+    });
+    const caseId = (seeded.body as { id: string }).id;
+    const personId = await registerPerson(api, caseId);
+    const consent = await api.post(`/persons/${personId}/consents`, {
+      decision: 'given',
+      purpose: 'identity_verification',
+      recipient: 'CN-GX-PSD',
+      givenBy: 'legal_representative',
+      formSha256: 'ab'.repeat(32),
+      occurredAt: '2026-03-06T10:00:00+07:00',
+    });
+    expect(consent.status).toBe(200);
+
+    const author = await openAs(h, OFFICER);
+    await author.page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption({ label: 'English' });
+    await author.page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await author.page.goto(`${h.url}/cases/${caseId}`);
+    await author.page.getByRole('button', { name: 'Request verification' }).click();
+    const ask = author.page.getByRole('form', { name: 'Request verification' });
+    await ask.getByLabel('Chinese unit').selectOption('CN-GX-PSD');
+    await ask.getByLabel('Person to verify').selectOption({ label: 'Nguyễn Thị Hoa' });
+    await ask.getByText('has consented for this unit').waitFor();
+    await ask.getByLabel('Questions').fill('Please verify her identity and family address.');
+    await ask.getByLabel('Reply due').fill('2030-03-12T17:00');
+    await ask.getByRole('button', { name: 'Request verification' }).click();
+    const mine = author.page.getByRole('region', { name: 'Verification request awaiting release' });
+    await mine.waitFor();
+    expect(await mine.innerText()).toContain('You wrote this request, so you cannot release it yourself');
+    expect(await mine.getByRole('button', { name: 'Release', exact: true }).count()).toBe(0);
+    await author.page
+      .getByRole('region', { name: 'Linked records' })
+      .getByRole('row')
+      .filter({ hasText: 'Draft awaiting release' })
+      .waitFor();
+    expect(await seriousViolations(author.page)).toEqual([]);
+    expect(author.problems).toEqual([]);
+    const { verificationIds } = (await api.get(`/cases/${caseId}`)).body as { verificationIds: string[] };
+    expect((await api.get(`/verification-requests/${verificationIds[0]}`)).body.status).toBe('draft');
+
+    const colleague = await openAs(h, SECOND_OFFICER);
+    await colleague.page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption({ label: '中文' });
+    await colleague.page.getByRole('button', { name: '退出登录' }).waitFor();
+    await colleague.page.goto(`${h.url}/deadlines`);
+    const queue = colleague.page.getByRole('region', { name: /待批准发送/ });
+    const row = queue.getByRole('row').filter({ hasText: '核查请求' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain(OFFICER.username);
+    expect(await seriousViolations(colleague.page)).toEqual([]);
+    await row.getByRole('link', { name: '打开案件' }).click();
+    const theirs = colleague.page.getByRole('region', { name: '待批准发送的核查请求' });
+    await theirs.getByRole('button', { name: '批准发送' }).click();
+    await theirs.waitFor({ state: 'detached' });
+    await colleague.page
+      .getByRole('region', { name: '关联记录' })
+      .getByRole('row')
+      .filter({ hasText: '已发出请求' })
+      .waitFor();
+    expect((await api.get(`/verification-requests/${verificationIds[0]}`)).body).toMatchObject({
+      status: 'requested',
+      release: { state: 'released', author: OFFICER.username, released: { by: SECOND_OFFICER.username } },
+    });
     expect(colleague.problems).toEqual([]);
   });
 });

@@ -122,6 +122,12 @@ const STEPS: readonly Step[] = [
     }),
   },
   {
+    say: 'It names her, so it waits for a second officer: the supervisor releases it, and the reply clock starts',
+    as: 'supervisor',
+    path: '/verification-requests/{verificationId}/release',
+    body: () => ({}),
+  },
+  {
     say: 'The Chinese side proposes a handover at Hữu Nghị – Youyiguan',
     as: 'officer',
     path: '/handovers',

@@ -1,10 +1,10 @@
 import { isBorderProvince } from '#shared-kernel';
 
 /**
- * Which outgoing exchange messages a unit holds for a second officer's release (issue 10): by
- * default those that carry personal data (Law 53/2024, PDPL 91/2025: one officer alone does not
- * decide what leaves); a unit may hold every outgoing message, or none. The same words as the
- * exchanges domain's RELEASE_POLICIES, which the api checks against at boot.
+ * Which outgoing exchange messages and verification requests a unit holds for a second officer's
+ * release (issue 10): by default those that carry personal data (Law 53/2024, PDPL 91/2025: one
+ * officer alone does not decide what leaves); a unit may hold every outgoing one, or none. The
+ * same words as the shared kernel's RELEASE_POLICIES.
  */
 export const RELEASE_POLICY_SETTINGS = ['off', 'personal_data', 'all'] as const;
 export type ReleasePolicySetting = (typeof RELEASE_POLICY_SETTINGS)[number];
@@ -17,7 +17,8 @@ export interface ReleaseConfig {
 }
 
 export const RELEASE_VARIABLES: Readonly<Record<string, string>> = {
-  EXCHANGE_RELEASE: 'outgoing messages held for a second officer’s release: personal_data (default) | all | off',
+  EXCHANGE_RELEASE:
+    'outgoing messages and verification requests held for a second officer’s release: personal_data (default) | all | off',
   EXCHANGE_RELEASE_BY_UNIT: 'per-unit policy, e.g. "lang-son=all,lao-cai=personal_data" (default: none)',
 };
 

@@ -5,3 +5,4 @@ export * from './ids.js';
 export * from './provinces.js';
 export * from './guards.js';
 export * from './disclosure.js';
+export * from './release.js';

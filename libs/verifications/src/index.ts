@@ -6,6 +6,7 @@ export { evolveVerification } from './domain/verification.evolve.js';
 export { initialVerificationState } from './domain/verification.state.js';
 export type {
   AnsweredVerification,
+  DraftVerification,
   ExistingVerification,
   ExtendedVerification,
   NoVerification,
@@ -13,6 +14,7 @@ export type {
   RequestedVerification,
   VerificationExtension,
   VerificationFacts,
+  VerificationRelease,
   VerificationState,
   VerificationStatus,
   WithdrawnVerification,

@@ -163,6 +163,15 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     (r) => `/verification-requests/${r.verificationId}/withdrawal`,
     reason,
   ),
+  // Release is on for verification requests about a person in the matrix only where a record is
+  // held; the matrix's request names nobody, so an admitted caller is told it is not held (409).
+  'POST /api/v1/verification-requests/:id/release': post((r) => `/verification-requests/${r.verificationId}/release`),
+  'POST /api/v1/verification-requests/:id/return': post(
+    (r) => `/verification-requests/${r.verificationId}/return`,
+    () => ({ comment: 'Kiểm tra quyền truy cập' }),
+  ),
+  'POST /api/v1/verification-requests/:id/recall': post((r) => `/verification-requests/${r.verificationId}/recall`),
+  'POST /api/v1/verification-requests/:id/resubmit': post((r) => `/verification-requests/${r.verificationId}/resubmit`),
   'POST /api/v1/handovers': post(
     () => '/handovers',
     (r) => ({

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig, releasePolicyFor } from '#config';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
-import { parseZoned } from '#shared-kernel';
+import { parseZoned, zonedNow } from '#shared-kernel';
 import {
   GetVerificationQuery,
   RequestVerificationMessage,
@@ -14,6 +15,7 @@ import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-c
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
 import { ReasonDto } from '../cases/case.dto.js';
+import { ReturnDraftDto } from '../exchanges/exchange.dto.js';
 import { AnswerVerificationDto, ExtendVerificationDto, RequestVerificationDto } from './verification.dto.js';
 
 @ApiTags('verification-requests')
@@ -23,6 +25,7 @@ export class VerificationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -39,6 +42,8 @@ export class VerificationsController {
       occurredAt: parseZoned(body.occurredAt),
       ...(body.legalBasis !== undefined ? { legalBasis: body.legalBasis } : {}),
       ...(body.disclosure !== undefined ? { disclosure: { ...body.disclosure } } : {}),
+      // The writer's unit's policy decides whether it waits for a second officer's release.
+      releasePolicy: releasePolicyFor(this.config.release, ctx.actor.province),
     };
     return this.commands.execute(new RequestVerificationMessage(data, ctx));
   }
@@ -73,6 +78,38 @@ export class VerificationsController {
     @Ctx() ctx: WriteContext,
   ): Promise<WriteAnswer> {
     return this.run(id, commandOf('WithdrawVerification', { reason: body.reason }, ctx), ctx);
+  }
+
+  // Second-officer release (issue 10): approving is the sending, at the moment it is approved; the
+  // officer is the signed-in one, the time the server's.
+  @Post(':id/release')
+  @Act('verification.release', onParam('verification'))
+  release(@Param('id', UuidParamPipe) id: string, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
+    return this.run(id, commandOf('ReleaseVerification', { occurredAt: zonedNow(ctx.now) }, ctx), ctx);
+  }
+
+  @Post(':id/return')
+  @Act('verification.release', onParam('verification'))
+  returnDraft(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReturnDraftDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { comment: body.comment, occurredAt: zonedNow(ctx.now) };
+    return this.run(id, commandOf('ReturnVerification', data, ctx), ctx);
+  }
+
+  /** The author takes the draft back from the queue (`withdrawal` would end the request for good). */
+  @Post(':id/recall')
+  @Act('verification.write', onParam('verification'))
+  recall(@Param('id', UuidParamPipe) id: string, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
+    return this.run(id, commandOf('RecallVerification', { occurredAt: zonedNow(ctx.now) }, ctx), ctx);
+  }
+
+  @Post(':id/resubmit')
+  @Act('verification.write', onParam('verification'))
+  resubmit(@Param('id', UuidParamPipe) id: string, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
+    return this.run(id, commandOf('ResubmitVerification', { occurredAt: zonedNow(ctx.now) }, ctx), ctx);
   }
 
   @Get(':id')

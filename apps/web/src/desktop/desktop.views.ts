@@ -192,8 +192,10 @@ export interface DeadlineItem {
 
 /** A draft of the caller's unit waiting for a second officer's release, oldest first. */
 export interface AwaitingReleaseItem {
-  readonly exchangeId: string;
-  readonly messageId: string;
+  readonly kind: 'message' | 'verification';
+  readonly exchangeId: string | null;
+  readonly messageId: string | null;
+  readonly verificationId: string | null;
   readonly caseId: string | null;
   readonly author: string;
   readonly since: string;

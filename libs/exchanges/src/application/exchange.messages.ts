@@ -2,7 +2,6 @@ import { Command, Query } from '@nestjs/cqrs';
 import type { ExchangeView } from './exchange.view.js';
 import type { ExchangeWriteAnswer } from './exchange-writes.js';
 import type { WriteContext } from '#event-store';
-import type { Actor } from '#shared-kernel';
 import type {
   AcknowledgeMessage,
   CloseExchange,
@@ -10,7 +9,6 @@ import type {
   ExchangeChannel,
   MessageInput,
   ReleaseCommand,
-  ReleaseOfficer,
   ReleasePolicy,
   SendDraft,
 } from '../index.js';
@@ -18,14 +16,7 @@ import type {
 /** One message as the officer wrote it, in plaintext: the handler assigns its id and seals it. */
 export type MessageDraft = Omit<MessageInput, 'messageId'>;
 
-/**
- * The officer as the release rules know them: their user id and the unit they serve, named by its
- * province (the need-to-know scope), or by the unit code for an account without one.
- */
-export const releaseOfficerOf = (actor: Actor): ReleaseOfficer => ({
-  userId: actor.userId,
-  unit: actor.province ?? actor.unitId,
-});
+export { releaseOfficerOf } from '#shared-kernel';
 
 /**
  * Opens a thread with its first message and links every listed case in the same append.

@@ -1,4 +1,4 @@
-import { refuse, type ZonedInstant } from '#shared-kernel';
+import { holdsForRelease, refuse, type ZonedInstant } from '#shared-kernel';
 import { ExchangeErrors as E } from './exchange.errors.js';
 import type { MessageAnswered, MessageLogged } from './exchange.events.js';
 import { transmittedAt, type ExchangeMessage } from './exchange.state.js';
@@ -111,8 +111,7 @@ export function logMessage(
 
 /** Whether the unit's policy holds this outgoing message for a second officer's release. */
 export function releaseRequired(policy: ReleasePolicy, input: Pick<MessageInput, 'direction' | 'carriesPersonalData'>) {
-  if (input.direction !== 'outgoing') return false;
-  return policy === 'all' || (policy === 'personal_data' && input.carriesPersonalData);
+  return input.direction === 'outgoing' && holdsForRelease(policy, input.carriesPersonalData);
 }
 
 /** A reply answers a transmitted message of the other direction in the same thread. */

@@ -1,10 +1,9 @@
-import { assertNever, refuse, type ZonedInstant } from '#shared-kernel';
+import { assertNever, checkReleaseAct, refuse, type ZonedInstant } from '#shared-kernel';
 import type { ReleaseCommand } from './exchange.commands.js';
 import { ExchangeErrors as E } from './exchange.errors.js';
 import type { ExchangeEvent } from './exchange.events.js';
 import { answerEvent, checkReplyTime, isBefore, isBlank } from './exchange.message-rules.js';
 import { type ExchangeMessage, type ExchangeThread, type Release } from './exchange.state.js';
-import type { ReleaseOfficer } from './exchange.values.js';
 import { checkConsentAtRelease } from './exchange.disclosure.js';
 
 /**
@@ -26,14 +25,14 @@ export function decideRelease(
   }
   switch (command.type) {
     case 'ReleaseDraft':
-      requireSecondOfficer(release, by, 'release');
+      checkReleaseAct('release', release, by, E);
       checkConsentAtRelease(message.persons, command.data.consents);
       return [
         { type: 'DraftReleased', data: { exchangeId, messageId, releasedBy: by.userId, occurredAt } },
         ...sendingEvents(thread, message, occurredAt),
       ];
     case 'ReturnDraft':
-      requireSecondOfficer(release, by, 'return');
+      checkReleaseAct('return', release, by, E);
       if (isBlank(command.data.comment)) {
         refuse(E.COMMENT_REQUIRED, 'returning a draft needs a comment for its author', 'invalid');
       }
@@ -44,14 +43,10 @@ export function decideRelease(
         },
       ];
     case 'WithdrawRelease':
-      requireAuthor(release, by);
-      if (release.state !== 'awaiting_release') notAwaiting(release);
+      checkReleaseAct('withdraw', release, by, E);
       return [{ type: 'ReleaseWithdrawn', data: { exchangeId, messageId, occurredAt } }];
     case 'ResubmitDraft':
-      requireAuthor(release, by);
-      if (release.state !== 'returned' && release.state !== 'withdrawn') {
-        refuse(E.INVALID_TRANSITION, `a draft ${release.state.replace('_', ' ')} cannot be resubmitted`);
-      }
+      checkReleaseAct('resubmit', release, by, E);
       return [{ type: 'DraftResubmitted', data: { exchangeId, messageId, occurredAt } }];
     default:
       return assertNever(command);
@@ -82,28 +77,4 @@ function releaseOf(message: ExchangeMessage): Release {
     return refuse(E.NOT_AWAITING_RELEASE, 'this message is not a draft held for release');
   }
   return message.release;
-}
-
-function notAwaiting(release: Release): never {
-  return refuse(E.NOT_AWAITING_RELEASE, `the draft is ${release.state.replace('_', ' ')}, not awaiting release`);
-}
-
-/**
- * Release and return are the second officer's acts. The author is checked first: an author who
- * tries to release their own draft is told so, whatever state it is in.
- */
-function requireSecondOfficer(release: Release, by: ReleaseOfficer, act: 'release' | 'return'): void {
-  if (by.userId === release.author.userId) {
-    refuse(E.OWN_DRAFT_RELEASE, `the author of a draft cannot ${act} it: a second officer of the unit does`);
-  }
-  if (by.unit !== release.author.unit) {
-    refuse(E.OTHER_UNIT_RELEASE, `only an officer of the author’s unit may ${act} the draft`, 'forbidden');
-  }
-  if (release.state !== 'awaiting_release') notAwaiting(release);
-}
-
-function requireAuthor(release: Release, by: ReleaseOfficer): void {
-  if (by.userId !== release.author.userId) {
-    refuse(E.NOT_DRAFT_AUTHOR, 'only the author of the draft may withdraw or resubmit it', 'forbidden');
-  }
 }

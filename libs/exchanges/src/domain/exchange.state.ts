@@ -1,5 +1,5 @@
 import type { NamedPersonRecord } from './exchange.events.js';
-import type { ZonedInstant } from '#shared-kernel';
+import type { ReleaseState, ZonedInstant } from '#shared-kernel';
 import type {
   Attachment,
   Evaluation,
@@ -50,7 +50,7 @@ export interface Answer {
  *   returned | withdrawn ──resubmit (author)──▶ awaiting_release
  *   any of them but released ──discard──▶ (the message is discarded)
  */
-export type ReleaseState = 'awaiting_release' | 'returned' | 'withdrawn' | 'released';
+export type { ReleaseState } from '#shared-kernel';
 
 export interface Release {
   readonly author: ReleaseOfficer;

@@ -1,4 +1,4 @@
-import type { ConsentStanding, DisclosureInput, ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureInput, ReleaseOfficer, ReleasePolicy, ZonedInstant } from '#shared-kernel';
 
 /** How the thread with the counterpart runs. Off-system contacts (phone, meetings) are logged too. */
 export const EXCHANGE_CHANNELS = [
@@ -86,19 +86,8 @@ export interface MessageInput {
   readonly persons?: readonly NamedPerson[];
 }
 
-/**
- * When an outgoing message needs a second officer's release before it leaves (configured per unit):
- * `personal_data` (the default) for messages that carry personal data, `all` for every outgoing
- * message, `off` for none.
- */
-export const RELEASE_POLICIES = ['off', 'personal_data', 'all'] as const;
-export type ReleasePolicy = (typeof RELEASE_POLICIES)[number];
-
-/** An officer as the release rules see them: who, and of which unit (the province they serve). */
-export interface ReleaseOfficer {
-  readonly userId: string;
-  readonly unit: string;
-}
+// The release rule is shared with verification requests (shared kernel, release.ts).
+export { RELEASE_POLICIES, type ReleasePolicy, type ReleaseOfficer } from '#shared-kernel';
 
 /** What the application adds to a message it logs: who wrote it and the unit's release policy. */
 export interface Drafting {

@@ -156,6 +156,35 @@ const SUMMARIES: { readonly [K in TimelineEventType]: Summariser<K> } = {
       zh: `核查请求：${s.zh}（${dir.zh}，${c.zh}），期限${due.zh}`,
     };
   },
+  VerificationDrafted: (d) => {
+    const [s, c] = [l(SUBJECT, d.subject), counterpartName(d.counterpart)];
+    return {
+      vi: `Soạn yêu cầu xác minh ${s.vi} gửi ${c.vi}, chờ cán bộ thứ hai duyệt gửi`,
+      en: `Verification of ${s.en} for ${c.en} drafted, awaiting a second officer’s release`,
+      zh: `起草致${c.zh}的核查请求：${s.zh}，待第二名干部批准发送`,
+    };
+  },
+  VerificationReleased: fixed(
+    'Cán bộ thứ hai duyệt gửi yêu cầu xác minh',
+    'Verification request released by a second officer',
+    '第二名干部批准发送核查请求',
+  ),
+  // Not the comment: free text about the request that may name the person.
+  VerificationDraftReturned: fixed(
+    'Trả lại yêu cầu xác minh cho người soạn',
+    'Verification draft returned to its author',
+    '核查请求草稿退回起草人',
+  ),
+  VerificationReleaseWithdrawn: fixed(
+    'Rút đề nghị duyệt gửi yêu cầu xác minh',
+    'Release of the verification request withdrawn',
+    '撤回核查请求发送审批申请',
+  ),
+  VerificationDraftResubmitted: fixed(
+    'Đề nghị duyệt gửi lại yêu cầu xác minh',
+    'Verification draft resubmitted for release',
+    '核查请求草稿重新提交审批',
+  ),
   VerificationExtended: (d) => {
     const due = when(d.newDueAt);
     return {

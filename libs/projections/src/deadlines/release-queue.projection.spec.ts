@@ -79,4 +79,67 @@ describe('release queue of the deadline board', () => {
     await h.apply(returned);
     expect(await h.snapshot()).toEqual(before);
   });
+
+  describe('verification requests held for release', () => {
+    const drafted = (verificationId: string, at: string, unit = 'lang-son'): GivenEvent => ({
+      type: 'VerificationDrafted',
+      streamId: `verification-${verificationId}`,
+      caseId,
+      data: {
+        verificationId,
+        caseId,
+        personId: newId(),
+        direction: 'outgoing',
+        counterpart: 'CN-GX-PSD',
+        subject: 'identity',
+        questions: 'q',
+        legalBasis: null,
+        dueAt: z('2026-03-20T10:00:00+07:00'),
+        occurredAt: z(at),
+        release: { author: 'an.nguyen', unit },
+      },
+    });
+    const vstep = (type: string, verificationId: string, data: object = {}): GivenEvent => ({
+      type,
+      streamId: `verification-${verificationId}`,
+      data: { verificationId, caseId, occurredAt: z('2026-03-06T08:00:00+07:00'), ...data },
+    });
+    const items = () =>
+      awaitingRelease(h.sql, viewNamer, { province: 'lang-son' }).then((rows) =>
+        rows.map((r) => ({ kind: r.kind, id: r.verificationId ?? r.messageId })),
+      );
+
+    it('waits beside the unit’s held messages, named by the request’s id', async () => {
+      const [request, message] = [newId(), newId()];
+      await h.given(
+        drafted(request, '2026-03-04T09:00:00+07:00'),
+        logged(message, '2026-03-04T10:00:00+07:00', { author: 'an.nguyen', unit: 'lang-son' }),
+        drafted(newId(), '2026-03-03T09:00:00+07:00', 'lao-cai'),
+      );
+      expect(await items()).toEqual([
+        { kind: 'verification', id: request },
+        { kind: 'message', id: message },
+      ]);
+      const [first] = await awaitingRelease(h.sql, viewNamer, { province: 'lang-son' });
+      expect(first).toMatchObject({ exchangeId: null, messageId: null, caseId, author: 'an.nguyen' });
+    });
+
+    it('leaves the queue when released, returned, recalled or withdrawn for good, and comes back when resubmitted', async () => {
+      const ids = [newId(), newId(), newId(), newId()];
+      await h.given(...ids.map((id) => drafted(id, '2026-03-04T09:00:00+07:00')));
+      await h.given(
+        vstep('VerificationReleased', ids[0], { releasedBy: 'binh.tran' }),
+        vstep('VerificationDraftReturned', ids[1], { returnedBy: 'binh.tran', comment: 'sealed' }),
+        vstep('VerificationReleaseWithdrawn', ids[2]),
+        {
+          type: 'VerificationWithdrawn',
+          streamId: `verification-${ids[3]}`,
+          data: { verificationId: ids[3], caseId, reason: 'r' },
+        },
+      );
+      expect(await items()).toEqual([]);
+      await h.given(vstep('VerificationDraftResubmitted', ids[1], { occurredAt: z('2026-03-07T08:00:00+07:00') }));
+      expect(await items()).toEqual([{ kind: 'verification', id: ids[1] }]);
+    });
+  });
 });

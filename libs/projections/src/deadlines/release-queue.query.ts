@@ -4,8 +4,11 @@ import type { TableNamer } from '../projection.js';
 
 /** A draft waiting for a second officer of its unit to release or return it. */
 export interface AwaitingRelease {
-  readonly exchangeId: string;
-  readonly messageId: string;
+  /** An exchange message (`exchangeId`, `messageId`) or a verification request (`verificationId`). */
+  readonly kind: 'message' | 'verification';
+  readonly exchangeId: string | null;
+  readonly messageId: string | null;
+  readonly verificationId: string | null;
   readonly caseId: string | null;
   /** The unit that must release it, named by its province. */
   readonly province: string;
@@ -17,6 +20,7 @@ export interface AwaitingRelease {
 }
 
 interface Row {
+  kind: 'message' | 'verification';
   exchange_id: string;
   message_id: string;
   case_id: string | null;
@@ -32,16 +36,19 @@ export async function awaitingRelease(
   query: { province?: string | null; limit?: number },
 ): Promise<AwaitingRelease[]> {
   const r = await sql.query<Row>(
-    `SELECT exchange_id, message_id, case_id, unit, author, since FROM ${views('release_queue')}
+    `SELECT kind, exchange_id, message_id, case_id, unit, author, since FROM ${views('release_queue')}
       WHERE state = 'awaiting' AND ($1::text IS NULL OR unit = $1)
       ORDER BY since, exchange_id, message_id LIMIT $2`,
     [query.province ?? null, query.limit ?? 200],
   );
   return r.rows.map((row) => {
     const since = row.since.toISOString();
+    const message = row.kind === 'message';
     return {
-      exchangeId: row.exchange_id,
-      messageId: row.message_id,
+      kind: row.kind,
+      exchangeId: message ? row.exchange_id : null,
+      messageId: message ? row.message_id : null,
+      verificationId: message ? null : row.exchange_id,
       caseId: row.case_id,
       province: row.unit,
       author: row.author,

@@ -76,6 +76,8 @@ export const ACCESS = {
   'exchange.release': write(OFFICE),
   'exchange.read': read(OFFICE_AND_AUDIT),
   'verification.write': write(OFFICE),
+  // The same release for an outgoing verification request about a person (issue 10).
+  'verification.release': write(OFFICE),
   'verification.read': read(OFFICE_AND_AUDIT),
   'handover.propose': write(OFFICE),
   'handover.schedule': write(OFFICE),

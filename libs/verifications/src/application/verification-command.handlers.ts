@@ -4,10 +4,12 @@ import { caseLinkWrite } from '#cases/application';
 import { EVENT_STORE, type EventStore, type WriteAnswer, commandOf, handle, load } from '#event-store';
 import { consentStanding, personDecider, personStreamId } from '#persons';
 import { findCounterpart } from '#reference-data';
+import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { type ConsentStanding, DomainError, newId } from '#shared-kernel';
-import { type RequestVerification } from '../index.js';
+import { type RequestVerification, type VerificationState } from '../index.js';
 import { RequestVerificationMessage, VerificationCommandMessage } from './verification.messages.js';
 import { verificationAggregate } from './verification-aggregate.js';
+import { sealReturnComments, withConsentAtRelease } from './verification-release.js';
 
 /** Refusals that need a look-up outside the aggregate, decided before it. */
 export const VerificationApplicationErrors = {
@@ -60,12 +62,16 @@ export class RequestVerificationHandler implements ICommandHandler<RequestVerifi
 
 @CommandHandler(VerificationCommandMessage)
 export class VerificationCommandHandler implements ICommandHandler<VerificationCommandMessage, WriteAnswer> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
+  ) {}
 
   execute({ verificationId, command, ctx }: VerificationCommandMessage): Promise<WriteAnswer> {
     return handle({
       ...verificationAggregate(this.store, verificationId),
-      command,
+      command: (state: VerificationState) => withConsentAtRelease(this.store, command, state),
+      seal: (events) => sealReturnComments(this.cipher, verificationId, events),
       ctx,
       caseId: (state) => (state.status === 'none' ? undefined : state.caseId),
     });

@@ -1,7 +1,13 @@
 import { Command, Query } from '@nestjs/cqrs';
 import type { VerificationView } from './verification.view.js';
 import type { WriteAnswer, WriteContext } from '#event-store';
-import type { AnswerVerification, ExtendVerification, RequestVerification, WithdrawVerification } from '../index.js';
+import type {
+  AnswerVerification,
+  ExtendVerification,
+  RequestVerification,
+  VerificationReleaseCommand,
+  WithdrawVerification,
+} from '../index.js';
 
 /** Raise (or record a received) verification request; the handler assigns the id. */
 export class RequestVerificationMessage extends Command<WriteAnswer> {
@@ -13,11 +19,11 @@ export class RequestVerificationMessage extends Command<WriteAnswer> {
   }
 }
 
-/** Extension, answer or withdrawal of an existing request. */
+/** Extension, answer or withdrawal of an existing request, or a step of a held draft's release. */
 export class VerificationCommandMessage extends Command<WriteAnswer> {
   constructor(
     readonly verificationId: string,
-    readonly command: ExtendVerification | AnswerVerification | WithdrawVerification,
+    readonly command: ExtendVerification | AnswerVerification | WithdrawVerification | VerificationReleaseCommand,
     readonly ctx: WriteContext,
   ) {
     super();

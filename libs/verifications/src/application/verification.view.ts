@@ -21,6 +21,17 @@ export interface VerificationView {
   /** The basis on which the named person's data was sent, or null. */
   readonly disclosure: { readonly basis: string; readonly reference: string | null } | null;
   readonly status: string;
+  /**
+   * Held for a second officer's release, and what became of it; null for a request never held.
+   * Officers are user ids; the return's comment is null when masked for this reader or erased.
+   */
+  readonly release: {
+    readonly state: string;
+    readonly author: string;
+    readonly returned: { readonly by: string; readonly at: TimeView; readonly comment: string | null } | null;
+    readonly released: { readonly by: string; readonly at: TimeView } | null;
+  } | null;
+  /** Sent or received; for a draft, when it was written. */
   readonly requestedAt: TimeView;
   /** The due time in force (after the last extension). */
   readonly dueAt: TimeView;
@@ -35,7 +46,13 @@ export interface VerificationView {
 
 const timeView = (z: ZonedInstant): TimeView => ({ at: z.at, offset: z.offset, local: localTimes(z.at) });
 
-export function verificationView(state: ExistingVerification, revision: bigint, now: Date): VerificationView {
+export function verificationView(
+  state: ExistingVerification,
+  revision: bigint,
+  now: Date,
+  returnComment: string | null = null,
+): VerificationView {
+  const { release } = state;
   return {
     id: state.verificationId,
     caseId: state.caseId,
@@ -45,8 +62,16 @@ export function verificationView(state: ExistingVerification, revision: bigint, 
     subject: state.subject,
     questions: state.questions,
     legalBasis: state.legalBasis,
-    disclosure: state.disclosure,
+    disclosure: state.disclosure && { basis: state.disclosure.basis, reference: state.disclosure.reference },
     status: state.status,
+    release: release && {
+      state: release.state,
+      author: release.author.userId,
+      returned: release.returned
+        ? { by: release.returned.by, at: timeView(release.returned.at), comment: returnComment }
+        : null,
+      released: release.released ? { by: release.released.by, at: timeView(release.released.at) } : null,
+    },
     requestedAt: timeView(state.requestedAt),
     dueAt: timeView(state.dueAt),
     extensions: state.extensions.map((e) => ({

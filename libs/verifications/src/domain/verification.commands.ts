@@ -1,4 +1,4 @@
-import type { ConsentStanding, DisclosureInput, DomainCommand, ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureInput, DomainCommand, ReleasePolicy, ZonedInstant } from '#shared-kernel';
 import type { VerificationDirection, VerificationResult, VerificationSubject } from './verification.values.js';
 
 export type RequestVerification = DomainCommand<
@@ -21,6 +21,11 @@ export type RequestVerification = DomainCommand<
     consent?: ConsentStanding;
     dueAt: ZonedInstant;
     occurredAt: ZonedInstant;
+    /**
+     * The author's unit's release policy (configuration); without it the strict default
+     * (`personal_data`) applies. The author is the command's actor.
+     */
+    releasePolicy?: ReleasePolicy;
   }
 >;
 
@@ -33,6 +38,23 @@ export type AnswerVerification = DomainCommand<
 
 export type WithdrawVerification = DomainCommand<'WithdrawVerification', { reason: string }>;
 
-export type VerificationCommand = RequestVerification | ExtendVerification | AnswerVerification | WithdrawVerification;
+/**
+ * The second officer's acts on a held draft; the officer is the command's actor, `occurredAt` the
+ * server's clock. A release carries where the person's consent stands now (looked up by the
+ * application), so a consent withdrawn while the draft waited stops it.
+ */
+export type ReleaseVerification = DomainCommand<
+  'ReleaseVerification',
+  { occurredAt: ZonedInstant; consent?: ConsentStanding }
+>;
+export type ReturnVerification = DomainCommand<'ReturnVerification', { comment: string; occurredAt: ZonedInstant }>;
+export type RecallVerification = DomainCommand<'RecallVerification', { occurredAt: ZonedInstant }>;
+export type ResubmitVerification = DomainCommand<'ResubmitVerification', { occurredAt: ZonedInstant }>;
+
+export type VerificationReleaseCommand =
+  ReleaseVerification | ReturnVerification | RecallVerification | ResubmitVerification;
+
+export type VerificationCommand =
+  RequestVerification | ExtendVerification | AnswerVerification | WithdrawVerification | VerificationReleaseCommand;
 
 export type VerificationCommandType = VerificationCommand['type'];

@@ -80,8 +80,11 @@ describe('VerificationRequest decider', () => {
         ...over,
       });
 
-    it('records an open request with its due time', () => {
-      const state = spec.given([]).when(request()).then([requested]);
+    it('records an open request with its due time, where the unit does not hold requests for release', () => {
+      const state = spec
+        .given([])
+        .when(request({ releasePolicy: 'off' }))
+        .then([requested]);
       expect(state.status).toBe('requested');
       expect(isVerificationOpen(state)).toBe(true);
       expect(openVerificationDueAt(state)).toEqual(requested.data.dueAt);

@@ -1,4 +1,13 @@
-import { assertNever, decideDisclosure, refuse, type ZonedInstant, invalid, required, optional } from '#shared-kernel';
+import {
+  assertNever,
+  decideDisclosure,
+  holdsForRelease,
+  refuse,
+  releaseOfficerOf,
+  invalid,
+  required,
+  optional,
+} from '#shared-kernel';
 import type {
   AnswerVerification,
   ExtendVerification,
@@ -7,7 +16,9 @@ import type {
   WithdrawVerification,
 } from './verification.commands.js';
 import { VerificationErrors } from './verification.errors.js';
-import type { VerificationAnswered, VerificationEvent } from './verification.events.js';
+import type { VerificationAnswered, VerificationEvent, VerificationRequestData } from './verification.events.js';
+import { decideVerificationRelease } from './verification.release.decide.js';
+import { instant } from './verification.instant.js';
 import type { OpenVerification, VerificationState } from './verification.state.js';
 import {
   VERIFICATION_DIRECTIONS,
@@ -17,17 +28,13 @@ import {
   type VerificationResult,
 } from './verification.values.js';
 
-/** Milliseconds since the epoch of a declared instant; refuses one that does not parse. */
-function instant(z: ZonedInstant, what: string): number {
-  const ms = typeof z?.at === 'string' ? Date.parse(z.at) : Number.NaN;
-  return Number.isNaN(ms) ? invalid(VerificationErrors.INVALID_INSTANT, `${what} is not a valid instant`) : ms;
-}
-
 /** Answered and withdrawn requests are final: nothing more happens to them. */
 function stillOpen(state: VerificationState): OpenVerification {
   switch (state.status) {
     case 'none':
       return refuse(VerificationErrors.NOT_FOUND, 'verification request not found', 'not_found');
+    case 'draft':
+      return refuse(VerificationErrors.NOT_SENT, 'the request is a draft awaiting release: it was not sent');
     case 'answered':
       return refuse(VerificationErrors.ALREADY_ANSWERED, 'verification request was already answered');
     case 'withdrawn':
@@ -58,24 +65,27 @@ function request(command: RequestVerification, state: VerificationState): Verifi
     d.direction === 'outgoing' && personId !== null
       ? decideDisclosure(personId, d.disclosure, d.consent ?? 'none', command.meta.actor, DISCLOSURE_CODES)
       : null;
-  const requested: VerificationEvent = {
-    type: 'VerificationRequested',
-    data: {
-      verificationId,
-      caseId,
-      personId,
-      direction: d.direction,
-      counterpart,
-      subject: d.subject,
-      questions: required(d.questions, VerificationErrors.QUESTIONS_REQUIRED, 'questions'),
-      legalBasis: optional(d.legalBasis),
-      dueAt: d.dueAt,
-      occurredAt: d.occurredAt,
-      ...(disclosure
-        ? { disclosure: { personId: disclosure.personId, basis: disclosure.basis, reference: disclosure.reference } }
-        : {}),
-    },
+  const data: VerificationRequestData = {
+    verificationId,
+    caseId,
+    personId,
+    direction: d.direction,
+    counterpart,
+    subject: d.subject,
+    questions: required(d.questions, VerificationErrors.QUESTIONS_REQUIRED, 'questions'),
+    legalBasis: optional(d.legalBasis),
+    dueAt: d.dueAt,
+    occurredAt: d.occurredAt,
+    ...(disclosure
+      ? { disclosure: { personId: disclosure.personId, basis: disclosure.basis, reference: disclosure.reference } }
+      : {}),
   };
+  // One officer alone does not decide what leaves: the unit's policy may hold it for a colleague.
+  const author = releaseOfficerOf(command.meta.actor);
+  const held = d.direction === 'outgoing' && holdsForRelease(d.releasePolicy ?? 'personal_data', personId !== null);
+  const requested: VerificationEvent = held
+    ? { type: 'VerificationDrafted', data: { ...data, release: { author: author.userId, unit: author.unit } } }
+    : { type: 'VerificationRequested', data };
   if (!disclosure?.override) return [requested];
   const { consent, reason } = disclosure.override;
   return [
@@ -137,8 +147,9 @@ function answer(command: AnswerVerification, state: VerificationState): Verifica
   return [{ type: ANSWER_TYPE[result], data }];
 }
 
+/** A draft may be abandoned too: withdrawn for good, it never leaves. */
 function withdraw(command: WithdrawVerification, state: VerificationState): VerificationEvent[] {
-  const open = stillOpen(state);
+  const open = state.status === 'draft' ? state : stillOpen(state);
   const reason = required(command.data.reason, VerificationErrors.REASON_REQUIRED, 'reason');
   return [
     { type: 'VerificationWithdrawn', data: { verificationId: open.verificationId, caseId: open.caseId, reason } },
@@ -158,6 +169,11 @@ export function decideVerification(
       return answer(command, state);
     case 'WithdrawVerification':
       return withdraw(command, state);
+    case 'ReleaseVerification':
+    case 'ReturnVerification':
+    case 'RecallVerification':
+    case 'ResubmitVerification':
+      return decideVerificationRelease(command, state);
     default:
       return assertNever(command);
   }

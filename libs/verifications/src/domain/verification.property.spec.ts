@@ -15,9 +15,12 @@ const MARK = 'TXT§';
 const BASE = Date.parse('2026-03-05T01:00:00.000Z');
 const HOUR = 3_600_000;
 const meta: CommandMeta = {
-  actor: { userId: 'u-1', role: 'liaison_officer', unitId: 'VN-LS-BLO' },
+  actor: { userId: 'u-1', role: 'liaison_officer', unitId: 'VN-LS-BLO', province: 'lang-son' },
   now: new Date('2026-03-05T02:00:00Z'),
 };
+// The author's colleague, and an officer of another unit: who may release is part of the rule.
+const colleague: CommandMeta = { ...meta, actor: { ...meta.actor, userId: 'u-2' } };
+const stranger: CommandMeta = { ...meta, actor: { ...meta.actor, userId: 'u-3', province: 'lao-cai' } };
 const verificationId = newId();
 const caseId = newId();
 
@@ -47,6 +50,7 @@ const requestData = fc.record(
     legalBasis: text,
     dueAt: instant,
     occurredAt: instant,
+    releasePolicy: fc.constantFrom('off' as const, 'personal_data' as const, 'all' as const),
   },
   {
     requiredKeys: [
@@ -75,6 +79,18 @@ const command: fc.Arbitrary<VerificationCommand> = fc.oneof(
     meta: m,
   }),
   fc.record({ type: fc.constant('WithdrawVerification' as const), data: fc.record({ reason: text }), meta: m }),
+  ...(['ReleaseVerification', 'RecallVerification', 'ResubmitVerification'] as const).map((type) =>
+    fc.record({
+      type: fc.constant(type),
+      data: fc.record({ occurredAt: instant }),
+      meta: fc.constantFrom(meta, colleague, stranger),
+    }),
+  ),
+  fc.record({
+    type: fc.constant('ReturnVerification' as const),
+    data: fc.record({ comment: text, occurredAt: instant }),
+    meta: fc.constantFrom(meta, colleague, stranger),
+  }),
 );
 
 // A well-formed request so most runs get past creation and exercise the later commands.
@@ -92,6 +108,8 @@ const validRequest: VerificationCommand = {
   },
   meta,
 };
+// The same request under a unit that holds every outgoing request for release.
+const heldRequest: VerificationCommand = { ...validRequest, data: { ...validRequest.data, releasePolicy: 'all' } };
 
 const FINAL = new Set<VerificationEvent['type']>([
   'VerificationAnsweredConfirmed',
@@ -101,9 +119,13 @@ const FINAL = new Set<VerificationEvent['type']>([
 ]);
 const ms = (z: ZonedInstant): number => Date.parse(z.at);
 
-/** The documented lifecycle, one event at a time: requested, extended any number of times, then answered or withdrawn. */
+/**
+ * The documented lifecycle, one event at a time: held as a draft until released (or withdrawn), or
+ * requested at once; extended any number of times, then answered or withdrawn.
+ */
 const LIFECYCLE: Readonly<Record<VerificationState['status'], readonly VerificationState['status'][]>> = {
-  none: ['requested'],
+  none: ['requested', 'draft'],
+  draft: ['draft', 'requested', 'withdrawn'],
   requested: ['extended', 'answered', 'withdrawn'],
   extended: ['extended', 'answered', 'withdrawn'],
   answered: [],
@@ -120,12 +142,23 @@ function assertTransition(event: VerificationEvent['type'], before: Verification
 
 function assertInvariants(state: VerificationState, history: readonly VerificationEvent[]): void {
   if (state.status === 'none') return expect(history).toHaveLength(0);
-  expect(history[0].type).toBe('VerificationRequested');
-  expect(history.filter((e) => e.type === 'VerificationRequested')).toHaveLength(1);
+  expect(['VerificationRequested', 'VerificationDrafted']).toContain(history[0].type);
+  const sent = history.filter((e) => e.type === 'VerificationRequested');
+  expect(sent.length).toBeLessThanOrEqual(1);
+  // A draft is sent only by its release, by someone other than its author, of the author's unit.
+  const drafted = history[0].type === 'VerificationDrafted' ? history[0] : undefined;
+  const releases = history.filter((e) => e.type === 'VerificationReleased');
+  expect(releases.length).toBe(drafted ? sent.length : 0);
+  for (const r of releases) expect(r.data.releasedBy).toBe(colleague.actor.userId);
+  if (drafted && sent[0]) {
+    // The clock starts at the release with the reply time asked for when it was written.
+    const asked = ms(drafted.data.dueAt) - ms(drafted.data.occurredAt);
+    expect(ms(sent[0].data.dueAt) - ms(sent[0].data.occurredAt)).toBe(asked);
+  }
   const finals = history.filter((e) => FINAL.has(e.type));
   expect(finals.length).toBeLessThanOrEqual(1);
   if (finals.length === 1) expect(history.at(-1)).toBe(finals[0]);
-  expect(isVerificationOpen(state)).toBe(finals.length === 0);
+  expect(isVerificationOpen(state)).toBe(finals.length === 0 && sent.length === 1);
   // Deadlines only ever move later, starting after the request.
   const dues = [
     state.requestedAt,
@@ -143,31 +176,35 @@ function assertInvariants(state: VerificationState, history: readonly Verificati
 describe('VerificationRequest aggregate properties', () => {
   it('keeps its invariants, leaves the state as it was on a refusal, and moves only along the lifecycle under any command sequence', () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.array(command, { maxLength: 30 }), (startValid, rest) => {
-        const commands = startValid ? [validRequest, ...rest] : rest;
-        let state = verificationDecider.initialState;
-        const history: VerificationEvent[] = [];
-        for (const cmd of commands) {
-          const before = structuredClone(state);
-          let events: readonly VerificationEvent[];
-          try {
-            events = verificationDecider.decide(cmd, state);
-          } catch (error) {
-            expect(error).toBeInstanceOf(DomainError);
-            expect((error as DomainError).message).not.toContain(MARK);
-            expect(state).toEqual(before);
-            continue;
+      fc.property(
+        fc.constantFrom(null, validRequest, heldRequest),
+        fc.array(command, { maxLength: 30 }),
+        (start, rest) => {
+          const commands = start ? [start, ...rest] : rest;
+          let state = verificationDecider.initialState;
+          const history: VerificationEvent[] = [];
+          for (const cmd of commands) {
+            const before = structuredClone(state);
+            let events: readonly VerificationEvent[];
+            try {
+              events = verificationDecider.decide(cmd, state);
+            } catch (error) {
+              expect(error).toBeInstanceOf(DomainError);
+              expect((error as DomainError).message).not.toContain(MARK);
+              expect(state).toEqual(before);
+              continue;
+            }
+            expect(events).toHaveLength(cmd.type === 'ReleaseVerification' ? 2 : 1);
+            for (const event of events) {
+              const next = verificationDecider.evolve(state, event);
+              assertTransition(event.type, state, next);
+              state = next;
+              history.push(event);
+            }
+            assertInvariants(state, history);
           }
-          expect(events).toHaveLength(1);
-          for (const event of events) {
-            const next = verificationDecider.evolve(state, event);
-            assertTransition(event.type, state, next);
-            state = next;
-            history.push(event);
-          }
-          assertInvariants(state, history);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -187,7 +224,9 @@ describe('VerificationRequest aggregate properties', () => {
       }
       return out;
     };
-    const run = fc.array(command, { maxLength: 20 }).map((cmds) => [validRequest, ...cmds]);
+    const run = fc
+      .tuple(fc.constantFrom(validRequest, heldRequest), fc.array(command, { maxLength: 20 }))
+      .map(([first, cmds]) => [first, ...cmds]);
     fc.assert(
       fc.property(run, run, fc.array(fc.nat(), { maxLength: 20 }), (a, b, picks) => {
         const pool = [...produce(a), ...produce(b)];

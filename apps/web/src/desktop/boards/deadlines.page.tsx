@@ -80,18 +80,19 @@ function DeadlineTable({
   );
 }
 
-/** Drafts of the unit held for a second officer's release, the longest waiting first. */
+/** Messages and verification requests of the unit held for a second officer's release, the longest waiting first. */
 function ReleaseQueue({ items }: { readonly items: readonly AwaitingReleaseItem[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="awaiting-release" className="section">
-      <h2 id="awaiting-release">{t('exchange.release.queue', { number: items.length })}</h2>
+      <h2 id="awaiting-release">{t('releaseQueue.heading', { number: items.length })}</h2>
       {items.length === 0 ? (
         <p className="muted">{t('deadlines.none')}</p>
       ) : (
         <table className="data deadlines-awaiting-release">
           <thead>
             <tr>
+              <th scope="col">{t('releaseQueue.kind')}</th>
               <th scope="col">{t('exchange.release.author')}</th>
               <th scope="col">{t('deadlines.case')}</th>
               <th scope="col">{t('exchange.release.since')}</th>
@@ -99,7 +100,8 @@ function ReleaseQueue({ items }: { readonly items: readonly AwaitingReleaseItem[
           </thead>
           <tbody>
             {items.map((item) => (
-              <tr key={item.messageId}>
+              <tr key={item.messageId ?? item.verificationId}>
+                <td>{t(`releaseQueue.${item.kind}`)}</td>
                 <td>{item.author}</td>
                 <td>{item.caseId ? <Link to={`/cases/${item.caseId}`}>{t('deadlines.openCase')}</Link> : '—'}</td>
                 <td>

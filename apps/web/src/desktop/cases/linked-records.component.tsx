@@ -5,7 +5,7 @@ import { answer, api } from '../../api/api.client';
 import type { MeView } from '../../api/api.views';
 import type { CaseView, WriteAnswer } from '../desktop.views';
 import { AcknowledgeForm, MessageForm } from './exchange.forms';
-import { ReleasePanel, pendingDrafts, type HeldDraft } from './release.panel';
+import { ReleasePanel, heldMessages, pendingDrafts, type HeldDraft, type HeldItem } from './release.panel';
 import { HandoverActForm, type HandoverAct } from './handover.forms';
 import { VerificationActForm, type VerificationAct } from './verification.form';
 import { codeText } from '../forms.component';
@@ -27,7 +27,14 @@ function useStatus(kind: Kind, id: string, enabled: boolean) {
             ? api.GET('/api/v1/verification-requests/{id}', params)
             : api.GET('/api/v1/handovers/{id}', params);
       // An exchange's answer also lists its messages (content masked): drafts held for release show below.
-      return answer<{ status?: string; revision?: string; messages?: readonly HeldDraft[] }>(call);
+      // A verification request held for release says so in `release`.
+      return answer<{
+        status?: string;
+        revision?: string;
+        messages?: readonly HeldDraft[];
+        requestedAt?: { at: string };
+        release?: HeldItem['release'] | null;
+      }>(call);
     },
   });
 }
@@ -45,6 +52,10 @@ const ACTS: Record<Kind, readonly (readonly [Act, ActLabel])[]> = {
   verification: VERIFICATION_ACTS.map((a) => [a, `verification.${a}`] as const),
   handover: HANDOVER_ACTS.map((a) => [a, `handover.${a}`] as const),
 };
+
+/** A verification request still a draft was not sent: it can only be withdrawn, not extended or answered. */
+const actsFor = (kind: Kind, status: string | undefined) =>
+  kind === 'verification' && status === 'draft' ? ACTS.verification.filter(([a]) => a === 'withdraw') : ACTS[kind];
 
 function LinkedRow({
   kind,
@@ -65,7 +76,7 @@ function LinkedRow({
   const queries = useQueryClient();
   const [act, setAct] = useState<Act | null>(null);
   const status = useStatus(kind, id, enabled);
-  const held = kind === 'exchange' ? pendingDrafts(status.data?.messages) : [];
+  const held = heldOf(kind, id, status.data);
   const group = kind === 'handover' ? 'handoverStatus' : kind === 'exchange' ? 'exchangeStatus' : 'verificationStatus';
   const done = (written: WriteAnswer) => {
     setAct(null);
@@ -100,7 +111,7 @@ function LinkedRow({
           )}
           {acts && (
             <div className="row-actions">
-              {ACTS[kind].map(([a, label]) => (
+              {actsFor(kind, status.data?.status).map(([a, label]) => (
                 <button key={a} type="button" aria-expanded={act === a} onClick={() => setAct(act === a ? null : a)}>
                   {t(label)}
                 </button>
@@ -112,7 +123,7 @@ function LinkedRow({
       {acts && held.length > 0 && (
         <tr>
           <td colSpan={4}>
-            <ReleasePanel exchangeId={id} drafts={held} me={me} onDone={done} />
+            <ReleasePanel items={held} me={me} onDone={done} />
           </td>
         </tr>
       )}
@@ -148,6 +159,19 @@ function LinkedRow({
       )}
     </>
   );
+}
+
+/** What of a linked record waits for a second officer's release: a thread's drafts, or the request itself. */
+function heldOf(
+  kind: Kind,
+  id: string,
+  data:
+    { messages?: readonly HeldDraft[]; requestedAt?: { at: string }; release?: HeldItem['release'] | null } | undefined,
+): HeldItem[] {
+  if (kind === 'exchange') return heldMessages(id, pendingDrafts(data?.messages));
+  const release = kind === 'verification' ? data?.release : null;
+  if (!release || release.state === 'released' || !data?.requestedAt) return [];
+  return [{ target: { kind: 'verification', verificationId: id }, writtenAt: data.requestedAt.at, release }];
 }
 
 /** The exchanges, verification requests and handovers linked to the case, each with its status. */

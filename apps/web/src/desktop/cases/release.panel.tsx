@@ -22,31 +22,78 @@ export interface HeldDraft {
 export const pendingDrafts = (messages: readonly HeldDraft[] | undefined): HeldDraft[] =>
   (messages ?? []).filter((m) => m.release !== null && m.release.state !== 'released');
 
+/** What is held: a message of a thread, or a verification request (the same rule, other routes). */
+export type ReleaseTarget =
+  | { readonly kind: 'message'; readonly exchangeId: string; readonly messageId: string }
+  | { readonly kind: 'verification'; readonly verificationId: string };
+
+/** One held item as the panel shows it. */
+export interface HeldItem {
+  readonly target: ReleaseTarget;
+  readonly writtenAt: string;
+  readonly release: NonNullable<HeldDraft['release']>;
+}
+
+/** A thread's pending drafts as held items. */
+export const heldMessages = (exchangeId: string, drafts: readonly HeldDraft[]): HeldItem[] =>
+  drafts.flatMap((d) =>
+    d.release
+      ? [
+          {
+            target: { kind: 'message', exchangeId, messageId: d.messageId },
+            writtenAt: d.loggedAt.at,
+            release: d.release,
+          },
+        ]
+      : [],
+  );
+
 type Act = 'release' | 'withdraw' | 'resubmit';
 
+/** The route of each act for each kind of held item. */
+function post(target: ReleaseTarget, which: Act | 'return', comment = '') {
+  if (target.kind === 'verification') {
+    const path = { params: { path: { id: target.verificationId } } };
+    if (which === 'return')
+      return api.POST('/api/v1/verification-requests/{id}/return', { ...path, body: { comment } });
+    if (which === 'release') return api.POST('/api/v1/verification-requests/{id}/release', path);
+    if (which === 'withdraw') return api.POST('/api/v1/verification-requests/{id}/recall', path);
+    return api.POST('/api/v1/verification-requests/{id}/resubmit', path);
+  }
+  const path = { params: { path: { id: target.exchangeId, messageId: target.messageId } } };
+  if (which === 'return')
+    return api.POST('/api/v1/exchanges/{id}/messages/{messageId}/return', { ...path, body: { comment } });
+  if (which === 'release') return api.POST('/api/v1/exchanges/{id}/messages/{messageId}/release', path);
+  if (which === 'withdraw') return api.POST('/api/v1/exchanges/{id}/messages/{messageId}/withdraw', path);
+  return api.POST('/api/v1/exchanges/{id}/messages/{messageId}/resubmit', path);
+}
+
+const keyOf = (target: ReleaseTarget): string => (target.kind === 'message' ? target.messageId : target.verificationId);
+
 /**
- * Second-officer release of one thread's drafts (issue 10). Another officer of the unit releases
- * (which sends the message now) or returns it with a comment; its author is told, in words, that
- * they cannot release it, and may withdraw the request or ask again after a return.
+ * Second-officer release of held drafts (issue 10): a thread's messages or a verification request.
+ * Another officer of the unit releases (which sends it now) or returns it with a comment; its
+ * author is told, in words, that they cannot release it, and may withdraw the request or ask again
+ * after a return.
  */
 export function ReleasePanel({
-  exchangeId,
-  drafts,
+  items,
   me,
   onDone,
 }: {
-  readonly exchangeId: string;
-  readonly drafts: readonly HeldDraft[];
+  readonly items: readonly HeldItem[];
   readonly me: MeView;
   readonly onDone: (written: WriteAnswer) => void;
 }) {
   const { t } = useTranslation();
+  const heading =
+    items[0]?.target.kind === 'verification' ? t('verificationRelease.heading') : t('exchange.release.heading');
   return (
-    <section className="panel" aria-label={t('exchange.release.heading')}>
-      <h3>{t('exchange.release.heading')}</h3>
+    <section className="panel" aria-label={heading}>
+      <h3>{heading}</h3>
       <ul className="plain">
-        {drafts.map((d) => (
-          <DraftItem key={d.messageId} exchangeId={exchangeId} draft={d} me={me} onDone={onDone} />
+        {items.map((item) => (
+          <DraftItem key={keyOf(item.target)} item={item} me={me} onDone={onDone} />
         ))}
       </ul>
     </section>
@@ -54,45 +101,39 @@ export function ReleasePanel({
 }
 
 function DraftItem({
-  exchangeId,
-  draft,
+  item,
   me,
   onDone,
 }: {
-  readonly exchangeId: string;
-  readonly draft: HeldDraft;
+  readonly item: HeldItem;
   readonly me: MeView;
   readonly onDone: (written: WriteAnswer) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [returning, setReturning] = useState(false);
-  const path = { params: { path: { id: exchangeId, messageId: draft.messageId } } };
+  const { target, release } = item;
   const act = useMutation({
-    mutationFn: (which: Act) =>
-      answer<WriteAnswer>(
-        which === 'release'
-          ? api.POST('/api/v1/exchanges/{id}/messages/{messageId}/release', path)
-          : which === 'withdraw'
-            ? api.POST('/api/v1/exchanges/{id}/messages/{messageId}/withdraw', path)
-            : api.POST('/api/v1/exchanges/{id}/messages/{messageId}/resubmit', path),
-      ),
+    mutationFn: (which: Act) => answer<WriteAnswer>(post(target, which)),
     onSuccess: onDone,
   });
-  const release = draft.release;
-  if (!release) return null;
+  const verification = target.kind === 'verification';
   const mine = release.author === me.userId;
   const awaiting = release.state === 'awaiting_release';
-  const colleague = !mine && awaiting && me.may.includes('exchange.release');
+  const colleague = !mine && awaiting && me.may.includes(verification ? 'verification.release' : 'exchange.release');
   return (
     <li className="release-draft">
       <p>
         <strong>{codeText(t, i18n, 'exchange.release', release.state)}</strong> —{' '}
-        {t('exchange.release.writtenBy', { author: release.author })} · <DualTimeText at={draft.loggedAt.at} />
+        {t('exchange.release.writtenBy', { author: release.author })} · <DualTimeText at={item.writtenAt} />
       </p>
       {release.returned && release.state === 'returned' && (
         <p>{t('exchange.release.returnedBy', { by: release.returned.by })}</p>
       )}
-      {mine && awaiting && <p className="field-hint">{t('exchange.release.notYours')}</p>}
+      {mine && awaiting && (
+        <p className="field-hint">
+          {verification ? t('verificationRelease.notYours') : t('exchange.release.notYours')}
+        </p>
+      )}
       <div className="row-actions">
         {colleague && (
           <>
@@ -118,8 +159,7 @@ function DraftItem({
       <FormRefusal error={act.error} />
       {returning && (
         <ReturnForm
-          exchangeId={exchangeId}
-          messageId={draft.messageId}
+          target={target}
           onDone={(w) => {
             setReturning(false);
             onDone(w);
@@ -130,26 +170,18 @@ function DraftItem({
   );
 }
 
-/** The comment says what to change; it may name a person, so the service seals it like the message. */
+/** The comment says what to change; it may name a person, so the service seals it. */
 function ReturnForm({
-  exchangeId,
-  messageId,
+  target,
   onDone,
 }: {
-  readonly exchangeId: string;
-  readonly messageId: string;
+  readonly target: ReleaseTarget;
   readonly onDone: (written: WriteAnswer) => void;
 }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const send = useMutation({
-    mutationFn: () =>
-      answer<WriteAnswer>(
-        api.POST('/api/v1/exchanges/{id}/messages/{messageId}/return', {
-          params: { path: { id: exchangeId, messageId } },
-          body: { comment },
-        }),
-      ),
+    mutationFn: () => answer<WriteAnswer>(post(target, 'return', comment)),
     onSuccess: onDone,
   });
   const submit = (event: FormEvent) => {

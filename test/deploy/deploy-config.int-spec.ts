@@ -16,6 +16,8 @@ const DEPLOY = join(import.meta.dirname, '../../deploy');
 
 /** Set for the api and the worker, in compose and in Kubernetes. */
 const REQUIRED = [
+  // What each process runs (ADR 0014): the api serves HTTP, the worker the background work.
+  'ROLE',
   'EVENT_STORE',
   'KURRENTDB_URL',
   'DATABASE_URL',
@@ -72,6 +74,7 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   OIDC_ROLE_MAP: "empty: the provider already uses this service's role names",
   OIDC_CLIENT_SECRET: 'a secret: the operator adds it to the Secret when the client is confidential',
   CORS_ORIGINS: 'off: the web app is served from the same origin as the API',
+  NODE_ENV: 'the image sets NODE_ENV=production (deploy/Dockerfile): JSON log lines even on a terminal',
 };
 
 type Env = Record<string, string>;
@@ -222,6 +225,13 @@ describe('deploy/ operational rules', () => {
     }
     const configMap = k8sDocs().find((d) => d.kind === 'ConfigMap');
     expect(Object.keys(configMap?.data ?? {}).filter((k) => k in SECRET)).toEqual([]);
+  });
+
+  it('gives each process its role: HTTP in the api, projections, relay and gateway in the worker', () => {
+    for (const s of all()) {
+      const config = loadConfig(Object.fromEntries(Object.entries(s.env).map(([k, v]) => [k, interpolate(v)])));
+      expect({ where: s.where, role: config.role }).toEqual({ where: s.where, role: s.role });
+    }
   });
 
   it('runs the periodic checkpoint in the worker only (the api checkpoints on demand)', () => {

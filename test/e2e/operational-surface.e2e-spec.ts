@@ -89,7 +89,13 @@ describe('operational surface (default configuration: plain http, no CORS)', () 
       expect(anonymous.body).toEqual({ status: 'down' });
       const admin = await app.raw('/health', { headers: await bearer('admin') });
       expect(admin.status).toBe(503);
-      expect(admin.body).toEqual({ status: 'down', eventStore: 'pglite', reason: 'Error' });
+      expect(admin.body).toEqual({
+        status: 'down',
+        role: 'all',
+        running: ['projections'],
+        eventStore: 'pglite',
+        reason: 'Error',
+      });
     } finally {
       failing.mockRestore();
     }

@@ -86,6 +86,31 @@ describeEachStore('read side over HTTP', (kind) => {
     expect(JSON.stringify(asAdmin.body)).not.toContain(caseId);
   });
 
+  journey('finds a name written by the other side without anyone typing that variant (issue 12)', async () => {
+    const vietnamese = await openCase(officer);
+    await registerPerson(officer, vietnamese, { ...presumedVictim, fullName: 'Nguyễn Thị Hoa', nameVariants: [] });
+    const characters = await openCase(officer);
+    const last = await officer.post(`/cases/${characters}/persons`, {
+      ...presumedVictim,
+      fullName: '陳氏明',
+      nameVariants: [],
+    });
+    expect(last.status).toBe(201);
+    const ids = async (q: string) => {
+      const r = await officer.get(`/cases?q=${encodeURIComponent(q)}&limit=200&minPosition=${last.body.position}`);
+      expect(r.status).toBe(200);
+      return r.body.items.map((i: { id: string }) => i.id) as string[];
+    };
+    for (const q of ['阮氏花', 'ruan shi hua', 'Ruǎn Shìhuā', 'RUANSHIHUA']) {
+      expect({ q, found: (await ids(q)).includes(vietnamese) }).toEqual({ q, found: true });
+      expect({ q, wrong: (await ids(q)).includes(characters) }).toEqual({ q, wrong: false });
+    }
+    for (const q of ['tran thi minh', 'Trần Minh', 'chen shi ming', '陈氏明']) {
+      expect({ q, found: (await ids(q)).includes(characters) }).toEqual({ q, found: true });
+      expect({ q, wrong: (await ids(q)).includes(vietnamese) }).toEqual({ q, wrong: false });
+    }
+  });
+
   journey(
     'shows one timeline across the case and its linked records, in both local times, three languages',
     async () => {

@@ -46,20 +46,22 @@ describeWhen(postgresUnavailable(), 'the worker process (PostgreSQL)', () => {
         '--conditions=source',
         '--import',
         join(ROOT, 'libs/testing/src/ts-child-register.mjs'),
-        join(ROOT, 'apps/worker/src/main.ts'),
+        join(ROOT, 'apps/api/src/main.ts'),
       ],
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+        env: { PATH: process.env.PATH ?? '', ...env, ROLE: 'worker', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     let err = '';
+    let out = '';
     worker.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    worker.stdout.on('data', (b: Buffer) => (out += b.toString()));
     const exited = new Promise((resolve) => worker.on('exit', resolve));
     try {
       const port = await until(
-        async () => /health on port (\d+)/.exec(err)?.[1] ?? null,
+        async () => /health on port (\d+)/.exec(out)?.[1] ?? null,
         60_000,
         () => err,
       );

@@ -1,7 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LogLevel } from '@nestjs/common';
-import type { AppConfig } from '#config';
+import { Logger } from 'nestjs-pino';
+import { servesApi, type AppConfig } from '#config';
 import { AppModule } from './app.module.js';
 import { HTTP_METRICS, type HttpMetrics } from './metrics/http-metrics.js';
 import { installBodyParsers } from './http/json-body.parser.js';
@@ -14,21 +15,26 @@ import { setupSwagger } from './http/swagger.setup.js';
 import { installWebApp } from './http/web-app.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { WriteAnswerInterceptor } from './http/write-answer.interceptor.js';
-
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-};
+import { createAppLogger, requestIdOf } from './logging/app-logger.js';
+import { installRequestLog } from './logging/request-log.js';
 
 /** Builds the whole application from one config object; main.ts, the tests and the bench use it. */
 export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.quiet ? ['fatal', 'error'] : LEVELS[config.logLevel],
+  const logger = createAppLogger(config, options.quiet);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    genReqId: (raw: IncomingMessage) => {
+      const id = requestIdOf(raw);
+      // Left on the raw request too, where nestjs-pino's middleware looks for it.
+      (raw as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   await installSecurityHeaders(app, config.access);
   await installSessionPlugins(app, config.access);
@@ -39,14 +45,16 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new WriteAnswerInterceptor());
   const metrics = app.get<HttpMetrics>(HTTP_METRICS);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', async (req, reply) => {
-      metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
-    });
-  setupSwagger(app);
-  await installWebApp(app);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (req, reply) => {
+    metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+  });
+  installRequestLog(fastify, logger);
+  // A worker (ROLE=worker) answers /health and /metrics only: no API documents, no web app.
+  if (servesApi(config)) {
+    setupSwagger(app);
+    await installWebApp(app);
+  }
   app.enableShutdownHooks();
   await app.init();
   return app;

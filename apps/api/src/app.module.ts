@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { AppConfig } from '#config';
+import type { Logger as Pino } from 'pino';
+import { servesApi, type AppConfig } from '#config';
 import { CounterpartGatewayModule, KafkaRelayModule } from '#messaging';
+import { ProjectionsModule } from '#projections';
 import { AuthGuard } from './http/auth.guard.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -19,13 +21,33 @@ import { ReadSideModule } from './read-side/read-side.module.js';
 import { AccountsHttpModule } from './accounts/accounts-http.module.js';
 import { OidcLoginModule } from './auth/oidc-login.module.js';
 import { IntegrityHttpModule } from './integrity/integrity-http.module.js';
+import { appLoggerModule } from './logging/app-logger.js';
 
+/**
+ * The one composition of the service; config.role picks its parts. The background modules
+ * (projections, relay, gateway, checkpoint timer) are always imported and decide from the role
+ * themselves whether they run, so every role wires them the same way. A worker (ROLE=worker)
+ * serves only /health and /metrics over HTTP.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger: Pino): DynamicModule {
+    const background = [ProjectionsModule, KafkaRelayModule.forRoot(config), CounterpartGatewayModule.forRoot(config)];
+    const providers = [
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: HTTP_METRICS, useValue: new HttpMetrics() },
+    ];
+    if (!servesApi(config))
+      return {
+        module: AppModule,
+        imports: [appLoggerModule(logger), InfrastructureModule.forRoot(config), ...background],
+        controllers: [HealthController, MetricsController],
+        providers,
+      };
     return {
       module: AppModule,
       imports: [
+        appLoggerModule(logger),
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
         CasesHttpModule,
@@ -38,14 +60,10 @@ export class AppModule {
         AccountsHttpModule,
         IntegrityHttpModule,
         OidcLoginModule.forRoot(config),
-        KafkaRelayModule.forRoot(config),
-        CounterpartGatewayModule.forRoot(config),
+        ...background,
       ],
       controllers: [HealthController, ReferenceController, MetricsController],
-      providers: [
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: HTTP_METRICS, useValue: new HttpMetrics() },
-      ],
+      providers,
     };
   }
 }

@@ -44,4 +44,20 @@ describe('configuration', () => {
     expect(c.eventStore).toBe('postgres');
     expect(c.auth).toMatchObject({ mode: 'oidc', jwksUrl: 'https://idp/jwks' });
   });
+
+  it('runs everything in one process unless told otherwise', () => {
+    expect(loadConfig({}, '/srv/blo').role).toBe('all');
+    const key = Buffer.alloc(32, 1).toString('base64');
+    const server = { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@db/blo', MASTER_KEY: key };
+    expect(loadConfig({ ...server, ROLE: 'api' }).role).toBe('api');
+    expect(loadConfig({ ...server, ROLE: 'worker' }).role).toBe('worker');
+  });
+
+  it.each(['api', 'worker'])('refuses ROLE=%s on the embedded store, which one process owns', (role) => {
+    expect(() => loadConfig({ ROLE: role })).toThrow(/ROLE=.* needs EVENT_STORE=postgres or kurrentdb/);
+  });
+
+  it('refuses an unknown role', () => {
+    expect(() => loadConfig({ ROLE: 'both' })).toThrow(/ROLE must be one of all, api, worker/);
+  });
 });

@@ -10,7 +10,14 @@ import { RELEASE_VARIABLES, loadReleaseConfig, type ReleaseConfig } from './rele
  */
 export type EventStoreKind = 'pglite' | 'postgres' | 'kurrentdb';
 
+/**
+ * What one process runs: `api` serves HTTP only, `worker` runs the projections, the Kafka relay,
+ * the counterpart gateway and the checkpoint timer (and answers /health and /metrics), `all` both.
+ */
+export type ProcessRole = 'all' | 'api' | 'worker';
+
 export interface AppConfig {
+  readonly role: ProcessRole;
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
@@ -49,6 +56,8 @@ export interface AppConfig {
     readonly syncOnCommit: boolean;
   };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** NODE_ENV=production: logs stay JSON lines even on a terminal. */
+  readonly production: boolean;
   /** Legal and agreed time limits of the deadline board; configuration, never code. */
   readonly deadlines: DeadlineLimits;
   /** Sign-in, sessions, OIDC login, CORS. */
@@ -68,6 +77,7 @@ export class ConfigError extends Error {
 
 /** Every variable the service reads, with its meaning; the README table and deploy/ checks use it. */
 export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
+  ROLE: 'all (default: HTTP and background work in one process) | api (HTTP only) | worker (projections, Kafka relay, counterpart gateway, checkpoint timer); api and worker need EVENT_STORE=postgres or kurrentdb',
   HOST: 'interface to listen on (default 127.0.0.1)',
   PORT: 'HTTP port (default 3000)',
   DATA_DIR: 'embedded data: PGlite files, local signing key, master key (default ./data)',
@@ -89,6 +99,7 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   BODY_LIMIT_BYTES: 'largest accepted request body (default 1048576)',
   PGLITE_SYNC: 'fsync the PGlite data directory on every commit: on (default) | off',
   LOG_LEVEL: 'error | warn | log (default) | debug',
+  NODE_ENV: 'production keeps the logs JSON lines even on a terminal (elsewhere a terminal gets coloured lines)',
   ...DEADLINE_VARIABLES,
   ...ACCESS_VARIABLES,
   ...INTEGRITY_VARIABLES,
@@ -170,10 +181,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (eventStore !== 'pglite' && masterKey === null)
     problems.push(`MASTER_KEY is required with EVENT_STORE=${eventStore}`);
 
+  const role = oneOf(env, 'ROLE', ['all', 'api', 'worker'] as const, 'all', problems);
+  // PGlite is one process's files: a second process cannot open them, so the split needs a server store.
+  if (role !== 'all' && eventStore === 'pglite')
+    problems.push(
+      `ROLE=${role} needs EVENT_STORE=postgres or kurrentdb: the embedded PGlite store is opened by one process, which runs everything (ROLE=all)`,
+    );
+
   const host = env.HOST || '127.0.0.1';
   const port = int(env, 'PORT', 3000, 0, 65535, problems);
   const sync = oneOf(env, 'PGLITE_SYNC', ['on', 'off'] as const, 'on', problems);
   const config: AppConfig = {
+    role,
     host,
     port,
     dataDir: resolve(cwd, env.DATA_DIR || './data'),
@@ -200,6 +219,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     http: { bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024, problems) },
     pglite: { syncOnCommit: sync === 'on' },
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
+    production: env.NODE_ENV === 'production',
     deadlines: loadDeadlineLimits(env, problems),
     access: loadAccessConfig(env, host, port, problems),
     integrity: loadIntegrityConfig(env, problems),
@@ -210,6 +230,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Whether this process runs the projections, the relay, the gateway and the checkpoint timer. */
+export const runsBackground = (config: Pick<AppConfig, 'role'>): boolean => config.role !== 'api';
+
+/** Whether this process serves the HTTP API and the web app (a worker answers /health and /metrics only). */
+export const servesApi = (config: Pick<AppConfig, 'role'>): boolean => config.role !== 'worker';
 
 /**
  * For process entry points: a bad configuration stops the process with the whole list of

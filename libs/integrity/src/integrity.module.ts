@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#config';
+import { APP_CONFIG, runsBackground, type AppConfig } from '#config';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
 import { CheckpointSigningKey } from '#security';
 import { CheckpointRecorder } from './checkpoint/checkpoint-recorder.js';
@@ -21,7 +21,8 @@ const eventsSqlOf = (config: AppConfig, sql: SqlClient): SqlClient | null =>
   config.eventStore === 'kurrentdb' ? null : sql;
 
 /**
- * The periodic checkpoint of this process (CHECKPOINT_INTERVAL_SECONDS; 0 turns it off here).
+ * The periodic checkpoint of this process (CHECKPOINT_INTERVAL_SECONDS; 0 turns it off here, and
+ * so does ROLE=api: the worker's timer is the one that signs).
  * Started once the application is up and stopped before the store closes, like the projections.
  */
 @Injectable()
@@ -35,7 +36,8 @@ export class CheckpointTimerLifecycle implements OnApplicationBootstrap, OnModul
 
   onApplicationBootstrap(): void {
     const logger = new Logger('checkpoints');
-    this.timer = new CheckpointTimer(this.recorder, this.config.integrity.intervalSeconds * 1000, realScheduler, {
+    const seconds = runsBackground(this.config) ? this.config.integrity.intervalSeconds : 0;
+    this.timer = new CheckpointTimer(this.recorder, seconds * 1000, realScheduler, {
       warn: (m) => logger.warn(m),
     });
     this.timer.start();

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#config';
+import { APP_CONFIG, runsBackground, type AppConfig } from '#config';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
 import { KafkaRelay } from './kafka-relay.js';
 import { KafkajsPublisher } from './kafkajs-publisher.js';
@@ -56,6 +56,11 @@ export class KafkaRelayService implements OnApplicationBootstrap, OnModuleDestro
     this.logger.log(`publishing integration events to ${topic} from position ${this.relay.checkpoint}`);
   }
 
+  /** Whether the relay runs in this process (health names it among the running components). */
+  get running(): boolean {
+    return this.relay !== null;
+  }
+
   /** Last position the broker acknowledged (for health and tests). */
   get checkpoint(): bigint {
     return this.relay?.checkpoint ?? 0n;
@@ -77,13 +82,13 @@ export class KafkaRelayService implements OnApplicationBootstrap, OnModuleDestro
 }
 
 /**
- * The relay when KAFKA_BROKERS is set, nothing otherwise. Import it into the worker (and, for the
- * embedded single-process default, the api) next to the module that provides the store.
+ * The relay when KAFKA_BROKERS is set and the process's ROLE runs background work (all, worker),
+ * nothing otherwise: an api (ROLE=api) never publishes, so one worker is the one relay.
  */
 @Module({})
 export class KafkaRelayModule {
   static forRoot(config: AppConfig): DynamicModule {
-    if (config.kafkaBrokers.length === 0) return { module: KafkaRelayModule };
+    if (config.kafkaBrokers.length === 0 || !runsBackground(config)) return { module: KafkaRelayModule };
     return { module: KafkaRelayModule, providers: [KafkaRelayService], exports: [KafkaRelayService] };
   }
 }

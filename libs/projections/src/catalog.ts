@@ -16,8 +16,8 @@ export interface ProjectionDependencies {
 }
 
 /**
- * Every projection the runner hosts, in the api process and in apps/worker alike. A new read
- * model is added here (and only here), so the two entry points can never host different sets.
+ * Every projection the runner hosts, whichever process runs it (ROLE=all or worker) and in the
+ * CLI. A new read model is added here (and only here), so they can never host different sets.
  */
 export function allProjections(deps: ProjectionDependencies): Projection[] {
   return [

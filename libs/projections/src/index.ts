@@ -2,6 +2,7 @@ export * from './projection.js';
 export * from './runner/projection-runner.js';
 export { errorClassOf } from './runner/batch-applier.js';
 export { registryRows, type RegistryRow } from './runner/projection-registry.js';
+export { RegistryProgress } from './runner/registry-progress.js';
 export * from './catalog.js';
 export * from './case-list/case-list.projection.js';
 export * from './case-list/case-list.queries.js';

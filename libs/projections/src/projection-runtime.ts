@@ -14,8 +14,8 @@ export interface ProjectionRuntime {
 
 /**
  * Everything the runner needs, built from the one config object the way the api builds it:
- * for apps/worker (production: projections in their own process) and for the CLI's direct
- * rebuild on PostgreSQL. Not started: call `runtime.runner.start()`.
+ * for the CLI's direct rebuild on PostgreSQL and the bench (the service itself wires the runner
+ * through ProjectionsModule). Not started: call `runtime.runner.start()`.
  */
 export async function openProjectionRuntime(
   config: AppConfig,

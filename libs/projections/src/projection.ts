@@ -37,8 +37,8 @@ export const physicalName = (logical: string, generation: number): string => `rm
  *   and its checkpoint commit together.
  * - `prepared` covers at least the events passed to `applyBatch` (the runner may pass a subset,
  *   one event at a time, to isolate a failure): key it by event id.
- * - Register a projection in `allProjections` (catalog.ts): the api process, apps/worker and
- *   the CLI all host that one list.
+ * - Register a projection in `allProjections` (catalog.ts): the service (ROLE=all or worker)
+ *   and the CLI all host that one list.
  * - `prepare` runs OUTSIDE the transaction, before it: anything that reads another store
  *   (e.g. the key store to open sealed personal data) must happen there, because on PGlite the
  *   one connection is held by the transaction. It may throw only when infrastructure is down

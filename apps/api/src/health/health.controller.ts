@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { errorClassOf, type ProjectionProgress } from '#projections';
+import { CounterpartGatewayService, KafkaRelayService } from '#messaging';
+import { errorClassOf, ProjectionRunnerLifecycle, type ProjectionProgress } from '#projections';
 import { can } from '#security';
 import { AUTHENTICATOR, type Authenticator } from '../auth/authenticator.js';
 import { Public } from '../http/auth.guard.js';
@@ -12,8 +13,13 @@ import { PROJECTION_PROGRESS } from '../read-side/read-side.tokens.js';
 /** All that a caller without the ops.read act learns: whether the service can serve. */
 type Brief = { status: 'up' | 'down' };
 
+/** The background parts that run in this process: what ROLE (and KAFKA_BROKERS) made of it. */
+type Component = 'projections' | 'kafka-relay' | 'counterpart-gateway';
+
 interface Detailed {
   status: 'up' | 'down';
+  role: AppConfig['role'];
+  running: Component[];
   eventStore: string;
   headPosition?: string;
   projections?: { name: string; position: string; lag: string }[];
@@ -29,6 +35,9 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
     @Optional() @Inject(PROJECTION_PROGRESS) private readonly projections?: ProjectionProgress,
+    @Optional() private readonly runner?: ProjectionRunnerLifecycle,
+    @Optional() private readonly relay?: KafkaRelayService,
+    @Optional() private readonly gateway?: CounterpartGatewayService,
   ) {}
 
   /**
@@ -40,7 +49,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({
     description:
-      '{ status: "up" } anonymously; with an admin token also { eventStore, headPosition, projections: [{ name, position, lag }] }',
+      '{ status: "up" } anonymously; with an admin token also { role, running, eventStore, headPosition, projections: [{ name, position, lag }] }',
   })
   @ApiServiceUnavailableResponse({ description: '{ status: "down" }: the event store cannot be reached' })
   async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Brief | Detailed> {
@@ -55,13 +64,20 @@ export class HealthController {
         position: p.position.toString(),
         lag: p.lag.toString(),
       }));
-      return { status: 'up', eventStore: this.config.eventStore, headPosition: head.toString(), projections };
+      return { status: 'up', ...this.process(), headPosition: head.toString(), projections };
     } catch (error) {
       void reply.status(503);
-      return detailed
-        ? { status: 'down', eventStore: this.config.eventStore, reason: errorClassOf(error) }
-        : { status: 'down' };
+      return detailed ? { status: 'down', ...this.process(), reason: errorClassOf(error) } : { status: 'down' };
     }
+  }
+
+  /** The role and the components actually running (not merely configured) in this process. */
+  private process(): Pick<Detailed, 'role' | 'running' | 'eventStore'> {
+    const running: Component[] = [];
+    if (this.runner?.running) running.push('projections');
+    if (this.relay?.running) running.push('kafka-relay');
+    if (this.gateway?.running) running.push('counterpart-gateway');
+    return { role: this.config.role, running, eventStore: this.config.eventStore };
   }
 
   /**

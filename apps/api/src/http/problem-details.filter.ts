@@ -92,9 +92,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const fastify = typeof error === 'object' && error !== null ? fromFastify(error) : null;
     if (fastify) return fastify;
+    // The frames, not the stack's first line: an error's message may quote the data it failed on.
     this.logger.error(
       `unexpected ${error instanceof Error ? error.name : typeof error}`,
-      error instanceof Error ? error.stack : undefined,
+      error instanceof Error ? error.stack?.split('\n').slice(1).join('\n') : undefined,
     );
     return problem(500, 'SERVER.UNEXPECTED', 'The service failed to handle the request; nothing was recorded.');
   }

@@ -34,8 +34,9 @@ export function parseIfMatch(value: string | undefined): bigint | undefined {
 
 /**
  * Builds the WriteContext of a request: the actor from the token, the server clock, the
- * correlation id, the Idempotency-Key scoped to the user (so two users' keys never collide)
- * with a hash of method, route and body (so a reused key with another body is detected).
+ * correlation id (X-Correlation-Id, else the request id its log line carries), the
+ * Idempotency-Key scoped to the user (so two users' keys never collide) with a hash of method,
+ * route and body (so a reused key with another body is detected).
  */
 export function writeContextOf(req: AuthenticatedRequest): WriteContext {
   if (!req.actor) throw new Error('write context requested on an unauthenticated route');
@@ -52,7 +53,7 @@ export function writeContextOf(req: AuthenticatedRequest): WriteContext {
   return {
     actor: req.actor,
     now: new Date(),
-    correlationId: correlationIdFor(header(req, 'x-correlation-id')),
+    correlationId: correlationIdFor(header(req, 'x-correlation-id') ?? req.id),
     ...(key !== undefined ? { idempotency: { key: `${req.actor.userId}:${key}`, requestHash } } : {}),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   };
@@ -65,5 +66,9 @@ export const Ctx = createParamDecorator((_data: unknown, ctx: ExecutionContext):
 /** The who/when of a read (no idempotency or If-Match: reads change nothing but the audit trail). */
 export function readContextOf(req: AuthenticatedRequest): Pick<WriteContext, 'actor' | 'now' | 'correlationId'> {
   if (!req.actor) throw new Error('read context requested on an unauthenticated route');
-  return { actor: req.actor, now: new Date(), correlationId: correlationIdFor(header(req, 'x-correlation-id')) };
+  return {
+    actor: req.actor,
+    now: new Date(),
+    correlationId: correlationIdFor(header(req, 'x-correlation-id') ?? req.id),
+  };
 }

@@ -3427,7 +3427,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { status: "up" } anonymously; with an admin token also { eventStore, headPosition, projections: [{ name, position, lag }] } */
+      /** @description { status: "up" } anonymously; with an admin token also { role, running, eventStore, headPosition, projections: [{ name, position, lag }] } */
       200: {
         headers: {
           [name: string]: unknown;

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#config';
+import { APP_CONFIG, runsBackground, type AppConfig } from '#config';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { CounterpartGateway, type GatewayOutcome } from './counterpart-gateway.js';
@@ -49,6 +49,11 @@ export class CounterpartGatewayService implements OnApplicationBootstrap, OnModu
     this.logger.log(`consuming counterpart messages from ${kafka.counterpartTopic}`);
   }
 
+  /** Whether the gateway runs in this process (health names it among the running components). */
+  get running(): boolean {
+    return this.gateway !== null;
+  }
+
   /** Resolves once the consumer runs. */
   async started(): Promise<void> {
     await this.gateway?.started();
@@ -67,11 +72,11 @@ export class CounterpartGatewayService implements OnApplicationBootstrap, OnModu
   }
 }
 
-/** The gateway when KAFKA_BROKERS is set, nothing otherwise. */
+/** The gateway when KAFKA_BROKERS is set and the process's ROLE runs background work, nothing otherwise. */
 @Module({})
 export class CounterpartGatewayModule {
   static forRoot(config: AppConfig): DynamicModule {
-    if (config.kafkaBrokers.length === 0) return { module: CounterpartGatewayModule };
+    if (config.kafkaBrokers.length === 0 || !runsBackground(config)) return { module: CounterpartGatewayModule };
     return {
       module: CounterpartGatewayModule,
       providers: [CounterpartGatewayService],

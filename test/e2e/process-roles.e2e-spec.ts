@@ -94,6 +94,9 @@ describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'one job per process (
     const behind = await list(1);
     expect(behind.status).toBe(503);
     expect(((await behind.json()) as { code: string }).code).toBe('READ.NOT_CAUGHT_UP');
+    // A read model no worker has built yet is not there to read: the api says so, not 500.
+    const board = await fetch(`${api.url}/api/v1/deadlines`, { headers: { authorization: api.officer } });
+    expect([board.status, ((await board.json()) as { code: string }).code]).toEqual([503, 'READ.NOT_READY']);
 
     const worker = await start('worker');
     expect(await health(worker.url, worker.admin)).toMatchObject({

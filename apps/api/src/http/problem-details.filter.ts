@@ -92,6 +92,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const fastify = typeof error === 'object' && error !== null ? fromFastify(error) : null;
     if (fastify) return fastify;
+    if (isMissingTable(error)) {
+      // An api process (ROLE=api) started before any worker built the read models: not a fault.
+      return problem(503, 'READ.NOT_READY', 'The read models are not built yet; retry shortly.');
+    }
     // The frames, not the stack's first line: an error's message may quote the data it failed on.
     this.logger.error(
       `unexpected ${error instanceof Error ? error.name : typeof error}`,
@@ -100,3 +104,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return problem(500, 'SERVER.UNEXPECTED', 'The service failed to handle the request; nothing was recorded.');
   }
 }
+
+/** PostgreSQL's (and PGlite's) undefined_table: a read model's table that does not exist yet. */
+const isMissingTable = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === '42P01';

@@ -2,6 +2,7 @@ import type { SqlClient } from '#event-store';
 import { localTimes } from '#shared-kernel';
 import { viewName } from '../projection.js';
 import type { BlindIndex } from '../case-search/blind-index.js';
+import { personsByNameSql } from '../case-search/name-search.sql.js';
 import { foldText, queryAlternatives } from '../case-search/name-tokens.js';
 
 export interface CaseListFilter {
@@ -79,8 +80,9 @@ interface Row {
  * Newest first (by when the report was recorded), keyset-paged on `seq` so a page is as cheap
  * at the end of the list as at the start and a case added meanwhile never shifts a page.
  * Name search: the query is tokenised like the names were, each token keyed with the same
- * HMAC, and a case matches when one person has every token of one alternative. Persons whose
- * key was shredded since they were indexed are left out.
+ * HMAC, and a case matches when one person meets every group of one alternative, a group by
+ * any of its tokens (name-tokens.ts: a typed word stands for its readings in the other script).
+ * Persons whose key was shredded since they were indexed are left out.
  */
 export async function listCases(sql: SqlClient, index: BlindIndex, filter: CaseListFilter): Promise<CaseListPage> {
   const params: unknown[] = [];
@@ -95,14 +97,8 @@ export async function listCases(sql: SqlClient, index: BlindIndex, filter: CaseL
   const q = filter.q?.trim();
   if (q) {
     const text = `c.summary_folded LIKE ${arg(`%${escapeLike(foldText(q))}%`)}`;
-    const names = (filter.names === false ? [] : queryAlternatives(q)).map((tokens) => {
-      const entries = tokens.map((token) => index.entry(token));
-      return `SELECT n.case_id FROM ${viewName('case_name_tokens')} n
-               WHERE n.entry = ANY(${arg(entries)}::text[])
-                 AND NOT EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = n.person_id::text AND k.shredded_at IS NOT NULL)
-               GROUP BY n.case_id, n.person_id HAVING count(DISTINCT n.entry) = ${arg(entries.length)}`;
-    });
-    where.push(names.length > 0 ? `(${text} OR c.case_id IN (${names.join(' UNION ')}))` : text);
+    const names = filter.names === false ? null : personsByNameSql(queryAlternatives(q), index, arg);
+    where.push(names ? `(${text} OR c.case_id IN (SELECT case_id FROM (${names}) AS found))` : text);
   }
   const r = await sql.query<Row>(
     `SELECT c.case_id, c.seq, c.status, c.province, c.channel, c.classification, c.summary, c.receiving_unit,

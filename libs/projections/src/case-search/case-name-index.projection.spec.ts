@@ -85,6 +85,21 @@ describe('case name index projection (blind index over names in any script)', ()
     expect(await found('花氏')).toEqual([]);
   });
 
+  it('finds a name across scripts that nobody typed as a variant', async () => {
+    const inCharacters = newId();
+    const inVietnamese = newId();
+    const { event } = await registered(inCharacters, { ...hoa, fullName: '陳氏明', nameVariants: [] });
+    const { event: other } = await registered(inVietnamese, { ...hoa, fullName: 'Đặng Thị Lụa', nameVariants: [] });
+    await h.apply([event, other]);
+    for (const q of ['Trần Thị Minh', 'tran minh', 'chen shi ming', 'chenshiming', '陈氏明']) {
+      expect({ q, found: await found(q) }).toEqual({ q, found: [inCharacters] });
+    }
+    for (const q of ['deng shi', '鄧氏', 'dang thi lua']) {
+      expect({ q, found: await found(q) }).toEqual({ q, found: [inVietnamese] });
+    }
+    expect(await found('明氏陳')).toEqual([]);
+  });
+
   it('keeps no name in plaintext, and a replayed event changes nothing', async () => {
     const { event } = await registered(newId());
     await h.apply([event]);
@@ -92,7 +107,8 @@ describe('case name index projection (blind index over names in any script)', ()
     await h.apply([event]);
     expect(await h.rows('case_name_tokens', 'entry, person_id')).toEqual(before);
     const dump = JSON.stringify(before);
-    for (const fragment of ['nguyen', 'Nguy', 'hoa', '阮', '花', 'ruan']) expect(dump).not.toContain(fragment);
+    for (const fragment of ['nguyen', 'Nguy', 'hoa', '阮', '花', 'ruan', 'shi', 'thi'])
+      expect(dump).not.toContain(fragment);
   });
 
   it('replaces the entries when the personal data is corrected', async () => {

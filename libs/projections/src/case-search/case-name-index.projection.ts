@@ -23,7 +23,8 @@ type Prepared = ReadonlyMap<string, readonly string[] | null>;
  */
 export class CaseNameIndexProjection implements Projection {
   readonly name = 'case_name_index';
-  readonly version = 1;
+  /** 2: readings of names across scripts (ADR 0013), and the key's index covering case_id. */
+  readonly version = 2;
   readonly tables = ['case_name_tokens', 'case_name_persons'] as const;
   readonly eventTypes: ReadonlySet<string> = new Set(['PersonRegistered', 'PersonalDataCorrected']);
 
@@ -38,9 +39,11 @@ export class CaseNameIndexProjection implements Projection {
          entry     text NOT NULL,
          case_id   uuid NOT NULL,
          person_id uuid NOT NULL,
-         PRIMARY KEY (entry, person_id)
+         -- case_id in the key's index: a search reads the index only, never the scattered rows
+         PRIMARY KEY (entry, person_id) INCLUDE (case_id)
        )`,
-      `CREATE INDEX ${t('case_name_tokens')}_person ON ${t('case_name_tokens')} (person_id)`,
+      // Replacing a person's entries, and checking a common word for the persons a search found.
+      `CREATE INDEX ${t('case_name_tokens')}_person ON ${t('case_name_tokens')} (person_id, entry)`,
       `CREATE TABLE ${t('case_name_persons')} (
          person_id     uuid   PRIMARY KEY,
          case_id       uuid   NOT NULL,

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * Generates libs/projections/src/case-search/han-viet.data.ts: the Sino-Vietnamese (Hán-Việt)
+ * readings of the CJK Unified Ideographs of the Basic Multilingual Plane, from the Unicode
+ * Consortium's Unihan database (field kVietnamese), with gaps filled through the simplified /
+ * traditional variants of the same data (陈 has no kVietnamese, its traditional form 陳 reads
+ * trần, so 陈 reads trần too).
+ *
+ *   node scripts/generate-han-viet.mjs [unihan-dir]
+ *
+ * unihan-dir defaults to /usr/share/unicode (Debian's `unicode-data` package, which ships
+ * Unihan_Readings.txt.bz2 and Unihan_Variants.txt.bz2); plain .txt files are read as well.
+ * The output groups characters by reading ("nguyễn 阮…"), which is both compact and the
+ * direction a query in Vietnamese needs. Re-run after a Unihan update and commit the result.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.argv[2] ?? '/usr/share/unicode';
+const out = join(dirname(fileURLToPath(import.meta.url)), '../libs/projections/src/case-search/han-viet.data.ts');
+
+function readUnihan(name) {
+  const plain = join(dir, `${name}.txt`);
+  if (existsSync(plain)) return readFileSync(plain, 'utf8');
+  return execFileSync('bzcat', [`${plain}.bz2`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+const readingsText = readUnihan('Unihan_Readings');
+const version = /# Unicode version: (\S+)/.exec(readingsText)?.[1] ?? 'unknown';
+const fromCode = (u) => String.fromCodePoint(parseInt(u.slice(2), 16));
+// CJK Unified Ideographs, BMP block: where names are written; the extensions would double the
+// table for characters no registry uses.
+const inScope = (ch) => ch.codePointAt(0) >= 0x4e00 && ch.codePointAt(0) <= 0x9fff;
+
+/** Character → its readings, in Unihan's order (the first is the most usual). */
+const readings = new Map();
+for (const line of readingsText.split('\n')) {
+  const [code, field, value] = line.split('\t');
+  if (field !== 'kVietnamese' || !code.startsWith('U+')) continue;
+  const ch = fromCode(code);
+  if (inScope(ch)) readings.set(ch, value.trim().normalize('NFC').split(/\s+/));
+}
+
+const variants = new Map();
+for (const line of readUnihan('Unihan_Variants').split('\n')) {
+  const [code, field, value] = line.split('\t');
+  if (!code.startsWith('U+') || (field !== 'kSimplifiedVariant' && field !== 'kTraditionalVariant')) continue;
+  const ch = fromCode(code);
+  const others = value
+    .trim()
+    .split(/\s+/)
+    .map((u) => fromCode(u.split('<')[0]))
+    .filter((o) => o !== ch);
+  variants.set(ch, [...(variants.get(ch) ?? []), ...others]);
+}
+
+/**
+ * Name readings Unihan 15.0 lacks. Its kVietnamese covers about 4,900 characters of this block,
+ * misses some of the most common surnames (范 Phạm, 胡 Hồ, 劉 Lưu) and given names (蘭 Lan,
+ * 春 Xuân), and for some gives only a Nôm reading (朱 cho, 燕 én, 蓮 sen). These are the
+ * Hán-Việt readings in Vietnamese civil registration, kept here so the table can be regenerated.
+ * Also the southern forms that replaced a reading under a naming taboo and are surnames in their
+ * own right (Huỳnh for Hoàng 黃, Võ for Vũ 武). Each applies to the character and to its
+ * simplified / traditional variants, after the character's own readings.
+ */
+const NAME_READINGS = `黃 huỳnh|武 võ|范 phạm|潘 phan|胡 hồ|陶 đào|何 hà|周 châu|朱 chu|劉 lưu|趙 triệu|徐 từ|喬 kiều
+|申 thân|歐 âu|譚 đàm|蔡 thái|蘭 lan|玲 linh|芳 phương|幸 hạnh|莊 trang|庄 trang|春 xuân|燕 yến|強 cường|强 cường
+|姮 hằng|鵑 quyên|雪 tuyết|薇 vi|厚 hậu|慧 tuệ|夏 hạ|蓮 liên|線 tuyến|永 vĩnh|錦 cẩm|蓉 dung|琪 kỳ|兒 nhi|祥 tường
+|駱 lạc|馮 phùng|蕭 tiêu|寧 ninh|呂 lữ|韋 vi|維 duy|環 hoàn|倉 thương`
+  .split('|')
+  .map((pair) => pair.trim().split(' '));
+
+let filled = 0;
+for (const [ch, others] of variants) {
+  if (readings.has(ch) || !inScope(ch)) continue;
+  const borrowed = [...new Set(others.flatMap((o) => readings.get(o) ?? []))];
+  if (borrowed.length > 0) {
+    readings.set(ch, borrowed);
+    filled++;
+  }
+}
+for (const [ch, reading] of NAME_READINGS) {
+  for (const form of [ch, ...(variants.get(ch) ?? [])]) {
+    const mine = readings.get(form) ?? [];
+    if (inScope(form) && !mine.includes(reading)) readings.set(form, [...mine, reading]);
+  }
+}
+
+/** reading → characters; a character with two readings appears under both. */
+const byReading = new Map();
+for (const [ch, rs] of [...readings].sort(([a], [b]) => a.codePointAt(0) - b.codePointAt(0))) {
+  for (const r of rs) byReading.set(r, (byReading.get(r) ?? '') + ch);
+}
+const lines = [...byReading]
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([r, chars]) => `  '${r} ${chars}',`);
+
+const header = `/**
+ * Sino-Vietnamese (Hán-Việt) readings of Chinese characters, grouped by reading:
+ * "<reading> <characters>"; a character with several readings appears under each.
+ *
+ * GENERATED by scripts/generate-han-viet.mjs; do not edit by hand.
+ * Source: Unicode Han Database (Unihan), Unicode ${version}, as shipped in Debian's unicode-data
+ * package (15.0.0-1): field kVietnamese, with kSimplifiedVariant / kTraditionalVariant filling
+ * ${filled} characters that have no reading of their own, plus the name readings Unihan 15.0 lacks
+ * (listed in the script). Scope: CJK Unified Ideographs U+4E00..U+9FFF (${readings.size} characters).
+ * Licence: Unicode License v3 (https://www.unicode.org/license.txt), © Unicode, Inc.
+ */
+`;
+writeFileSync(out, `${header}export const HAN_VIET_READINGS: readonly string[] = [\n${lines.join('\n')}\n];\n`);
+console.log(`${out}: ${readings.size} characters, ${byReading.size} readings (${filled} through variants)`);

@@ -23,7 +23,8 @@ describe('verification requests: bad input (pglite)', () => {
   const cases: [string, () => Promise<{ status: number; body: any }>, number, string, string | null][] = [
     ['an unknown field', request({ victimName: 'x' }), 400, 'REQUEST.INVALID', 'victimName'],
     ['a wrong type', request({ questions: ['a'] }), 400, 'REQUEST.INVALID', 'questions'],
-    ['a missing due time', request({ dueAt: undefined }), 400, 'REQUEST.INVALID', 'dueAt'],
+    ['a due time that is no time', request({ dueAt: 'next week' }), 400, 'REQUEST.INVALID', 'dueAt'],
+    ['an unknown priority', request({ priority: 'asap' }), 400, 'REQUEST.INVALID', 'priority'],
     ['a time without an offset', request({ occurredAt: '2026-03-05T09:00' }), 400, 'REQUEST.INVALID', 'occurredAt'],
     ['an unknown subject', request({ subject: 'shoe_size' }), 400, 'REQUEST.INVALID', 'subject'],
     ['an unknown direction', request({ direction: 'both' }), 400, 'REQUEST.INVALID', 'direction'],

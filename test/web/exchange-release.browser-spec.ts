@@ -166,4 +166,54 @@ describe('second-officer release of an outgoing letter, in Chromium', () => {
     });
     expect(colleague.problems).toEqual([]);
   });
+
+  it('an urgent letter shows as urgent on the case and on the board, and its priority changes back with a reason', async () => {
+    if (!h) return;
+    const seeded = await api.post('/cases', {
+      channel: 'hotline',
+      province: 'lang-son',
+      summary: 'Tin báo: bàn giao khẩn tại cửa khẩu Hữu Nghị ngày mai',
+      occurredAt: '2026-03-07T09:00:00+07:00',
+    });
+    const caseId = (seeded.body as { id: string }).id;
+    const { page, problems } = await openAs(h, OFFICER);
+    await page.goto(`${h.url}/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Ghi trao đổi thông tin' }).click();
+    const form = page.getByRole('form', { name: 'Ghi trao đổi thông tin' });
+    await form.getByLabel('Chiều').selectOption({ label: 'Đi (ta gửi)' });
+    await form.getByLabel('Đơn vị phía Trung Quốc').selectOption('CN-GX-PSD');
+    await form.getByLabel('Mức độ').selectOption({ label: 'Khẩn' });
+    await form.getByLabel('Trích yếu').fill('Đề nghị xác nhận lịch bàn giao ngày mai');
+    await form.getByLabel('Nội dung', { exact: true }).fill('Đề nghị phía bạn xác nhận giờ bàn giao tại cửa khẩu.');
+    await form.getByRole('button', { name: 'Ghi lại' }).click();
+    const row = page.getByRole('region', { name: 'Hồ sơ liên kết' }).getByRole('row').filter({ hasText: 'Khẩn' });
+    await row.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // On the board the reply is due within hours, marked urgent.
+    await page.goto(`${h.url}/deadlines`);
+    const soon = page
+      .getByRole('region', { name: /Sắp đến hạn/ })
+      .getByRole('row')
+      .filter({ hasText: 'Khẩn' });
+    await soon.waitFor();
+
+    await page.goto(`${h.url}/cases/${caseId}`);
+    await row.getByRole('button', { name: 'Đổi mức độ' }).click();
+    const change = page.getByRole('form', { name: 'Đổi mức độ' });
+    expect(await change.getByLabel('Mức độ', { exact: true }).inputValue()).toBe('normal');
+    await change.getByLabel('Lý do đổi mức độ').fill('Phía bạn đã xác nhận lịch');
+    await change.getByRole('button', { name: 'Đổi mức độ' }).click();
+    await change.waitFor({ state: 'detached' });
+    await page
+      .getByRole('region', { name: 'Hồ sơ liên kết' })
+      .getByRole('row')
+      .filter({ hasText: 'Trao đổi thông tin' })
+      .filter({ hasNotText: 'Khẩn' })
+      .first()
+      .waitFor();
+    const { exchangeIds } = (await api.get(`/cases/${caseId}`)).body as { exchangeIds: string[] };
+    expect((await api.get(`/exchanges/${exchangeIds[0]}`)).body.priority).toBe('normal');
+    expect(problems).toEqual([]);
+  });
 });

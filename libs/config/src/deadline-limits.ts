@@ -8,8 +8,13 @@
  * `P7D`, `PT8H`, `P1DT12H`, `P2W`.
  */
 export interface DeadlineLimits {
-  /** Reply limit for an outgoing message sent without a responseDueAt (the "normal" priority). */
+  /**
+   * Reply limit of the normal priority: an outgoing message sent without a responseDueAt, and a
+   * verification request that states no due time (issue 11).
+   */
   readonly messageReplyDefaultMs: number;
+  /** Reply limit of the urgent priority, for the same (reference: 8 hours). */
+  readonly urgentReplyMs: number;
   /** How long after the scheduled instant a handover may stay unconfirmed before it is overdue. */
   readonly handoverConfirmationGraceMs: number;
   /**
@@ -28,7 +33,9 @@ export interface DeadlineLimits {
 }
 
 export const DEADLINE_VARIABLES: Readonly<Record<string, string>> = {
-  DEADLINE_MESSAGE_REPLY: 'reply limit of an outgoing message without responseDueAt, ISO-8601 duration (default P7D)',
+  DEADLINE_MESSAGE_REPLY:
+    'reply limit of the normal priority (outgoing message without responseDueAt, verification request without dueAt), ISO-8601 duration (default P7D)',
+  DEADLINE_URGENT_REPLY: 'reply limit of the urgent priority, the same way (default PT8H)',
   DEADLINE_HANDOVER_CONFIRMATION_GRACE:
     'time after the scheduled instant before an unconfirmed handover is overdue (default PT12H)',
   DEADLINE_ONWARD_TRANSFER_DAYS:
@@ -44,6 +51,7 @@ const DAY = 24 * HOUR;
 
 export const DEFAULT_DEADLINE_LIMITS: DeadlineLimits = {
   messageReplyDefaultMs: 7 * DAY,
+  urgentReplyMs: 8 * HOUR,
   handoverConfirmationGraceMs: 12 * HOUR,
   onwardTransferDays: 0,
   initialVerificationMs: 3 * DAY,
@@ -91,6 +99,7 @@ export function loadDeadlineLimits(env: Env, problems?: string[]): DeadlineLimit
   const d = DEFAULT_DEADLINE_LIMITS;
   const limits: DeadlineLimits = {
     messageReplyDefaultMs: duration(env, 'DEADLINE_MESSAGE_REPLY', d.messageReplyDefaultMs, found),
+    urgentReplyMs: duration(env, 'DEADLINE_URGENT_REPLY', d.urgentReplyMs, found),
     handoverConfirmationGraceMs: duration(
       env,
       'DEADLINE_HANDOVER_CONFIRMATION_GRACE',
@@ -103,9 +112,17 @@ export function loadDeadlineLimits(env: Env, problems?: string[]): DeadlineLimit
     dueSoonDefaultMs: duration(env, 'DEADLINE_DUE_SOON', d.dueSoonDefaultMs, found),
     dueSoonMaxMs: duration(env, 'DEADLINE_DUE_SOON_MAX', d.dueSoonMaxMs, found),
   };
+  if (limits.urgentReplyMs > limits.messageReplyDefaultMs)
+    found.push('DEADLINE_URGENT_REPLY must not be longer than DEADLINE_MESSAGE_REPLY');
   if (limits.dueSoonDefaultMs > limits.dueSoonMaxMs)
     found.push('DEADLINE_DUE_SOON must not be longer than DEADLINE_DUE_SOON_MAX');
   if (problems) problems.push(...found);
   else if (found.length > 0) throw new RangeError(`Invalid deadline limits:\n  - ${found.join('\n  - ')}`);
   return limits;
 }
+
+/** The reply limit of a priority. */
+export const replyLimitMs = (
+  limits: Pick<DeadlineLimits, 'messageReplyDefaultMs' | 'urgentReplyMs'>,
+  priority: string,
+) => (priority === 'urgent' ? limits.urgentReplyMs : limits.messageReplyDefaultMs);

@@ -6,3 +6,4 @@ export * from './provinces.js';
 export * from './guards.js';
 export * from './disclosure.js';
 export * from './release.js';
+export * from './priority.js';

@@ -146,6 +146,14 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     () => ({ at: '2026-03-05T11:30:00+08:00' }),
   ),
   'POST /api/v1/exchanges/:id/close': post((r) => `/exchanges/${r.exchangeId}/close`, reason),
+  'POST /api/v1/exchanges/:id/priority': post(
+    (r) => `/exchanges/${r.exchangeId}/priority`,
+    () => ({ priority: 'urgent', reason: 'Kiểm tra quyền truy cập' }),
+  ),
+  'POST /api/v1/verification-requests/:id/priority': post(
+    (r) => `/verification-requests/${r.verificationId}/priority`,
+    () => ({ priority: 'urgent', reason: 'Kiểm tra quyền truy cập' }),
+  ),
   'POST /api/v1/verification-requests': post(
     () => '/verification-requests',
     (r) => newVerification(r.caseId),

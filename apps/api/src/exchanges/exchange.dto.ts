@@ -24,6 +24,7 @@ import {
   MESSAGE_LANGUAGES,
   SOURCE_EVALUATIONS,
 } from '#exchanges';
+import { PRIORITIES, type Priority } from '#shared-kernel';
 import { IsCleanText, IsZonedDateTime } from '../http/dto-validators.js';
 import { DisclosureDto } from '../http/disclosure.dto.js';
 import { IsRegisterCode, TEXT_LONG, TEXT_SHORT } from '../http/common.dto.js';
@@ -181,6 +182,15 @@ export class CreateExchangeDto extends ExchangeMessageDto {
   counterpart!: string;
 
   @ApiProperty({ enum: EXCHANGE_CHANNELS }) @IsIn(EXCHANGE_CHANNELS) channel!: (typeof EXCHANGE_CHANNELS)[number];
+
+  @ApiPropertyOptional({
+    enum: PRIORITIES,
+    default: 'normal',
+    description: 'urgent: replies are due by the urgent limit (DEADLINE_URGENT_REPLY)',
+  })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
 }
 
 export class AcknowledgementDto {

@@ -19,6 +19,7 @@ import { parseZoned, zonedNow } from '#shared-kernel';
 import { Act, onParam, onBodyCase } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import { PriorityChangeDto } from '../http/priority.dto.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
 import { ReasonDto } from '../cases/case.dto.js';
 import {
@@ -54,6 +55,7 @@ export class ExchangesController {
       caseIds: body.caseIds.map((id) => id.toLowerCase()),
       counterpart: body.counterpart,
       channel: body.channel,
+      ...(body.priority ? { priority: body.priority } : {}),
       message: messageOf(body),
       releasePolicy: this.releasePolicyOf(ctx),
     };
@@ -152,6 +154,18 @@ export class ExchangesController {
       ...(body.messageId !== undefined ? { messageId: body.messageId.toLowerCase() } : {}),
     };
     return this.run(id, commandOf('AcknowledgeMessage', data, ctx), ctx);
+  }
+
+  // Urgent or normal from now on (issue 11): the thread's waiting replies are due by the new limit.
+  @Post(':id/priority')
+  @Act('exchange.write', onParam('exchange'))
+  changePriority(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: PriorityChangeDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { priority: body.priority, reason: body.reason };
+    return this.run(id, commandOf('ChangeExchangePriority', data, ctx), ctx);
   }
 
   @Post(':id/close')

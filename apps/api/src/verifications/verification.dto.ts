@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { PRIORITIES, type Priority } from '#shared-kernel';
 import { VERIFICATION_DIRECTIONS, VERIFICATION_RESULTS, VERIFICATION_SUBJECTS } from '#verifications';
 import { IsCleanText, IsZonedDateTime } from '../http/dto-validators.js';
 import { IsRegisterCode, TEXT_LONG, TEXT_SHORT } from '../http/common.dto.js';
@@ -32,7 +33,19 @@ export class RequestVerificationDto {
   @MaxLength(TEXT_LONG)
   questions!: string;
 
-  @ApiProperty({ example: '2026-03-12T17:00:00+07:00' }) @IsZonedDateTime() dueAt!: string;
+  @ApiPropertyOptional({
+    example: '2026-03-12T17:00:00+07:00',
+    description: 'when the answer is due; without it, the priority’s reply limit after occurredAt',
+  })
+  @IsOptional()
+  @IsZonedDateTime()
+  dueAt?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
   @ApiProperty({ example: '2026-03-05T09:00:00+07:00' }) @IsZonedDateTime() occurredAt!: string;
 
   @ApiPropertyOptional({ example: 'Hiệp định hợp tác phòng, chống mua bán người Việt Nam – Trung Quốc' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig, releasePolicyFor } from '#config';
+import { APP_CONFIG, type AppConfig, releasePolicyFor, replyLimitMs } from '#config';
 import { commandOf, type WriteAnswer, type WriteContext } from '#event-store';
 import { parseZoned, zonedNow } from '#shared-kernel';
 import {
@@ -16,6 +16,7 @@ import { UuidParamPipe } from '../http/uuid-param.pipe.js';
 import { Versioned } from '../http/write-answer.interceptor.js';
 import { ReasonDto } from '../cases/case.dto.js';
 import { ReturnDraftDto } from '../exchanges/exchange.dto.js';
+import { PriorityChangeDto } from '../http/priority.dto.js';
 import { AnswerVerificationDto, ExtendVerificationDto, RequestVerificationDto } from './verification.dto.js';
 
 @ApiTags('verification-requests')
@@ -31,6 +32,16 @@ export class VerificationsController {
   @Post()
   @Act('verification.write', onBodyCase('caseId'))
   request(@Body() body: RequestVerificationDto, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
+    const occurredAt = parseZoned(body.occurredAt);
+    const priority = body.priority ?? 'normal';
+    // Without a due time, the answer is due the priority's reply limit after the request.
+    const dueAt =
+      body.dueAt !== undefined
+        ? parseZoned(body.dueAt)
+        : {
+            ...occurredAt,
+            at: new Date(Date.parse(occurredAt.at) + replyLimitMs(this.config.deadlines, priority)).toISOString(),
+          };
     const data = {
       caseId: body.caseId.toLowerCase(),
       ...(body.personId !== undefined ? { personId: body.personId.toLowerCase() } : {}),
@@ -38,8 +49,9 @@ export class VerificationsController {
       counterpart: body.counterpart,
       subject: body.subject,
       questions: body.questions,
-      dueAt: parseZoned(body.dueAt),
-      occurredAt: parseZoned(body.occurredAt),
+      priority,
+      dueAt,
+      occurredAt,
       ...(body.legalBasis !== undefined ? { legalBasis: body.legalBasis } : {}),
       ...(body.disclosure !== undefined ? { disclosure: { ...body.disclosure } } : {}),
       // The writer's unit's policy decides whether it waits for a second officer's release.
@@ -110,6 +122,17 @@ export class VerificationsController {
   @Act('verification.write', onParam('verification'))
   resubmit(@Param('id', UuidParamPipe) id: string, @Ctx() ctx: WriteContext): Promise<WriteAnswer> {
     return this.run(id, commandOf('ResubmitVerification', { occurredAt: zonedNow(ctx.now) }, ctx), ctx);
+  }
+
+  @Post(':id/priority')
+  @Act('verification.write', onParam('verification'))
+  changePriority(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: PriorityChangeDto,
+    @Ctx() ctx: WriteContext,
+  ): Promise<WriteAnswer> {
+    const data = { priority: body.priority, reason: body.reason };
+    return this.run(id, commandOf('ChangeVerificationPriority', data, ctx), ctx);
   }
 
   @Get(':id')

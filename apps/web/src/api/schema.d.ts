@@ -420,6 +420,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchanges/{id}/priority': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangesController_changePriority'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handovers': {
     parameters: {
       query?: never;
@@ -1076,6 +1092,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/verification-requests/{id}/priority': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['VerificationsController_changePriority'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/verification-requests/{id}/recall': {
     parameters: {
       query?: never;
@@ -1340,6 +1372,12 @@ export interface components {
       personalData?: components['schemas']['PersonalDataBasisDto'];
       /** @description outgoing: the persons of the thread’s cases the message names, each with the basis on which their data is sent (their consent for information exchange with this counterpart, or a legal exception) */
       persons?: components['schemas']['NamedPersonDto'][];
+      /**
+       * @description urgent: replies are due by the urgent limit (DEADLINE_URGENT_REPLY)
+       * @default normal
+       * @enum {string}
+       */
+      priority: 'urgent' | 'normal';
       /** @example 2026-03-12T09:00:00+07:00 */
       responseDueAt?: string;
       /** @example Đề nghị xác minh nhân thân / 请求核查身份 */
@@ -1550,6 +1588,12 @@ export interface components {
       newScheduledAt?: string;
       reason: string;
     };
+    PriorityChangeDto: {
+      /** @enum {string} */
+      priority: 'urgent' | 'normal';
+      /** @example Nạn nhân có nguy cơ bị đưa đi nơi khác */
+      reason: string;
+    };
     ProposeHandoverDto: {
       /** Format: uuid */
       caseId: string;
@@ -1683,8 +1727,11 @@ export interface components {
       direction: 'outgoing' | 'incoming';
       /** @description required for an outgoing request about a person: the basis on which their data is sent */
       disclosure?: components['schemas']['DisclosureDto'];
-      /** @example 2026-03-12T17:00:00+07:00 */
-      dueAt: string;
+      /**
+       * @description when the answer is due; without it, the priority’s reply limit after occurredAt
+       * @example 2026-03-12T17:00:00+07:00
+       */
+      dueAt?: string;
       /** @example Hiệp định hợp tác phòng, chống mua bán người Việt Nam – Trung Quốc */
       legalBasis?: string;
       /** @example 2026-03-05T09:00:00+07:00 */
@@ -1694,6 +1741,11 @@ export interface components {
        * @description a person of that case
        */
       personId?: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      priority: 'urgent' | 'normal';
       /** @example Đề nghị xác minh quốc tịch và nơi cư trú */
       questions: string;
       /** @enum {string} */
@@ -2343,6 +2395,29 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ExchangesController_changePriority: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PriorityChangeDto'];
+      };
+    };
     responses: {
       201: {
         headers: {
@@ -3304,6 +3379,29 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ExtendVerificationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  VerificationsController_changePriority: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PriorityChangeDto'];
       };
     };
     responses: {

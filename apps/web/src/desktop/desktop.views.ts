@@ -185,6 +185,8 @@ export interface DeadlineItem {
   readonly caseId: string | null;
   readonly province: string;
   readonly parentId: string | null;
+  /** Verification requests and messages; null for the other clocks. */
+  readonly priority?: 'urgent' | 'normal' | null;
   readonly owedBy: string;
   readonly dueAt: string;
   readonly local: { readonly vn: string; readonly cn: string };

@@ -49,7 +49,15 @@ export class OpenExchangeHandler implements ICommandHandler<OpenExchangeMessage,
       const named = { ...message, messageId, ...(persons ? { persons } : {}) };
       return commandOf<OpenExchange>(
         'OpenExchange',
-        { exchangeId, caseIds, counterpart, channel, message: named, drafting },
+        {
+          exchangeId,
+          caseIds,
+          counterpart,
+          channel,
+          ...(data.priority ? { priority: data.priority } : {}),
+          message: named,
+          drafting,
+        },
         ctx,
       );
     };

@@ -2,8 +2,10 @@ import { Command, Query } from '@nestjs/cqrs';
 import type { ExchangeView } from './exchange.view.js';
 import type { ExchangeWriteAnswer } from './exchange-writes.js';
 import type { WriteContext } from '#event-store';
+import type { Priority } from '#shared-kernel';
 import type {
   AcknowledgeMessage,
+  ChangeExchangePriority,
   CloseExchange,
   DiscardDraft,
   ExchangeChannel,
@@ -28,6 +30,7 @@ export class OpenExchangeMessage extends Command<ExchangeWriteAnswer> {
       readonly caseIds: readonly string[];
       readonly counterpart: string;
       readonly channel: ExchangeChannel;
+      readonly priority?: Priority;
       readonly message: MessageDraft;
       readonly releasePolicy?: ReleasePolicy;
     },
@@ -53,7 +56,8 @@ export class LogMessageMessage extends Command<ExchangeWriteAnswer> {
 export class ExchangeCommandMessage extends Command<ExchangeWriteAnswer> {
   constructor(
     readonly exchangeId: string,
-    readonly command: AcknowledgeMessage | CloseExchange | SendDraft | DiscardDraft | ReleaseCommand,
+    readonly command:
+      AcknowledgeMessage | CloseExchange | ChangeExchangePriority | SendDraft | DiscardDraft | ReleaseCommand,
     readonly ctx: WriteContext,
   ) {
     super();

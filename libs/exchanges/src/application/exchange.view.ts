@@ -64,6 +64,8 @@ export interface ExchangeView {
   readonly id: string;
   readonly counterpart: { readonly code: string; readonly name: Names | null };
   readonly channel: string;
+  /** urgent | normal: the reply limit its waiting messages are due by. */
+  readonly priority: string;
   readonly caseIds: readonly string[];
   readonly status: string;
   readonly closeReason: string | null;
@@ -93,6 +95,7 @@ export function exchangeView(
     id: state.exchangeId,
     counterpart: { code: state.counterpart, name: findCounterpart(state.counterpart)?.name ?? null },
     channel: state.channel,
+    priority: state.priority,
     caseIds: state.caseIds,
     status: state.status,
     closeReason: state.status === 'closed' ? state.closeReason : null,

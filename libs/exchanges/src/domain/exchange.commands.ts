@@ -1,4 +1,4 @@
-import type { DomainCommand, ZonedInstant, ConsentStanding } from '#shared-kernel';
+import type { DomainCommand, Priority, ZonedInstant, ConsentStanding } from '#shared-kernel';
 import type { Drafting, ExchangeChannel, MessageInput, ReleaseOfficer } from './exchange.values.js';
 
 export type OpenExchange = DomainCommand<
@@ -9,6 +9,8 @@ export type OpenExchange = DomainCommand<
     /** Counterpart unit code, checked against the reference register by the application. */
     counterpart: string;
     channel: ExchangeChannel;
+    /** How soon the counterpart should answer; normal when not given. */
+    priority?: Priority;
     message: MessageInput;
     drafting: Drafting;
   }
@@ -67,5 +69,15 @@ export type AcknowledgeMessage = DomainCommand<
 
 export type CloseExchange = DomainCommand<'CloseExchange', { reason: string }>;
 
+/** Urgent or normal from now on, with why: it moves the reply clock of every message still waiting. */
+export type ChangeExchangePriority = DomainCommand<'ChangeExchangePriority', { priority: Priority; reason: string }>;
+
 export type ExchangeCommand =
-  OpenExchange | LogMessage | SendDraft | DiscardDraft | ReleaseCommand | AcknowledgeMessage | CloseExchange;
+  | OpenExchange
+  | LogMessage
+  | SendDraft
+  | DiscardDraft
+  | ReleaseCommand
+  | AcknowledgeMessage
+  | CloseExchange
+  | ChangeExchangePriority;

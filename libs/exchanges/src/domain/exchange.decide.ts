@@ -1,4 +1,4 @@
-import { assertNever, refuse } from '#shared-kernel';
+import { assertNever, checkPriorityChange, isPriority, refuse } from '#shared-kernel';
 import type { AcknowledgeMessage, ExchangeCommand, OpenExchange, SendDraft } from './exchange.commands.js';
 import { ExchangeErrors as E } from './exchange.errors.js';
 import type { ExchangeEvent } from './exchange.events.js';
@@ -35,6 +35,12 @@ export function decideExchange(command: ExchangeCommand, state: ExchangeState): 
       return decideRelease(command, thread, requireMessage(thread, command.data.messageId));
     case 'AcknowledgeMessage':
       return acknowledge(command, thread);
+    case 'ChangeExchangePriority': {
+      const { priority } = command.data;
+      const reason = checkPriorityChange(thread.priority, priority, command.data.reason, E);
+      const { exchangeId } = thread;
+      return [{ type: 'ExchangePriorityChanged', data: { exchangeId, previous: thread.priority, priority, reason } }];
+    }
     case 'CloseExchange': {
       if (isBlank(command.data.reason)) refuse(E.REASON_REQUIRED, 'closing an exchange needs a reason', 'invalid');
       // A draft left in a closed thread could never be sent: the officer sends or discards it first.
@@ -50,13 +56,15 @@ export function decideExchange(command: ExchangeCommand, state: ExchangeState): 
 
 function open(command: OpenExchange, state: ExchangeState): readonly ExchangeEvent[] {
   if (state.status !== 'none') refuse(E.ALREADY_EXISTS, 'this exchange already exists');
-  const { exchangeId, caseIds, counterpart, channel, message } = command.data;
+  const { exchangeId, caseIds, counterpart, channel, message, priority = 'normal' } = command.data;
   if (caseIds.length === 0) refuse(E.CASE_REQUIRED, 'an exchange belongs to at least one case', 'invalid');
   if (new Set(caseIds).size !== caseIds.length) refuse(E.DUPLICATE_CASE, 'a case is listed twice', 'invalid');
   if (isBlank(counterpart)) refuse(E.COUNTERPART_REQUIRED, 'an exchange needs a counterpart unit', 'invalid');
   if (!isOneOf(EXCHANGE_CHANNELS, channel)) refuse(E.INVALID_CHANNEL, 'unknown exchange channel', 'invalid');
+  if (!isPriority(priority)) refuse(E.INVALID_PRIORITY, 'priority must be urgent or normal', 'invalid');
+  const opened = { exchangeId, caseIds, counterpart, channel, priority, occurredAt: message.occurredAt };
   return [
-    { type: 'ExchangeOpened', data: { exchangeId, caseIds, counterpart, channel, occurredAt: message.occurredAt } },
+    { type: 'ExchangeOpened', data: opened },
     ...withNamedPersons(
       logMessage(exchangeId, message, [], command.data.drafting),
       message.persons,

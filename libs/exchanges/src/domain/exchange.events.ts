@@ -1,4 +1,4 @@
-import type { ConsentStanding, DisclosureBasis, DomainEvent, ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureBasis, DomainEvent, Priority, ZonedInstant } from '#shared-kernel';
 import type {
   Attachment,
   Evaluation,
@@ -16,9 +16,16 @@ export type ExchangeOpened = DomainEvent<
     caseIds: readonly string[];
     counterpart: string;
     channel: ExchangeChannel;
+    /** Absent on threads opened before priorities existed: normal. */
+    priority?: Priority;
     /** When the first message happened: the thread starts with it. */
     occurredAt: ZonedInstant;
   }
+>;
+
+export type ExchangePriorityChanged = DomainEvent<
+  'ExchangePriorityChanged',
+  { exchangeId: string; previous: Priority; priority: Priority; reason: string }
 >;
 
 export type MessageLogged = DomainEvent<
@@ -132,6 +139,7 @@ export type ExchangeClosed = DomainEvent<'ExchangeClosed', { exchangeId: string;
 
 export type ExchangeEvent =
   | ExchangeOpened
+  | ExchangePriorityChanged
   | MessageLogged
   | DraftSent
   | DraftDiscarded

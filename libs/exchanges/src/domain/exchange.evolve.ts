@@ -9,9 +9,20 @@ export function evolveExchange(state: ExchangeState, event: ExchangeEvent): Exch
   switch (event.type) {
     case 'ExchangeOpened': {
       if (state.status !== 'none') return state;
-      const { exchangeId, caseIds, counterpart, channel, occurredAt } = event.data;
-      return { status: 'open', exchangeId, caseIds, counterpart, channel, openedAt: occurredAt, messages: [] };
+      const { exchangeId, caseIds, counterpart, channel, occurredAt, priority = 'normal' } = event.data;
+      return {
+        status: 'open',
+        exchangeId,
+        caseIds,
+        counterpart,
+        channel,
+        priority,
+        openedAt: occurredAt,
+        messages: [],
+      };
     }
+    case 'ExchangePriorityChanged':
+      return state.status === 'open' ? { ...state, priority: event.data.priority } : state;
     case 'ConsentOverridden':
       // A fact for the auditors; the thread and its messages are as they were.
       return state;

@@ -106,7 +106,14 @@ export function exchangeFixture(exchangeId: string = newId(), caseId: string = n
   });
   const opened = (first: MessageInput, caseIds: readonly string[] = [caseId]): ExchangeOpened => ({
     type: 'ExchangeOpened',
-    data: { exchangeId, caseIds, counterpart: 'CN-GX-PSD', channel: 'official_letter', occurredAt: first.occurredAt },
+    data: {
+      exchangeId,
+      caseIds,
+      counterpart: 'CN-GX-PSD',
+      channel: 'official_letter',
+      priority: 'normal',
+      occurredAt: first.occurredAt,
+    },
   });
   const logged = (m: MessageInput): MessageLogged => ({ type: 'MessageLogged', data: loggedData(m) });
   return {

@@ -1,5 +1,5 @@
 import type { NamedPersonRecord } from './exchange.events.js';
-import type { ReleaseState, ZonedInstant } from '#shared-kernel';
+import type { Priority, ReleaseState, ZonedInstant } from '#shared-kernel';
 import type {
   Attachment,
   Evaluation,
@@ -90,6 +90,7 @@ export interface ExchangeThread {
   readonly caseIds: readonly string[];
   readonly counterpart: string;
   readonly channel: ExchangeChannel;
+  readonly priority: Priority;
   readonly openedAt: ZonedInstant;
   /** In the order they were logged. */
   readonly messages: readonly ExchangeMessage[];

@@ -27,6 +27,18 @@ type Summariser<K extends TimelineEventType> = (data: Extract<TimelineEvent, { t
 
 const fixed = (vi: string, en: string, zh: string) => (): Text => ({ vi, en, zh });
 
+/** A priority change; not its reason, which is free text. */
+function priorityLine(priority: string, of: 'exchange' | 'verification'): Text {
+  const urgent = priority === 'urgent';
+  const what =
+    of === 'exchange'
+      ? { vi: 'trao đổi', en: 'Exchange', zh: '信息交流' }
+      : { vi: 'yêu cầu xác minh', en: 'Verification request', zh: '核查请求' };
+  return urgent
+    ? { vi: `Chuyển ${what.vi} sang khẩn`, en: `${what.en} marked urgent`, zh: `${what.zh}改为紧急` }
+    : { vi: `Chuyển ${what.vi} về mức thường`, en: `${what.en} back to normal priority`, zh: `${what.zh}改为普通` };
+}
+
 const late = (isLate: boolean, t: Text): Text =>
   isLate ? { vi: `${t.vi} (quá hạn)`, en: `${t.en} (late)`, zh: `${t.zh}（逾期）` } : t;
 
@@ -122,6 +134,7 @@ const SUMMARIES: { readonly [K in TimelineEventType]: Summariser<K> } = {
     const c = counterpartName(d.counterpart);
     return { vi: `Mở trao đổi với ${c.vi}`, en: `Exchange opened with ${c.en}`, zh: `与${c.zh}开启信息交流` };
   },
+  ExchangePriorityChanged: (d) => priorityLine(d.priority, 'exchange'),
   MessageLogged: (d) => {
     const dir = l(DIRECTION, d.direction);
     const tags = `${d.language}, ${d.handlingCode}`;
@@ -156,6 +169,7 @@ const SUMMARIES: { readonly [K in TimelineEventType]: Summariser<K> } = {
       zh: `核查请求：${s.zh}（${dir.zh}，${c.zh}），期限${due.zh}`,
     };
   },
+  VerificationPriorityChanged: (d) => priorityLine(d.priority, 'verification'),
   VerificationDrafted: (d) => {
     const [s, c] = [l(SUBJECT, d.subject), counterpartName(d.counterpart)];
     return {

@@ -7,12 +7,20 @@ describe('deadline limits from the environment', () => {
     expect(DEFAULT_DEADLINE_LIMITS.initialVerificationMs).toBe(3 * 86_400_000);
     expect(DEFAULT_DEADLINE_LIMITS.messageReplyDefaultMs).toBe(7 * 86_400_000);
     expect(DEFAULT_DEADLINE_LIMITS.referralAnswerMs).toBe(7 * 86_400_000);
+    expect(DEFAULT_DEADLINE_LIMITS.urgentReplyMs).toBe(8 * 3_600_000);
+  });
+
+  it('refuses an urgent limit longer than the normal one', () => {
+    const problems: string[] = [];
+    loadDeadlineLimits({ DEADLINE_MESSAGE_REPLY: 'PT6H' }, problems);
+    expect(problems).toEqual(['DEADLINE_URGENT_REPLY must not be longer than DEADLINE_MESSAGE_REPLY']);
   });
 
   it('reads every limit from its own variable', () => {
     expect(
       loadDeadlineLimits({
-        DEADLINE_MESSAGE_REPLY: 'PT8H',
+        DEADLINE_MESSAGE_REPLY: 'P2D',
+        DEADLINE_URGENT_REPLY: 'PT4H',
         DEADLINE_HANDOVER_CONFIRMATION_GRACE: 'PT30M',
         DEADLINE_ONWARD_TRANSFER_DAYS: '1',
         DEADLINE_INITIAL_VERIFICATION: 'P5D',
@@ -21,7 +29,8 @@ describe('deadline limits from the environment', () => {
         DEADLINE_DUE_SOON_MAX: 'P2W',
       }),
     ).toEqual({
-      messageReplyDefaultMs: 8 * 3_600_000,
+      messageReplyDefaultMs: 2 * 86_400_000,
+      urgentReplyMs: 4 * 3_600_000,
       handoverConfirmationGraceMs: 30 * 60_000,
       onwardTransferDays: 1,
       initialVerificationMs: 5 * 86_400_000,

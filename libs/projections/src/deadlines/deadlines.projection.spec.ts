@@ -8,6 +8,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const LIMITS: BoardLimits = {
   messageReplyDefaultMs: 7 * DAY,
+  urgentReplyMs: 8 * HOUR,
   handoverConfirmationGraceMs: 12 * HOUR,
   onwardTransferDays: 0,
   initialVerificationMs: 3 * DAY,
@@ -222,6 +223,44 @@ describe.each([
         data: { exchangeId, messageId: withDue, replyMessageId: newId(), occurredAt: z('2026-03-07T10:00:00+08:00') },
       });
       expect(kinds(await board('2026-03-07T09:00:00+07:00')).overdue).toEqual([]);
+    });
+
+    it('gives the messages of an urgent thread the urgent limit, from the moment the thread becomes urgent and back', async () => {
+      const waiting = newId();
+      const declared = newId();
+      await h.given(
+        caseEvent(caseId),
+        opened,
+        logged(waiting),
+        logged(declared, { responseDueAt: z('2026-03-05T09:00:00+07:00') }),
+      );
+      const before = await board('2026-03-01T12:00:00+07:00', { within: 10 * DAY });
+      expect(before.dueSoon.find((d) => d.id === waiting)).toMatchObject({
+        priority: 'normal',
+        dueAt: '2026-03-08T02:00:00.000Z',
+      });
+      const raised: GivenEvent = {
+        type: 'ExchangePriorityChanged',
+        streamId: stream,
+        data: { exchangeId, previous: 'normal', priority: 'urgent', reason: 'r' },
+      };
+      const [recorded] = await h.given(raised);
+      // Sent at 09:00 Vietnam time, due eight hours later; a due time the officer declared stays.
+      const urgent = await board('2026-03-01T18:00:00+07:00', { within: 10 * DAY });
+      expect(urgent.overdue.map((d) => [d.id, d.priority, d.dueAt])).toEqual([
+        [waiting, 'urgent', '2026-03-01T10:00:00.000Z'],
+      ]);
+      expect(urgent.dueSoon.find((d) => d.id === declared)?.dueAt).toBe('2026-03-05T02:00:00.000Z');
+      await h.given({
+        type: 'ExchangePriorityChanged',
+        streamId: stream,
+        data: { exchangeId, previous: 'urgent', priority: 'normal', reason: 'r' },
+      });
+      expect(kinds(await board('2026-03-01T18:00:00+07:00', { within: 10 * DAY })).overdue).toEqual([]);
+      // A replay of the older change does not bring urgency back.
+      const snapshot = await h.snapshot();
+      await h.apply(recorded);
+      expect(await h.snapshot()).toEqual(snapshot);
     });
 
     it('starts a draft’s clock when it is sent, drops discarded drafts and everything of a closed thread', async () => {

@@ -50,7 +50,9 @@ const HANDLED = [
   'VerificationAnsweredNotConfirmed',
   'VerificationAnsweredInconclusive',
   'VerificationWithdrawn',
+  'VerificationPriorityChanged',
   'ExchangeOpened',
+  'ExchangePriorityChanged',
   'MessageLogged',
   'DraftSent',
   'DraftDiscarded',
@@ -82,6 +84,8 @@ const ITEM_COLUMNS = {
   started_at: 'timestamptz',
   due_at: 'timestamptz',
   acknowledged_at: 'timestamptz',
+  /** A verification request's own priority; a message's is its thread's (deadline_parents). */
+  priority: 'text',
   position: 'bigint',
 } as const;
 
@@ -93,7 +97,9 @@ const DDL = (t: TableNamer): string[] => [
    )`,
   `CREATE TABLE ${t('deadline_parents')} (
      id text PRIMARY KEY,
-     case_id text
+     case_id text,
+     priority text,
+     position bigint
    )`,
   `CREATE TABLE ${t('deadline_items')} (
      item_key text PRIMARY KEY,
@@ -106,6 +112,7 @@ const DDL = (t: TableNamer): string[] => [
      started_at timestamptz NOT NULL,
      due_at timestamptz,
      acknowledged_at timestamptz,
+     priority text,
      position bigint NOT NULL
    )`,
   `CREATE INDEX ${t('deadline_items')}_open ON ${t('deadline_items')} (case_id) WHERE state = 'open'`,
@@ -123,6 +130,7 @@ interface Item extends JsonRow {
   started_at: string;
   due_at: string | null;
   acknowledged_at: string | null;
+  priority: string | null;
   position: string;
 }
 interface CaseRow extends JsonRow {
@@ -133,6 +141,9 @@ interface CaseRow extends JsonRow {
 interface ParentRow extends JsonRow {
   id: string;
   case_id: string | null;
+  /** An exchange's priority (null for handovers); `position` of the event that set it. */
+  priority: string | null;
+  position: string | null;
 }
 
 const itemKey = (kind: DeadlineKind, parentId: string, id: string): string => `${kind}|${parentId}|${id}`;
@@ -145,7 +156,12 @@ class Batch {
 
   constructor(t: TableNamer) {
     this.cases = new RowBatch(t('deadline_cases'), 'case_id', { case_id: 'text', province: 'text', channel: 'text' });
-    this.parents = new RowBatch(t('deadline_parents'), 'id', { id: 'text', case_id: 'text' });
+    this.parents = new RowBatch(t('deadline_parents'), 'id', {
+      id: 'text',
+      case_id: 'text',
+      priority: 'text',
+      position: 'bigint',
+    });
     this.items = new RowBatch(t('deadline_items'), 'item_key', ITEM_COLUMNS);
   }
 
@@ -161,6 +177,7 @@ class Batch {
       state: 'open' | 'draft';
       startedAt: string;
       dueAt: string | null;
+      priority?: string | null;
     },
   ): void {
     const key = itemKey(item.kind, item.parentId, item.id);
@@ -177,6 +194,7 @@ class Batch {
       started_at: item.startedAt,
       due_at: item.dueAt,
       acknowledged_at: existing?.acknowledged_at ?? null,
+      priority: item.priority ?? null,
       position: e.position.toString(),
     });
   }
@@ -322,6 +340,7 @@ const RULES: { readonly [T in HandledType]: Rule<DataOf<T>> } = {
         state: 'open',
         startedAt: at,
         dueAt: d.dueAt.at,
+        priority: d.priority ?? 'normal',
       });
       b.change(e, [b.item('initial_verification', '', d.caseId)], LIVE, stop);
     },
@@ -333,13 +352,38 @@ const RULES: { readonly [T in HandledType]: Rule<DataOf<T>> } = {
         i.due_at = d.newDueAt.at;
       }),
   },
+  VerificationPriorityChanged: {
+    keys: (d, k) => k.items.push(itemKey('verification_reply', '', d.verificationId)),
+    apply: (b, e, d) =>
+      b.change(e, [b.item('verification_reply', '', d.verificationId)], LIVE, (i) => {
+        i.priority = d.priority;
+      }),
+  },
   VerificationAnsweredConfirmed: endsVerificationReply,
   VerificationAnsweredNotConfirmed: endsVerificationReply,
   VerificationAnsweredInconclusive: endsVerificationReply,
   VerificationWithdrawn: endsVerificationReply,
   ExchangeOpened: {
     keys: (d, k) => k.parents.push(d.exchangeId),
-    apply: (b, e, d) => b.parents.insert({ id: d.exchangeId, case_id: d.caseIds[0] ?? e.metadata.caseId ?? null }),
+    apply: (b, e, d) =>
+      b.parents.insert({
+        id: d.exchangeId,
+        case_id: d.caseIds[0] ?? e.metadata.caseId ?? null,
+        priority: d.priority ?? 'normal',
+        position: e.position.toString(),
+      }),
+  },
+  // The thread's messages waiting for a reply are due by the new priority's limit from now on: the
+  // board applies the limit of the thread's priority at query time.
+  ExchangePriorityChanged: {
+    keys: (d, k) => k.parents.push(d.exchangeId),
+    apply: (b, e, d) => {
+      const thread = b.parents.get(d.exchangeId);
+      if (!thread || (thread.position !== null && BigInt(thread.position) >= e.position)) return;
+      thread.priority = d.priority;
+      thread.position = e.position.toString();
+      b.parents.touch(thread);
+    },
   },
   MessageLogged: {
     keys: messageKeys,
@@ -390,7 +434,7 @@ const RULES: { readonly [T in HandledType]: Rule<DataOf<T>> } = {
   },
   HandoverProposed: {
     keys: (d, k) => k.parents.push(d.handoverId),
-    apply: (b, e, d) => b.parents.insert({ id: d.handoverId, case_id: d.caseId }),
+    apply: (b, e, d) => b.parents.insert({ id: d.handoverId, case_id: d.caseId, priority: null, position: null }),
   },
   HandoverScheduled: {
     keys: handoverKeys,
@@ -476,8 +520,8 @@ async function applyBatch(tx: SqlClient, events: readonly RecordedEvent[], t: Ta
 
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  // 2: referral answers (issue 10).
-  version: 2,
+  // 2: referral answers (issue 10). 3: priorities (issue 11).
+  version: 3,
   tables: ['deadline_cases', 'deadline_parents', 'deadline_items'],
   eventTypes: new Set<string>(HANDLED),
   createTables: DDL,

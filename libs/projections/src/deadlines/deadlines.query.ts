@@ -6,6 +6,8 @@ import type { DeadlineKind } from './deadlines.projection.js';
 /** The limits the board applies (a structural subset of DeadlineLimits in #config). */
 export interface BoardLimits {
   readonly messageReplyDefaultMs: number;
+  /** The reply limit of the urgent priority (messages without a declared due time). */
+  readonly urgentReplyMs: number;
   readonly handoverConfirmationGraceMs: number;
   readonly onwardTransferDays: number;
   readonly initialVerificationMs: number;
@@ -20,6 +22,8 @@ export interface DeadlineEntry {
   readonly province: string | null;
   /** The exchange of a message, the handover of a received person, the person of a referral; null otherwise. */
   readonly parentId: string | null;
+  /** Verification requests and messages: their priority (a message's is its thread's); null otherwise. */
+  readonly priority: 'urgent' | 'normal' | null;
   /** Who owes the next step: the counterpart (outgoing requests) or we (incoming ones). */
   readonly owedBy: 'counterpart' | 'us' | null;
   readonly dueAt: string;
@@ -51,6 +55,7 @@ interface Row {
   started_at: Date;
   due: Date;
   acknowledged_at: Date | null;
+  priority: 'urgent' | 'normal' | null;
 }
 
 /**
@@ -71,7 +76,8 @@ function owedBy(kind: DeadlineKind, direction: string | null): DeadlineEntry['ow
  */
 const DUE = `CASE i.kind
    WHEN 'verification_reply' THEN i.due_at
-   WHEN 'message_reply' THEN COALESCE(i.due_at, i.started_at + $2::bigint * interval '1 millisecond')
+   WHEN 'message_reply' THEN COALESCE(i.due_at, i.started_at +
+     (CASE WHEN i.priority = 'urgent' THEN $10 ELSE $2 END)::bigint * interval '1 millisecond')
    WHEN 'handover_confirmation' THEN i.started_at + $3::bigint * interval '1 millisecond'
    WHEN 'onward_transfer' THEN
      (date_trunc('day', (i.started_at AT TIME ZONE 'UTC') + interval '7 hours')
@@ -94,19 +100,28 @@ export async function deadlineBoard(
   const limit = query.limit ?? 200;
   const until = new Date(query.now.getTime() + query.withinMs);
   const r = await sql.query<Row>(
-    `WITH due AS (
-       SELECT i.kind, i.parent_id, i.id, i.case_id, c.province, i.direction, i.started_at, i.acknowledged_at,
-              ${DUE} AS due
+    `WITH items AS (
+       -- A message is as urgent as its thread is now; a verification request carries its own.
+       SELECT i.kind, i.parent_id, i.id, i.case_id, i.direction, i.started_at, i.acknowledged_at, i.due_at,
+              CASE WHEN i.kind = 'message_reply' THEN COALESCE(p.priority, 'normal')
+                   WHEN i.kind = 'verification_reply' THEN COALESCE(i.priority, 'normal') END AS priority
          FROM ${views('deadline_items')} i
+         LEFT JOIN ${views('deadline_parents')} p ON p.id = i.parent_id AND i.kind = 'message_reply'
+        WHERE i.state = 'open'),
+     due AS (
+       SELECT i.kind, i.parent_id, i.id, i.case_id, c.province, i.direction, i.started_at, i.acknowledged_at,
+              i.priority, ${DUE} AS due
+         FROM items i
          LEFT JOIN ${views('deadline_cases')} c ON c.case_id = i.case_id
-        WHERE i.state = 'open' AND ($1::text IS NULL OR c.province = $1)),
+        WHERE $1::text IS NULL OR c.province = $1),
      ranked AS (
        SELECT *, CASE WHEN due < $6 THEN 'overdue' ELSE 'dueSoon' END AS list FROM due WHERE due < $7),
      numbered AS (
        SELECT *, row_number() OVER (PARTITION BY list ORDER BY due, started_at, id) AS n,
               count(*) OVER (PARTITION BY list) AS total
          FROM ranked)
-     SELECT list, total::text AS total, kind, parent_id, id, case_id, province, direction, started_at, due, acknowledged_at
+     SELECT list, total::text AS total, kind, parent_id, id, case_id, province, direction, started_at, due, acknowledged_at,
+            priority
        FROM numbered WHERE n <= $8 ORDER BY list, n`,
     [
       query.province ?? null,
@@ -118,6 +133,7 @@ export async function deadlineBoard(
       until,
       limit,
       limits.referralAnswerMs,
+      limits.urgentReplyMs,
     ],
   );
   const board: DeadlineBoard = {
@@ -136,6 +152,7 @@ export async function deadlineBoard(
       caseId: row.case_id,
       province: row.province,
       parentId: row.parent_id === '' || row.parent_id === row.id ? null : row.parent_id,
+      priority: row.priority,
       owedBy: owedBy(row.kind, row.direction),
       dueAt,
       local: localTimes(dueAt),

@@ -7,6 +7,7 @@ import { deadlineBoard, type BoardLimits } from './deadlines.query.js';
 const DAY = 86_400_000;
 const LIMITS: BoardLimits = {
   messageReplyDefaultMs: 7 * DAY,
+  urgentReplyMs: DAY / 3,
   handoverConfirmationGraceMs: DAY,
   onwardTransferDays: 0,
   initialVerificationMs: 3 * DAY,

@@ -59,6 +59,16 @@ const body = (n: (k: string) => number): StatisticsBody => ({
   verifications: { requested: 100, byOutcome: { confirmed: 99, withdrawn: 1 }, byDirection: {}, answeredLate: 0 },
   support: { given: n('support'), byKind: { medical_care: n('medical_care'), food: 0 } },
   referrals: { made: 12, byService: { family: 12 }, byOutcome: { pending: 2, accepted: 10 } },
+  priorities: {
+    urgent: {
+      messages: { sent: n('urgent'), answered: 0, replyHours: { median: 7.5, p90: null }, overdue: 0 },
+      verifications: { requested: 0, answered: 0, replyHours: { median: null, p90: null }, answeredLate: 0 },
+    },
+    normal: {
+      messages: { sent: 40, answered: 40, replyHours: { median: 30, p90: 90 }, overdue: 0 },
+      verifications: { requested: 100, answered: 99, replyHours: { median: 48, p90: 120 }, answeredLate: 0 },
+    },
+  },
 });
 
 const report = (): StatisticsReport => ({
@@ -97,6 +107,14 @@ describe('statistics exports', () => {
       byService: { family: 12 },
       byOutcome: { pending: SUPPRESSED, accepted: SUPPRESSED },
     });
+    // Per priority: the counts are people's cases like the rest, the hours are durations.
+    expect(p.priorities.normal.verifications).toEqual({
+      requested: 100,
+      answered: 99,
+      replyHours: { median: 48, p90: 120 },
+      answeredLate: 0,
+    });
+    expect(p.priorities.urgent.messages.replyHours).toEqual({ median: 7.5, p90: null });
     expect(p.crackdown?.support).toEqual({ given: SUPPRESSED, byKind: { medical_care: SUPPRESSED, food: 0 } });
     expect(p.crackdown?.reports).toMatchObject({ received: SUPPRESSED, meetsClassifiedTarget: false });
     expect(p.crackdown?.from).toBe('2026-07-01T00:00:00+07:00');

@@ -87,6 +87,7 @@ export function flatRows(published: PublishedReport): FlatRow[] {
     verifications: x.verifications,
     support: x.support,
     referrals: x.referrals,
+    priorities: x.priorities,
   });
   return [
     ...flattenBody('period', body(published)),

@@ -27,12 +27,14 @@ const TYPES = [
   'IdentificationReopened',
   'PersonalDataCorrected',
   'ExchangeOpened',
+  'ExchangePriorityChanged',
   'MessageLogged',
   'DraftSent',
   'DraftDiscarded',
   'MessageAcknowledged',
   'MessageAnswered',
   'VerificationRequested',
+  'VerificationPriorityChanged',
   'VerificationAnsweredConfirmed',
   'VerificationAnsweredNotConfirmed',
   'VerificationAnsweredInconclusive',
@@ -76,6 +78,7 @@ type Data = {
   referralId?: string;
   kind?: string;
   service?: string;
+  priority?: string;
 };
 
 /** Where a referral stands after each answer; 'pending' until the service answers. */
@@ -165,10 +168,12 @@ function keysOf(e: RecordedEvent, d: Data, keys: Record<StatisticsTable, string[
     case 'ExchangeOpened':
       push('stat_reports', d.caseIds?.[0] ?? e.metadata.caseId);
       return push('stat_exchanges', d.exchangeId);
+    case 'ExchangePriorityChanged':
+      return push('stat_exchanges', d.exchangeId);
     case 'MessageLogged':
+    case 'DraftSent':
       push('stat_exchanges', d.exchangeId);
       return push('stat_messages', d.messageId);
-    case 'DraftSent':
     case 'DraftDiscarded':
     case 'MessageAcknowledged':
     case 'MessageAnswered':
@@ -176,6 +181,7 @@ function keysOf(e: RecordedEvent, d: Data, keys: Record<StatisticsTable, string[
     case 'VerificationRequested':
       push('stat_reports', d.caseId);
       return push('stat_verifications', d.verificationId);
+    case 'VerificationPriorityChanged':
     case 'VerificationAnsweredConfirmed':
     case 'VerificationAnsweredNotConfirmed':
     case 'VerificationAnsweredInconclusive':
@@ -274,8 +280,14 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
           counterpart: d.counterpart,
           province: b.caseRow(d.caseIds?.[0] ?? e.metadata.caseId)?.province ?? null,
           opened_at: at,
+          priority: d.priority ?? 'normal',
+          position,
         });
       return;
+    case 'ExchangePriorityChanged':
+      return b.change('stat_exchanges', d.exchangeId, e, (row) => {
+        row.priority = d.priority ?? row.priority;
+      });
     case 'MessageLogged': {
       if (!d.exchangeId || !d.messageId || !d.direction) return;
       const x = r.stat_exchanges.get(d.exchangeId);
@@ -293,6 +305,7 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
         answered_at: null,
         ack_minutes: null,
         reply_minutes: null,
+        priority: x?.priority ?? 'normal',
         position,
       });
       return;
@@ -303,6 +316,8 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
         if (row.state !== 'draft') return;
         row.state = 'sent';
         row.sent_at = at;
+        // Sent under the priority its thread has at that moment.
+        row.priority = r.stat_exchanges.get(String(row.exchange_id))?.priority ?? row.priority;
       });
     case 'DraftDiscarded':
       return b.change('stat_messages', d.messageId, e, (row) => {
@@ -331,9 +346,16 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
           requested_at: at,
           outcome: 'open',
           answered_late: false,
+          priority: d.priority ?? 'normal',
+          answered_at: null,
+          reply_minutes: null,
           position,
         });
       return;
+    case 'VerificationPriorityChanged':
+      return b.change('stat_verifications', d.verificationId, e, (row) => {
+        row.priority = d.priority ?? row.priority;
+      });
     case 'VerificationAnsweredConfirmed':
     case 'VerificationAnsweredNotConfirmed':
     case 'VerificationAnsweredInconclusive':
@@ -341,6 +363,9 @@ function apply(b: Batch, e: RecordedEvent, sexes: ReadonlyMap<string, Sex>): voi
       return b.change('stat_verifications', d.verificationId, e, (row) => {
         row.outcome = OUTCOME_AFTER[type] ?? row.outcome;
         row.answered_late = d.late === true;
+        if (type === 'VerificationWithdrawn') return;
+        row.answered_at = at;
+        row.reply_minutes = minutesBetween(row.requested_at, at);
       });
     case 'HandoverProposed':
       if (d.handoverId && d.caseId && d.gate && d.counterpart)
@@ -422,8 +447,8 @@ const SEALED_TYPES = new Set(['PersonRegistered', 'PersonalDataCorrected']);
 export function statisticsProjection(openSex: SexOpener): Projection {
   return {
     name: 'statistics',
-    // 3: support given and referrals (issue 10).
-    version: 3,
+    // 3: support given and referrals (issue 10). 4: priorities and verification reply times (issue 11).
+    version: 4,
     tables: STATISTICS_TABLES,
     eventTypes: new Set<string>(TYPES),
     createTables: statisticsDdl,

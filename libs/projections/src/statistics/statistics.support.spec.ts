@@ -6,7 +6,7 @@ import { parsePeriod } from './statistics.period.js';
 import { statisticsProjection } from './statistics.projection.js';
 import { periodStatistics, type StatisticsReport } from './statistics.query.js';
 
-const LIMITS = { messageReplyDefaultMs: 7 * 86_400_000 };
+const LIMITS = { messageReplyDefaultMs: 7 * 86_400_000, urgentReplyMs: 8 * 3_600_000 };
 const NOW = new Date('2027-01-15T00:00:00Z');
 const recordedBy = { userId: 'can.bo', unitId: 'VN-LS-BLO' };
 

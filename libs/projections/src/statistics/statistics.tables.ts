@@ -32,7 +32,15 @@ export const STATISTICS_COLUMNS = {
     received_at: 'timestamptz',
     position: 'bigint',
   },
-  stat_exchanges: { exchange_id: 'text', counterpart: 'text', province: 'text', opened_at: 'timestamptz' },
+  // priority: the thread's now (issue 11); a message keeps the priority it was sent under.
+  stat_exchanges: {
+    exchange_id: 'text',
+    counterpart: 'text',
+    province: 'text',
+    opened_at: 'timestamptz',
+    priority: 'text',
+    position: 'bigint',
+  },
   stat_messages: {
     message_id: 'text',
     exchange_id: 'text',
@@ -48,6 +56,7 @@ export const STATISTICS_COLUMNS = {
     // Whole minutes after sending, kept so the medians and p90 come from a grouped count, not a sort.
     ack_minutes: 'integer',
     reply_minutes: 'integer',
+    priority: 'text',
     position: 'bigint',
   },
   stat_verifications: {
@@ -59,6 +68,10 @@ export const STATISTICS_COLUMNS = {
     requested_at: 'timestamptz',
     outcome: 'text',
     answered_late: 'boolean',
+    priority: 'text',
+    // An answer's time and whole minutes after the request, for the reply times per priority.
+    answered_at: 'timestamptz',
+    reply_minutes: 'integer',
     position: 'bigint',
   },
   stat_handovers: {

@@ -3,6 +3,7 @@ import type { VerificationView } from './verification.view.js';
 import type { WriteAnswer, WriteContext } from '#event-store';
 import type {
   AnswerVerification,
+  ChangeVerificationPriority,
   ExtendVerification,
   RequestVerification,
   VerificationReleaseCommand,
@@ -23,7 +24,12 @@ export class RequestVerificationMessage extends Command<WriteAnswer> {
 export class VerificationCommandMessage extends Command<WriteAnswer> {
   constructor(
     readonly verificationId: string,
-    readonly command: ExtendVerification | AnswerVerification | WithdrawVerification | VerificationReleaseCommand,
+    readonly command:
+      | ExtendVerification
+      | AnswerVerification
+      | WithdrawVerification
+      | ChangeVerificationPriority
+      | VerificationReleaseCommand,
     readonly ctx: WriteContext,
   ) {
     super();

@@ -18,6 +18,8 @@ export interface VerificationView {
   readonly subject: string;
   readonly questions: string;
   readonly legalBasis: string | null;
+  /** urgent | normal. */
+  readonly priority: string;
   /** The basis on which the named person's data was sent, or null. */
   readonly disclosure: { readonly basis: string; readonly reference: string | null } | null;
   readonly status: string;
@@ -62,6 +64,7 @@ export function verificationView(
     subject: state.subject,
     questions: state.questions,
     legalBasis: state.legalBasis,
+    priority: state.priority,
     disclosure: state.disclosure && { basis: state.disclosure.basis, reference: state.disclosure.reference },
     status: state.status,
     release: release && {

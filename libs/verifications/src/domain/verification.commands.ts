@@ -1,4 +1,11 @@
-import type { ConsentStanding, DisclosureInput, DomainCommand, ReleasePolicy, ZonedInstant } from '#shared-kernel';
+import type {
+  ConsentStanding,
+  DisclosureInput,
+  DomainCommand,
+  Priority,
+  ReleasePolicy,
+  ZonedInstant,
+} from '#shared-kernel';
 import type { VerificationDirection, VerificationResult, VerificationSubject } from './verification.values.js';
 
 export type RequestVerification = DomainCommand<
@@ -12,6 +19,8 @@ export type RequestVerification = DomainCommand<
     subject: VerificationSubject;
     questions: string;
     legalBasis?: string;
+    /** How soon the other side should answer; normal when not given. */
+    priority?: Priority;
     /** On what basis the named person's data goes to the counterpart (outgoing requests). */
     disclosure?: DisclosureInput;
     /**
@@ -38,6 +47,11 @@ export type AnswerVerification = DomainCommand<
 
 export type WithdrawVerification = DomainCommand<'WithdrawVerification', { reason: string }>;
 
+export type ChangeVerificationPriority = DomainCommand<
+  'ChangeVerificationPriority',
+  { priority: Priority; reason: string }
+>;
+
 /**
  * The second officer's acts on a held draft; the officer is the command's actor, `occurredAt` the
  * server's clock. A release carries where the person's consent stands now (looked up by the
@@ -55,6 +69,11 @@ export type VerificationReleaseCommand =
   ReleaseVerification | ReturnVerification | RecallVerification | ResubmitVerification;
 
 export type VerificationCommand =
-  RequestVerification | ExtendVerification | AnswerVerification | WithdrawVerification | VerificationReleaseCommand;
+  | RequestVerification
+  | ExtendVerification
+  | AnswerVerification
+  | WithdrawVerification
+  | ChangeVerificationPriority
+  | VerificationReleaseCommand;
 
 export type VerificationCommandType = VerificationCommand['type'];

@@ -62,6 +62,7 @@ describe('VerificationRequest decider', () => {
         subject: 'identity',
         questions: 'Please confirm identity against household registration',
         legalBasis: 'BLO cooperation agreement',
+        priority: 'normal',
         dueAt: vn('2026-03-12T02:00:00.000Z'),
         occurredAt: vn('2026-03-05T01:00:00.000Z'),
         disclosure: { personId, basis: 'consent', reference: null },

@@ -1,6 +1,8 @@
 import {
   assertNever,
+  checkPriorityChange,
   decideDisclosure,
+  isPriority,
   holdsForRelease,
   refuse,
   releaseOfficerOf,
@@ -60,6 +62,8 @@ function request(command: RequestVerification, state: VerificationState): Verifi
   const caseId = required(d.caseId, VerificationErrors.ID_REQUIRED, 'case id');
   const counterpart = required(d.counterpart, VerificationErrors.COUNTERPART_REQUIRED, 'counterpart');
   const personId = optional(d.personId);
+  const priority = d.priority ?? 'normal';
+  if (!isPriority(priority)) invalid(VerificationErrors.INVALID_PRIORITY, 'priority must be urgent or normal');
   // Asking the other side to verify a person sends them who the person is.
   const disclosure =
     d.direction === 'outgoing' && personId !== null
@@ -74,6 +78,7 @@ function request(command: RequestVerification, state: VerificationState): Verifi
     subject: d.subject,
     questions: required(d.questions, VerificationErrors.QUESTIONS_REQUIRED, 'questions'),
     legalBasis: optional(d.legalBasis),
+    priority,
     dueAt: d.dueAt,
     occurredAt: d.occurredAt,
     ...(disclosure
@@ -169,6 +174,19 @@ export function decideVerification(
       return answer(command, state);
     case 'WithdrawVerification':
       return withdraw(command, state);
+    case 'ChangeVerificationPriority': {
+      // A draft too: it goes out under the priority it has when released.
+      const open = state.status === 'draft' ? state : stillOpen(state);
+      const { priority } = command.data;
+      const reason = checkPriorityChange(open.priority, priority, command.data.reason, VerificationErrors);
+      const { verificationId, caseId } = open;
+      return [
+        {
+          type: 'VerificationPriorityChanged',
+          data: { verificationId, caseId, previous: open.priority, priority, reason },
+        },
+      ];
+    }
     case 'ReleaseVerification':
     case 'ReturnVerification':
     case 'RecallVerification':

@@ -43,6 +43,7 @@ const requested = (disclosure?: VerificationRequested['data']['disclosure']): Ve
     subject: 'identity',
     questions: 'Đề nghị xác minh nhân thân',
     legalBasis: null,
+    priority: 'normal',
     dueAt: base.dueAt,
     occurredAt: base.occurredAt,
     ...(disclosure ? { disclosure } : {}),

@@ -1,4 +1,4 @@
-import type { ConsentStanding, DisclosureBasis, DomainEvent, ZonedInstant } from '#shared-kernel';
+import type { ConsentStanding, DisclosureBasis, DomainEvent, Priority, ZonedInstant } from '#shared-kernel';
 import type { VerificationDirection, VerificationSubject } from './verification.values.js';
 
 /** What a request says, whether sent at once or first held as a draft for release. */
@@ -12,6 +12,8 @@ export interface VerificationRequestData {
   subject: VerificationSubject;
   questions: string;
   legalBasis: string | null;
+  /** Absent on requests recorded before priorities existed: normal. */
+  priority?: Priority;
   /**
    * The basis on which the named person's data was sent; absent on incoming requests, on requests
    * that name nobody, and on those recorded before the rule existed.
@@ -86,6 +88,12 @@ export type VerificationAnsweredInconclusive = DomainEvent<'VerificationAnswered
 export type VerificationAnswered =
   VerificationAnsweredConfirmed | VerificationAnsweredNotConfirmed | VerificationAnsweredInconclusive;
 
+/** Urgent or normal from now on, with why. The due time stays as it was (it was stated, or extended). */
+export type VerificationPriorityChanged = DomainEvent<
+  'VerificationPriorityChanged',
+  { verificationId: string; caseId: string; previous: Priority; priority: Priority; reason: string }
+>;
+
 export type VerificationWithdrawn = DomainEvent<
   'VerificationWithdrawn',
   { verificationId: string; caseId: string; reason: string }
@@ -112,6 +120,7 @@ export type VerificationEvent =
   | VerificationExtended
   | VerificationAnswered
   | VerificationWithdrawn
+  | VerificationPriorityChanged
   | ConsentOverridden
   | VerificationReleaseEvent;
 

@@ -9,8 +9,8 @@ import type {
 import type { VerificationResult } from './verification.values.js';
 
 function factsOf(state: ExistingVerification): VerificationFacts {
-  const { verificationId, caseId, personId, direction, counterpart, subject, questions, legalBasis, disclosure } =
-    state;
+  const { verificationId, caseId, personId, direction, counterpart, subject, questions, legalBasis, priority } = state;
+  const { disclosure } = state;
   const { requestedAt, dueAt, extensions, release } = state;
   return {
     verificationId,
@@ -21,6 +21,7 @@ function factsOf(state: ExistingVerification): VerificationFacts {
     subject,
     questions,
     legalBasis,
+    priority,
     disclosure,
     requestedAt,
     release,
@@ -40,6 +41,7 @@ function stated(d: VerificationRequestData, release: VerificationRelease | null)
     subject: d.subject,
     questions: d.questions,
     legalBasis: d.legalBasis,
+    priority: d.priority ?? 'normal',
     disclosure: d.disclosure
       ? { basis: d.disclosure.basis, reference: d.disclosure.reference, overridden: false }
       : null,
@@ -95,6 +97,10 @@ export function evolveVerification(state: VerificationState, event: Verification
       // The override was recorded with the draft; the sent request keeps it.
       return { ...stated(event.data, release), disclosure, status: 'requested' };
     }
+    case 'VerificationPriorityChanged':
+      return state.status === 'answered' || state.status === 'withdrawn'
+        ? state
+        : { ...state, priority: event.data.priority };
     case 'ConsentOverridden':
       return state.disclosure ? { ...state, disclosure: { ...state.disclosure, overridden: true } } : state;
     case 'VerificationReleased': {

@@ -87,6 +87,11 @@ const command: fc.Arbitrary<VerificationCommand> = fc.oneof(
     }),
   ),
   fc.record({
+    type: fc.constant('ChangeVerificationPriority' as const),
+    data: fc.record({ priority: fc.constantFrom('urgent' as const, 'normal' as const), reason: text }),
+    meta: m,
+  }),
+  fc.record({
     type: fc.constant('ReturnVerification' as const),
     data: fc.record({ comment: text, occurredAt: instant }),
     meta: fc.constantFrom(meta, colleague, stranger),
@@ -133,6 +138,11 @@ const LIFECYCLE: Readonly<Record<VerificationState['status'], readonly Verificat
 };
 
 function assertTransition(event: VerificationEvent['type'], before: VerificationState, after: VerificationState): void {
+  // A priority change moves no status, and only the priority.
+  if (event === 'VerificationPriorityChanged') {
+    expect(after).toEqual({ ...before, priority: after.status === 'none' ? undefined : after.priority });
+    return;
+  }
   expect({ event, from: before.status, to: LIFECYCLE[before.status] }).toEqual({
     event,
     from: before.status,

@@ -49,6 +49,7 @@ const stated = {
   subject: 'identity',
   questions: 'Đề nghị xác minh nhân thân',
   legalBasis: null,
+  priority: 'normal',
   disclosure: { personId, basis: 'consent', reference: null },
 } as const;
 const drafted: VerificationDrafted = {

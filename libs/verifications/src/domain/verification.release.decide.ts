@@ -42,6 +42,7 @@ export function decideVerificationRelease(
             subject: draft.subject,
             questions: draft.questions,
             legalBasis: draft.legalBasis,
+            priority: draft.priority,
             ...(draft.disclosure && draft.personId !== null
               ? {
                   disclosure: {

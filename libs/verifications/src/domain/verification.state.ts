@@ -1,4 +1,4 @@
-import type { DisclosureBasis, ReleaseOfficer, ReleaseState, ZonedInstant } from '#shared-kernel';
+import type { DisclosureBasis, Priority, ReleaseOfficer, ReleaseState, ZonedInstant } from '#shared-kernel';
 import type { VerificationDirection, VerificationResult, VerificationSubject } from './verification.values.js';
 
 export interface VerificationExtension {
@@ -29,6 +29,7 @@ export interface VerificationFacts {
   readonly subject: VerificationSubject;
   readonly questions: string;
   readonly legalBasis: string | null;
+  readonly priority: Priority;
   /** The basis on which the named person's data was sent (outgoing requests about a person). */
   readonly disclosure: {
     readonly basis: DisclosureBasis;

@@ -6,6 +6,7 @@ import { Link } from '../../shell/router';
 import { DualTimeText } from '../dual-time.component';
 import type { AwaitingReleaseItem, DeadlineBoard, DeadlineItem } from '../desktop.views';
 import { codeText } from '../forms.component';
+import { UrgentBadge } from '../cases/priority.field';
 
 /** What is owed and when: overdue first, then due soon. */
 export function DeadlinesPage() {
@@ -65,7 +66,10 @@ function DeadlineTable({
           <tbody>
             {items.map((item) => (
               <tr key={`${item.kind}-${item.id}`}>
-                <td>{codeText(t, i18n, 'deadlineKind', item.kind)}</td>
+                <td>
+                  {codeText(t, i18n, 'deadlineKind', item.kind)}
+                  <UrgentBadge priority={item.priority ?? undefined} />
+                </td>
                 <td>{item.caseId ? <Link to={`/cases/${item.caseId}`}>{t('deadlines.openCase')}</Link> : '—'}</td>
                 <td>
                   <DualTimeText at={item.dueAt} />

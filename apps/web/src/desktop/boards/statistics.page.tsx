@@ -6,6 +6,7 @@ import { answer, api } from '../../api/api.client';
 import { Refusal } from '../../shell/refusal.component';
 import { provinceName } from '../../shell/labels.format';
 import { codeText } from '../forms.component';
+import { PriorityTables, type PrioritiesFigures } from './statistics-priority.component';
 
 type Counts = Record<string, number | string>;
 interface Statistics {
@@ -33,6 +34,7 @@ interface Statistics {
   readonly verifications: { readonly requested: number | string; readonly byOutcome: Counts };
   readonly support?: { readonly given: number | string; readonly byKind: Counts };
   readonly referrals?: { readonly made: number | string; readonly byService: Counts; readonly byOutcome: Counts };
+  readonly priorities?: PrioritiesFigures;
   readonly suppressed?: boolean;
 }
 
@@ -171,6 +173,7 @@ export function StatisticsPage() {
               </>
             )}
           </div>
+          {s.priorities && <PriorityTables figures={s.priorities} />}
         </>
       )}
     </>

@@ -1,3 +1,4 @@
+import { PriorityField, type Priority } from './priority.field';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +61,7 @@ export function MessageForm(
   const creating = 'caseId' in props;
   const [direction, setDirection] = useState<'outgoing' | 'incoming'>('incoming');
   const [channel, setChannel] = useState<Channel>('official_letter');
+  const [priority, setPriority] = useState<Priority>('normal');
   const [counterpart, setCounterpart] = useState('');
   const [language, setLanguage] = useState<Language>('zh');
   const [subject, setSubject] = useState('');
@@ -102,7 +104,7 @@ export function MessageForm(
         ? answer<WriteAnswer>(
             api.POST('/api/v1/exchanges', {
               headers,
-              body: { ...message, caseIds: [props.caseId], channel, counterpart },
+              body: { ...message, caseIds: [props.caseId], channel, counterpart, priority },
             }),
           )
         : answer<WriteAnswer>(
@@ -157,6 +159,7 @@ export function MessageForm(
             )}
           </Field>
         )}
+        {creating && <PriorityField value={priority} onChange={setPriority} error={e} />}
         {creating && (
           <Field label={t('cases.channel')} error={fieldError(e, 'channel')}>
             {(p) => (

@@ -9,6 +9,8 @@ import { ReleasePanel, heldMessages, pendingDrafts, type HeldDraft, type HeldIte
 import { HandoverActForm, type HandoverAct } from './handover.forms';
 import { VerificationActForm, type VerificationAct } from './verification.form';
 import { codeText } from '../forms.component';
+import { UrgentBadge } from './priority.field';
+import { PriorityForm } from './priority.form';
 import { Link } from '../../shell/router';
 
 type Kind = 'exchange' | 'verification' | 'handover';
@@ -34,6 +36,7 @@ function useStatus(kind: Kind, id: string, enabled: boolean) {
         messages?: readonly HeldDraft[];
         requestedAt?: { at: string };
         release?: HeldItem['release'] | null;
+        priority?: string;
       }>(call);
     },
   });
@@ -43,19 +46,22 @@ const HANDOVER_ACTS: readonly HandoverAct[] = ['schedule', 'postpone', 'cancel']
 const EXCHANGE_ACTS = ['message', 'acknowledge'] as const;
 type ExchangeAct = (typeof EXCHANGE_ACTS)[number];
 const VERIFICATION_ACTS: readonly VerificationAct[] = ['extend', 'answer', 'withdraw'];
-type Act = HandoverAct | ExchangeAct | VerificationAct;
-type ActLabel = `exchange.${ExchangeAct}` | `verification.${VerificationAct}` | `handover.${HandoverAct}`;
+type Act = HandoverAct | ExchangeAct | VerificationAct | 'priority';
+type ActLabel =
+  `exchange.${ExchangeAct}` | `verification.${VerificationAct}` | `handover.${HandoverAct}` | 'priority.change';
 
 /** Each kind's acts with the key of their button's words. */
 const ACTS: Record<Kind, readonly (readonly [Act, ActLabel])[]> = {
-  exchange: EXCHANGE_ACTS.map((a) => [a, `exchange.${a}`] as const),
-  verification: VERIFICATION_ACTS.map((a) => [a, `verification.${a}`] as const),
+  exchange: [...EXCHANGE_ACTS.map((a) => [a, `exchange.${a}`] as const), ['priority', 'priority.change']],
+  verification: [...VERIFICATION_ACTS.map((a) => [a, `verification.${a}`] as const), ['priority', 'priority.change']],
   handover: HANDOVER_ACTS.map((a) => [a, `handover.${a}`] as const),
 };
 
 /** A verification request still a draft was not sent: it can only be withdrawn, not extended or answered. */
 const actsFor = (kind: Kind, status: string | undefined) =>
-  kind === 'verification' && status === 'draft' ? ACTS.verification.filter(([a]) => a === 'withdraw') : ACTS[kind];
+  kind === 'verification' && status === 'draft'
+    ? ACTS.verification.filter(([a]) => a === 'withdraw' || a === 'priority')
+    : ACTS[kind];
 
 function LinkedRow({
   kind,
@@ -102,6 +108,7 @@ function LinkedRow({
               : enabled
                 ? '…'
                 : '—'}
+          <UrgentBadge priority={status.data?.priority} />
         </td>
         <td>
           {kind === 'handover' && enabled && (
@@ -132,6 +139,15 @@ function LinkedRow({
           <td colSpan={4}>
             {act === 'message' && <MessageForm exchangeId={id} onDone={done} onCancel={() => setAct(null)} />}
             {act === 'acknowledge' && <AcknowledgeForm exchangeId={id} onDone={done} onCancel={() => setAct(null)} />}
+            {act === 'priority' && (kind === 'exchange' || kind === 'verification') && (
+              <PriorityForm
+                kind={kind}
+                id={id}
+                current={status.data?.priority === 'urgent' ? 'urgent' : 'normal'}
+                onDone={done}
+                onCancel={() => setAct(null)}
+              />
+            )}
             {(act === 'extend' || act === 'answer' || act === 'withdraw') && (
               <VerificationActForm
                 key={act}

@@ -1,3 +1,4 @@
+import { PriorityField, type Priority } from './priority.field';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,7 @@ export function VerificationForm(props: {
   const [occurred, setOccurred] = useState<{ local: string; side: Side }>({ local: vietnamLocalNow(), side: 'vn' });
   const [due, setDue] = useState<{ local: string; side: Side }>({ local: '', side: 'vn' });
   const [disclosure, setDisclosure] = useState<DisclosureValue>(NO_DISCLOSURE);
+  const [priority, setPriority] = useState<Priority>('normal');
   // Asking the other side to verify a person sends them who the person is.
   const sendsPerson = direction === 'outgoing' && personId !== '';
   const person = props.view.persons.find((p) => p.id === personId);
@@ -51,7 +53,9 @@ export function VerificationForm(props: {
             subject,
             questions,
             occurredAt: zonedInstant(occurred.local, occurred.side),
-            dueAt: zonedInstant(due.local, due.side),
+            priority,
+            // Left empty, the service applies the priority's reply limit.
+            ...(due.local ? { dueAt: zonedInstant(due.local, due.side) } : {}),
             ...(personId ? { personId } : {}),
             ...(sendsPerson ? { disclosure: disclosureBody(disclosure) } : {}),
           },
@@ -92,6 +96,7 @@ export function VerificationForm(props: {
             </select>
           )}
         </Field>
+        <PriorityField value={priority} onChange={setPriority} error={e} />
         <Field label={t('verification.subject')} error={fieldError(e, 'subject')}>
           {(p) => (
             <select {...p} value={subject} onChange={(ev) => setSubject(ev.target.value as Subject)}>
@@ -143,10 +148,10 @@ export function VerificationForm(props: {
         label={t('verification.dueAt')}
         value={due.local}
         side={due.side}
-        required
         error={fieldError(e, 'dueAt')}
         onChange={(local, side) => setDue({ local, side })}
       />
+      <p className="field-hint">{t('priority.dueHint')}</p>
       <FormRefusal error={e} />
       <div className="actions">
         <button type="submit" className="primary" disabled={raise.isPending}>

@@ -2,16 +2,16 @@
  * Architecture rules (docs/architecture.md): a violation fails `npm test`, and
  * test/architecture/dependency-rules.spec.ts plants one violation of each rule to prove it can.
  */
-const CONTEXTS = 'cases|persons|exchanges|verifications|handovers|accounts';
+const CONTEXTS = 'cases|persons|exchanges|verifications|handovers|meetings|accounts|reports';
 /** Test code and the fixtures beside it, which may use fast-check, #testing and the like. */
 const TEST_CODE = '(\\.(spec|int-spec|e2e-spec|browser-spec)\\.ts$|\\.spec-fixtures\\.ts$|/spec-support/)';
 /**
  * The direction between bounded contexts: a context may import only those before it. Cases is the
  * root every record links to; persons, verifications (of a person), exchanges and handovers build on
- * it; accounts stand apart. Written as an order so that a package-level cycle (cases ↔ handovers,
+ * it; meetings follow up what was agreed about any of them; accounts stand apart. Written as an order so that a package-level cycle (cases ↔ handovers,
  * through two files that are not themselves a cycle) is refused, which `no-circular` cannot see.
  */
-const CONTEXT_ORDER = ['cases', 'persons', 'verifications', 'exchanges', 'handovers', 'accounts'];
+const CONTEXT_ORDER = ['cases', 'persons', 'verifications', 'exchanges', 'handovers', 'meetings', 'accounts', 'reports'];
 /** Packages that do I/O: application code reaches them through ports (#event-store), never directly. */
 const IO_PACKAGES = '(^|/)node_modules/(pg|pg-[a-z-]+|kafkajs|@electric-sql/pglite|@kurrent/[^/]+)/';
 

@@ -48,6 +48,7 @@ const REQUIRED = [
   'DEADLINE_ONWARD_TRANSFER_DAYS',
   'DEADLINE_INITIAL_VERIFICATION',
   'DEADLINE_REFERRAL_ANSWER',
+  'DEADLINE_URGENT_REPLY',
   'DEADLINE_DUE_SOON',
   'DEADLINE_DUE_SOON_MAX',
 ];
@@ -75,6 +76,7 @@ const LEFT_AT_DEFAULT: Record<string, string> = {
   OIDC_CLIENT_SECRET: 'a secret: the operator adds it to the Secret when the client is confidential',
   CORS_ORIGINS: 'off: the web app is served from the same origin as the API',
   NODE_ENV: 'the image sets NODE_ENV=production (deploy/Dockerfile): JSON log lines even on a terminal',
+  REPORT_DUE_DATES: 'the default is the provincial plan quoted in issue 11; a province whose plan differs sets it',
 };
 
 type Env = Record<string, string>;

@@ -29,6 +29,7 @@ const NOT_FOUND_CODE: Record<string, string> = {
   exchange: 'EXCHANGE.NOT_FOUND',
   verification: 'VERIFICATION.NOT_FOUND',
   handover: 'HANDOVER.NOT_FOUND',
+  meeting: 'MEETING.NOT_FOUND',
   event: 'EVENT.NOT_FOUND',
 };
 
@@ -42,14 +43,15 @@ function expected(caller: MatrixCaller, act: Act, target: RouteTarget | undefine
   const rule = ACCESS[act];
   const scope = (rule.roles as Record<string, string | undefined>)[caller.role];
   if (scope === undefined) return { admitted: false, status: 403, code: 'AUTH.FORBIDDEN' };
-  if (scope === 'global' || target === undefined) return { admitted: true };
-  if (scope === 'province') {
-    if (caller.province === '*')
-      return rule.kind === 'read'
-        ? { admitted: true }
-        : { admitted: false, status: 403, code: 'AUTH.NATIONAL_READ_ONLY' };
-    return records.province === caller.province ? { admitted: true } : absent(target);
-  }
+  if (scope === 'global') return { admitted: true };
+  // A national unit reads every province and writes in none, whether or not the route names a
+  // record (a report's id names its province, which the controller checks).
+  if (scope === 'province' && caller.province === '*')
+    return rule.kind === 'read'
+      ? { admitted: true }
+      : { admitted: false, status: 403, code: 'AUTH.NATIONAL_READ_ONLY' };
+  if (target === undefined) return { admitted: true };
+  if (scope === 'province') return records.province === caller.province ? { admitted: true } : absent(target);
   // Gates: the handover at the guard's gate, and the person in it.
   return caller.gates.includes(records.gate) ? { admitted: true } : absent(target);
 }

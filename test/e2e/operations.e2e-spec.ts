@@ -11,6 +11,7 @@ const CONTRACT_PATHS: readonly [string, string][] = [
   ['get', '/api/v1/cases/{id}/history'],
   ['get', '/api/v1/cases/{id}/integrity'],
   ['post', '/api/v1/cases/{id}/persons'],
+  ['get', '/api/v1/cases/{id}/possible-duplicates'],
   ['get', '/api/v1/persons/{id}'],
   ['post', '/api/v1/exchanges'],
   ['post', '/api/v1/exchanges/{id}/messages'],

@@ -69,7 +69,9 @@ const OTHER_CODES = [
   'WEB.NOT_BUILT',
   // read side, integrity, the event log and personal-data keys
   'READ.NOT_CAUGHT_UP',
+  'READ.NOT_READY',
   'PROJECTION.NOT_FOUND',
+  'PROJECTION.RUNS_IN_WORKER',
   'EVENT.NOT_FOUND',
   'INTEGRITY.INDEX_ALTERED',
   'INTEGRITY.LOG_INCONSISTENT',
@@ -87,6 +89,9 @@ const OTHER_CODES = [
   'VERIFICATION.UNKNOWN_COUNTERPART',
   'VERIFICATION.PERSON_NOT_FOUND',
   'VERIFICATION.PERSON_NOT_IN_CASE',
+  // libs/meetings/src/application/linked-records.ts: the counterpart register, records of the meeting's province
+  'MEETING.UNKNOWN_COUNTERPART',
+  'MEETING.RECORD_NOT_FOUND',
 ] as const;
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -109,6 +114,7 @@ const GATE_CODES = [
   'PERSON.NOT_FOUND',
   'PERSON.ERASED',
   'READ.NOT_CAUGHT_UP',
+  'READ.NOT_READY',
   'SERVER.UNEXPECTED',
 ];
 

@@ -68,14 +68,21 @@ describe('the web app in Chromium', () => {
     const header = await page.getByRole('banner').innerText();
     for (const text of ['Nguyễn Thị Hoa', 'Cán bộ BLO', 'Lạng Sơn', 'VN-LS-BLO']) expect(header).toContain(text);
     // What an officer may do (GET /me `may`): no audit, no user administration.
-    expect(await navLinks(page)).toEqual(['Trang đầu', 'Vụ việc', 'Thời hạn', 'Thống kê']);
+    expect(await navLinks(page)).toEqual([
+      'Trang đầu',
+      'Vụ việc',
+      'Thời hạn',
+      'Hội đàm, giao ban',
+      'Báo cáo Ban Chỉ đạo',
+      'Thống kê',
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'desktop-shell');
 
     await chooseLanguage(page, '中文');
     await waitForLang(page, 'zh-Hans');
     await page.getByRole('heading', { name: '您好，Nguyễn Thị Hoa' }).waitFor();
-    expect(await navLinks(page)).toEqual(['首页', '案件', '期限', '统计']);
+    expect(await navLinks(page)).toEqual(['首页', '案件', '期限', '会谈与例会', '指导委员会报告', '统计']);
     expect(await page.getByRole('banner').innerText()).toContain('谅山省');
     await screenshot(page, 'desktop-shell-zh');
 

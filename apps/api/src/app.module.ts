@@ -17,10 +17,12 @@ import { HandoversHttpModule } from './handovers/handovers-http.module.js';
 import { ExchangesHttpModule } from './exchanges/exchanges-http.module.js';
 import { VerificationsHttpModule } from './verifications/verifications-http.module.js';
 import { BoardsModule } from './boards/boards-http.module.js';
+import { MeetingsHttpModule } from './meetings/meetings-http.module.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
 import { AccountsHttpModule } from './accounts/accounts-http.module.js';
 import { OidcLoginModule } from './auth/oidc-login.module.js';
 import { IntegrityHttpModule } from './integrity/integrity-http.module.js';
+import { ReportsHttpModule } from './reports/reports-http.module.js';
 import { appLoggerModule } from './logging/app-logger.js';
 
 /**
@@ -56,9 +58,11 @@ export class AppModule {
         ExchangesHttpModule,
         VerificationsHttpModule,
         BoardsModule,
+        MeetingsHttpModule,
         ReadSideModule,
         AccountsHttpModule,
         IntegrityHttpModule,
+        ReportsHttpModule,
         OidcLoginModule.forRoot(config),
         ...background,
       ],

@@ -3,6 +3,7 @@ import { ACCESS_VARIABLES, loadAccessConfig, type AccessConfig } from './access-
 import { DEADLINE_VARIABLES, loadDeadlineLimits, type DeadlineLimits } from './deadline-limits.js';
 import { INTEGRITY_VARIABLES, loadIntegrityConfig, type IntegrityConfig } from './integrity-config.js';
 import { RELEASE_VARIABLES, loadReleaseConfig, type ReleaseConfig } from './release-config.js';
+import { REPORT_VARIABLES, loadReportDueDates, type ReportDueDates } from './report-due-dates.js';
 
 /**
  * The one configuration object. Built once at boot from the environment; nothing else reads
@@ -66,6 +67,8 @@ export interface AppConfig {
   readonly integrity: IntegrityConfig;
   /** Which outgoing exchange messages wait for a second officer's release, per unit. */
   readonly release: ReleaseConfig;
+  /** When each period's report to the steering committee is due (REPORT_DUE_DATES). */
+  readonly reportDueDates: ReportDueDates;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +107,7 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   ...ACCESS_VARIABLES,
   ...INTEGRITY_VARIABLES,
   ...RELEASE_VARIABLES,
+  ...REPORT_VARIABLES,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -224,6 +228,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     access: loadAccessConfig(env, host, port, problems),
     integrity: loadIntegrityConfig(env, problems),
     release: loadReleaseConfig(env, problems),
+    reportDueDates: loadReportDueDates(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,7 +7,9 @@ import type { Projection } from './projection.js';
 import { auditLogProjection } from './audit-log/index.js';
 import { deadlinesProjection, releaseQueueProjection } from './deadlines/index.js';
 import { gateHandoversProjection } from './gate-handovers/index.js';
+import { meetingsProjection } from './meetings/index.js';
 import { sexOpener, statisticsProjection } from './statistics/index.js';
+import { reportStatusProjection } from './reports/index.js';
 
 /** What the projections need from the outside; both the api and the worker build it the same way. */
 export interface ProjectionDependencies {
@@ -29,5 +31,7 @@ export function allProjections(deps: ProjectionDependencies): Projection[] {
     statisticsProjection(sexOpener(deps.cipher)),
     auditLogProjection,
     gateHandoversProjection,
+    meetingsProjection,
+    reportStatusProjection,
   ];
 }

@@ -2,6 +2,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import type { Role } from '#shared-kernel';
 import { firstMessage, newExchange, newVerification } from './exchange-fixtures.js';
 import { newCase, presumedVictim } from './journey.js';
+import { newAction, newMeeting } from './meeting-fixtures.js';
 import type { Caller, TestApp, TokenExtra } from './test-app.js';
 
 /** One province's records, every kind, linked as in real work: the person is in the handover. */
@@ -15,6 +16,11 @@ export interface ProvinceRecords {
   readonly draftId: string;
   readonly verificationId: string;
   readonly handoverId: string;
+  /** A meeting of the province with the counterpart, and one open action agreed there. */
+  readonly meetingId: string;
+  readonly actionId: string;
+  /** The province's report to the steering committee for 2026-Q1, opened (issue 11). */
+  readonly reportId: string;
   /** The case's first event (ReportReceived), for the integrity proof. */
   readonly eventId: string;
 }
@@ -110,6 +116,12 @@ export async function recordsOf(app: TestApp, side: Side): Promise<ProvinceRecor
     officer.post(`/handovers/${handover.id}/schedule`, { gate: side.gate, scheduledAt: '2026-03-05T09:00:00+08:00' }),
     'schedule',
   );
+  const meeting = await created(officer.post('/meetings', newMeeting(side.province, side.counterpart)), 'meeting');
+  const action = await created(
+    officer.post(`/meetings/${meeting.id}/actions`, newAction(side.counterpart, [caseId])),
+    'action',
+  );
+  const report = await created(officer.post('/reports', { province: side.province, period: '2026-Q1' }), 'report');
   return {
     province: side.province,
     gate: side.gate,
@@ -120,6 +132,9 @@ export async function recordsOf(app: TestApp, side: Side): Promise<ProvinceRecor
     draftId: draft.messageId as string,
     verificationId,
     handoverId: handover.id as string,
+    meetingId: meeting.id as string,
+    actionId: action.actionId as string,
+    reportId: report.id as string,
     eventId: await firstEventOf(app, `case-${caseId}`),
   };
 }

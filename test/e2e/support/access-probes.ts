@@ -1,5 +1,6 @@
 import { newExchange, newVerification, replyTo } from './exchange-fixtures.js';
 import { confirmation } from './handover-fixtures.js';
+import { newAction, newMeeting } from './meeting-fixtures.js';
 import { newCase, presumedVictim } from './journey.js';
 import type { ProvinceRecords } from './access-fixtures.js';
 
@@ -48,6 +49,7 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     (r) => `/cases/${r.caseId}/persons`,
     () => presumedVictim,
   ),
+  'GET /api/v1/cases/:id/possible-duplicates': get((r) => `/cases/${r.caseId}/possible-duplicates?name=Nguy%E1%BB%85n`),
   'GET /api/v1/persons/:id': get((r) => `/persons/${r.personId}`),
   'POST /api/v1/persons/:id/identification': post((r) => `/persons/${r.personId}/identification`),
   'POST /api/v1/persons/:id/identification/victim': post(
@@ -209,7 +211,67 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   ),
   'POST /api/v1/handovers/:id/close': post((r) => `/handovers/${r.handoverId}/close`),
   'GET /api/v1/deadlines': get(() => '/deadlines'),
+  'POST /api/v1/meetings': post(
+    () => '/meetings',
+    (r) => newMeeting(r.province, 'CN-GX-PSD'),
+  ),
+  'GET /api/v1/meetings': get(() => '/meetings'),
+  'GET /api/v1/meetings/:id': get((r) => `/meetings/${r.meetingId}`),
+  'POST /api/v1/meetings/:id/actions': post(
+    (r) => `/meetings/${r.meetingId}/actions`,
+    () => newAction('CN-GX-PSD', []),
+  ),
+  'POST /api/v1/meetings/:id/actions/:actionId/due': post(
+    (r) => `/meetings/${r.meetingId}/actions/${r.actionId}/due`,
+    () => ({ newDueAt: '2099-06-01T17:00:00+07:00', reason: 'Kiểm tra quyền truy cập' }),
+  ),
+  'POST /api/v1/meetings/:id/actions/:actionId/done': post(
+    (r) => `/meetings/${r.meetingId}/actions/${r.actionId}/done`,
+    (r) => ({ fulfilledBy: { kind: 'case', id: r.caseId }, doneAt: '2026-04-12T10:00:00+07:00' }),
+  ),
+  'POST /api/v1/meetings/:id/actions/:actionId/drop': post(
+    (r) => `/meetings/${r.meetingId}/actions/${r.actionId}/drop`,
+    reason,
+  ),
+  'POST /api/v1/campaigns': post(
+    () => '/campaigns',
+    (r) => ({
+      name: 'Cao điểm kiểm tra quyền',
+      province: r.province,
+      coverage: 'province',
+      counterparts: ['CN-GX-PSD'],
+      from: '2026-04-01',
+      to: '2026-04-30',
+    }),
+  ),
+  'GET /api/v1/campaigns': get(() => '/campaigns'),
+  'GET /api/v1/reports/meetings': get(() => '/reports/meetings?period=2026-Q2'),
   'GET /api/v1/reports/statistics': get(() => '/reports/statistics?period=2026'),
+  // Reports to the steering committee (issue 11): the id names the province, so the controller
+  // checks it; the matrix probes the caller's own province's report.
+  'POST /api/v1/reports': post(
+    () => '/reports',
+    (r) => ({ province: r.province, period: '2026-H1' }),
+  ),
+  'GET /api/v1/reports': get(() => '/reports?year=2026'),
+  'GET /api/v1/reports/status': get(() => '/reports/status?period=2026-Q1'),
+  'GET /api/v1/reports/:id': get((r) => `/reports/${r.reportId}`),
+  'GET /api/v1/reports/:id.xlsx': get((r) => `/reports/${r.reportId}.xlsx`),
+  'GET /api/v1/reports/:id.docx': get((r) => `/reports/${r.reportId}.docx`),
+  'POST /api/v1/reports/:id/narrative': post(
+    (r) => `/reports/${r.reportId}/narrative`,
+    () => ({ section: 'situation', text: 'Kiểm tra quyền truy cập' }),
+  ),
+  'POST /api/v1/reports/:id/approval': post((r) => `/reports/${r.reportId}/approval`),
+  'POST /api/v1/reports/:id/submission': post(
+    (r) => `/reports/${r.reportId}/submission`,
+    () => ({
+      number: '1/BC',
+      place: 'Lạng Sơn',
+      recipients: ['Lưu: VT'],
+      signer: { name: 'Kiểm tra', title: 'Trưởng' },
+    }),
+  ),
   'GET /api/v1/audit': get(() => '/audit'),
   'GET /api/v1/integrity/checkpoints/latest': get(() => '/integrity/checkpoints/latest'),
   'POST /api/v1/integrity/checkpoints': post(() => '/integrity/checkpoints'),

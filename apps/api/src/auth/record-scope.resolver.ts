@@ -1,13 +1,14 @@
 import { caseStreamId } from '#cases';
 import { exchangeStreamId } from '#exchanges';
 import { handoverStreamId } from '#handovers';
+import { meetingStreamId } from '#meetings';
 import { personStreamId } from '#persons';
 import { verificationStreamId } from '#verifications';
 import { readCurrent, type EventStore, type RecordedEvent } from '#event-store';
 import { LruCache, type RecordScope } from '#security';
 import { parseStreamId } from '#shared-kernel';
 
-export type RecordKind = 'case' | 'person' | 'exchange' | 'verification' | 'handover' | 'event';
+export type RecordKind = 'case' | 'person' | 'exchange' | 'verification' | 'handover' | 'meeting' | 'event';
 
 /** Finds the stream an event is in (the integrity index, or the events table); null when there is no such event. */
 export type EventLocator = (eventId: string) => Promise<{ readonly streamId: string } | null>;
@@ -19,6 +20,7 @@ const KIND_OF_CATEGORY: Readonly<Record<string, Exclude<RecordKind, 'event'>>> =
   exchange: 'exchange',
   verification: 'verification',
   handover: 'handover',
+  meeting: 'meeting',
 };
 
 const CACHE_SIZE = 50_000;
@@ -53,6 +55,8 @@ export class RecordScopeResolver {
         return this.ofLinked(`verification:${id}`, verificationStreamId(id), (d) => stringArray([d.caseId]));
       case 'handover':
         return this.handover(id);
+      case 'meeting':
+        return this.meeting(id);
       case 'event':
         return this.event(id, withGates);
     }
@@ -106,6 +110,13 @@ export class RecordScopeResolver {
       this.casesOf.set(key, caseIds);
     }
     return this.ofCases(caseIds, []);
+  }
+
+  /** A meeting belongs to our side's province, stated once in its first event. */
+  private async meeting(id: string): Promise<RecordScope | null> {
+    const first = await this.first(meetingStreamId(id));
+    const province = first ? dataOf(first).province : null;
+    return typeof province === 'string' ? { provinces: [province], gates: [] } : null;
   }
 
   private async handover(id: string): Promise<RecordScope | null> {

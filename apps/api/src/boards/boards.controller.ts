@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { FastifyReply } from 'fastify';
 import { v5 as uuidv5 } from 'uuid';
 import { recordAudit } from '#audit';
+import { APP_CONFIG, type AppConfig } from '#config';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
 import { CheckpointRecorder } from '#integrity';
 import {
@@ -21,7 +22,9 @@ import {
   type DeadlineBoard,
   type PublishedReport,
 } from './boards.read-models.js';
-import { parseZoned } from '#shared-kernel';
+import { BORDER_PROVINCES, parseZoned } from '#shared-kernel';
+import { reportsDue, type ReportDue } from './report-deadlines.js';
+import { agreedActionsBoard, type AgreedActionsBoard } from '#projections';
 import { Act } from '../http/auth.guard.js';
 import { badRequest } from '../http/problem.js';
 import { integrityProblem } from '../integrity/integrity.problems.js';
@@ -49,6 +52,7 @@ export class BoardsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DEADLINE_LIMITS) private readonly limits: DeadlineLimits,
     @Inject(CheckpointRecorder) private readonly checkpoints: CheckpointRecorder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('deadlines')
@@ -56,12 +60,16 @@ export class BoardsController {
   @ApiOkResponse({
     description:
       '{ now, dueSoonUntil, overdue: [...], dueSoon: [...], totals, awaitingRelease: [...] }; overdue is derived ' +
-      'from now; awaitingRelease lists the drafts held for a second officer’s release, oldest first',
+      'from now; awaitingRelease lists the drafts held for a second officer’s release, oldest first; ' +
+      'agreedActions: { overdue, dueSoon } of actions agreed at meetings; reports: the reports to the steering ' +
+      'committee still owed (REPORT_DUE_DATES), overdue first',
   })
   async deadlines(
     @Query() q: DeadlinesQueryDto,
     @Req() req: AuthenticatedRequest,
-  ): Promise<DeadlineBoard & { awaitingRelease: AwaitingRelease[] }> {
+  ): Promise<
+    DeadlineBoard & { awaitingRelease: AwaitingRelease[]; agreedActions: AgreedActionsBoard; reports: ReportDue[] }
+  > {
     const province = provinceFilter(req, q.province);
     let withinMs = this.limits.dueSoonDefaultMs;
     if (q.within !== undefined) {
@@ -83,7 +91,20 @@ export class BoardsController {
     );
     // A unit's drafts wait for a colleague of the same unit: each reader sees their province's only.
     const queue = await awaitingRelease(this.sql, viewName, { province, limit: q.limit ?? 200 });
-    return { ...board, awaitingRelease: queue };
+    // Actions agreed at meetings with the counterpart (issue 11), from their own read model.
+    const agreedActions = await agreedActionsBoard(this.sql, viewName, {
+      now: new Date(board.now),
+      withinMs,
+      province,
+      limit: q.limit ?? 200,
+    });
+    // Reports to the steering committee still owed by the provinces in view (issue 11).
+    const reports = await reportsDue(this.sql, viewName, {
+      now: new Date(board.now),
+      provinces: province ? [province] : BORDER_PROVINCES,
+      schedule: this.config.reportDueDates,
+    });
+    return { ...board, awaitingRelease: queue, agreedActions, reports };
   }
 
   /**

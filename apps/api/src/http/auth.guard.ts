@@ -52,6 +52,7 @@ const NOT_FOUND: Record<RecordKind, [string, string]> = {
   exchange: ['EXCHANGE.NOT_FOUND', 'no exchange with this id'],
   verification: ['VERIFICATION.NOT_FOUND', 'no verification request with this id'],
   handover: ['HANDOVER.NOT_FOUND', 'no handover with this id'],
+  meeting: ['MEETING.NOT_FOUND', 'no meeting with this id'],
   event: ['EVENT.NOT_FOUND', 'no event with this id'],
 };
 

@@ -11,6 +11,14 @@ export class Versioned<T> {
   ) {}
 }
 
+/** A write's answer with more to tell than where it went (e.g. possible duplicates of a person registered). */
+export class WriteAnswerWith<T extends object> {
+  constructor(
+    readonly answer: WriteAnswer,
+    readonly more: T,
+  ) {}
+}
+
 const isWriteAnswer = (v: unknown): v is WriteAnswer =>
   typeof v === 'object' && v !== null && 'id' in v && 'revision' in v && 'position' in v && 'created' in v;
 
@@ -25,9 +33,11 @@ export class WriteAnswerInterceptor implements NestInterceptor {
           void reply.header('etag', `"${value.revision.toString()}"`);
           return value.body as unknown;
         }
-        if (isWriteAnswer(value)) {
-          void reply.status(value.created ? 201 : 200).header('etag', `"${value.revision}"`);
-          return { id: value.id, revision: value.revision, position: value.position };
+        const answer: unknown = value instanceof WriteAnswerWith ? value.answer : value;
+        const more: object = value instanceof WriteAnswerWith ? (value.more as object) : {};
+        if (isWriteAnswer(answer)) {
+          void reply.status(answer.created ? 201 : 200).header('etag', `"${answer.revision}"`);
+          return { ...more, id: answer.id, revision: answer.revision, position: answer.position };
         }
         return value;
       }),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '#projections';
 import {
   ErasePersonHandler,
   GetPersonHandler,
@@ -10,10 +11,15 @@ import {
 } from '#persons/application';
 import { PersonSupportController } from './person-support.controller.js';
 import { PersonsController } from './persons.controller.js';
+import { PossibleDuplicatesController } from './possible-duplicates.controller.js';
+import { PossibleDuplicatesFinder } from './possible-duplicates.finder.js';
 
 @Module({
-  controllers: [PersonsController, PersonSupportController],
+  // The name index and read-side progress, for possible duplicates (issue 12).
+  imports: [ProjectionsModule],
+  controllers: [PersonsController, PersonSupportController, PossibleDuplicatesController],
   providers: [
+    PossibleDuplicatesFinder,
     ErasePersonHandler,
     LegalHoldHandler,
     RegisterPersonHandler,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   GetPersonQuery,
   PersonCommandMessage,
@@ -18,12 +18,13 @@ import {
   type RecordConsent,
   type ReleaseLegalHold,
 } from '#persons';
+import type { PossibleDuplicate } from '#projections';
 import { findCounterpart } from '#reference-data';
 import { DomainError, isOneOf, newId, parseZoned } from '#shared-kernel';
 import { Act, onParam } from '../http/auth.guard.js';
 import { Ctx, type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
-import { Versioned } from '../http/write-answer.interceptor.js';
+import { Versioned, WriteAnswerWith } from '../http/write-answer.interceptor.js';
 import {
   ConfirmVictimDto,
   IdentificationNoteDto,
@@ -34,6 +35,8 @@ import {
 } from './person.dto.js';
 import { ReasonDto } from '../cases/case.dto.js';
 import { gateIdentityView, type GateIdentityView } from './gate-identity.view.js';
+import { PersonRegisteredDto } from './possible-duplicates.dto.js';
+import { PossibleDuplicatesFinder } from './possible-duplicates.finder.js';
 
 @ApiTags('persons')
 @ApiBearerAuth()
@@ -42,15 +45,22 @@ export class PersonsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly duplicates: PossibleDuplicatesFinder,
   ) {}
 
+  /**
+   * Registers the person and answers, besides where the write went, the persons already recorded
+   * in the province whose names match (`possibleDuplicates`; null when the read side is behind).
+   */
   @Post('cases/:id/persons')
   @Act('person.register', onParam('case'))
-  register(
+  @ApiCreatedResponse({ type: PersonRegisteredDto })
+  async register(
     @Param('id', UuidParamPipe) caseId: string,
     @Body() body: RegisterPersonDto,
     @Ctx() ctx: WriteContext,
-  ): Promise<WriteAnswer> {
+    @Req() req: AuthenticatedRequest,
+  ): Promise<WriteAnswerWith<{ possibleDuplicates: PossibleDuplicate[] | null }>> {
     const personal: PersonalData = {
       fullName: body.fullName.normalize('NFC'),
       nameVariants: (body.nameVariants ?? []).map((v) => ({ script: v.script, value: v.value.normalize('NFC') })),
@@ -59,7 +69,12 @@ export class PersonsController {
       nationality: body.nationality ?? null,
       documents: (body.documents ?? []).map((d) => ({ kind: d.kind, number: d.number })),
     };
-    return this.commands.execute(new RegisterPersonMessage(caseId, body.role, personal, ctx));
+    const answer: WriteAnswer = await this.commands.execute(
+      new RegisterPersonMessage(caseId, body.role, personal, ctx),
+    );
+    const names = [personal.fullName, ...personal.nameVariants.map((v) => v.value)];
+    const possibleDuplicates = await this.duplicates.afterWrite(req, caseId, names, answer.position);
+    return new WriteAnswerWith(answer, { possibleDuplicates });
   }
 
   @Get('persons/:id')

@@ -52,6 +52,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeetingsController_campaigns'];
+    put?: never;
+    post: operations['MeetingsController_recordCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases': {
     parameters: {
       query?: never;
@@ -174,6 +190,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['PersonsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/possible-duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PossibleDuplicatesController_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -628,6 +660,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeetingsController_list'];
+    put?: never;
+    post: operations['MeetingsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeetingsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MeetingsController_agree'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/actions/{actionId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MeetingsController_done'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/actions/{actionId}/drop': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MeetingsController_drop'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/actions/{actionId}/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MeetingsController_changeDue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/persons/{id}': {
     parameters: {
       query?: never;
@@ -884,6 +1012,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_list'];
+    put?: never;
+    post: operations['ReportsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_docx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReportsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/narrative': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReportsController_narrative'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReportsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeetingsController_statistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/statistics': {
     parameters: {
       query?: never;
@@ -892,6 +1148,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['BoardsController_statistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_status'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1232,6 +1504,16 @@ export interface components {
       /** @description omitted: the latest sent message still awaiting acknowledgement */
       messageId?: string;
     };
+    AgreeActionDto: {
+      /** @example CN-BIS-HEKOU */
+      counterpart: string;
+      /** @example 2026-04-30T17:00:00+07:00 */
+      dueAt: string;
+      links?: components['schemas']['LinksDto'];
+      owner: components['schemas']['OwnerDto'];
+      /** @example Trao đổi danh sách người cần xác minh trước khi bàn giao */
+      what: string;
+    };
     AnswerReferralDto: {
       /** @enum {string} */
       answer: 'accepted' | 'declined';
@@ -1262,6 +1544,11 @@ export interface components {
     CancelHandoverDto: {
       reason: string;
     };
+    ChangeActionDueDto: {
+      /** @example 2026-05-10T17:00:00+07:00 */
+      newDueAt: string;
+      reason: string;
+    };
     ChangeGatesDto: {
       /**
        * @example [
@@ -1284,6 +1571,12 @@ export interface components {
       /** @description supervisor only: close despite open verifications or unconfirmed handovers */
       override?: boolean;
       reason: string;
+    };
+    CompleteActionDto: {
+      /** @example 2026-04-18T10:00:00+07:00 */
+      doneAt: string;
+      /** @description the record that shows the action done */
+      fulfilledBy: components['schemas']['RecordRefDto'];
     };
     CompleteReferralDto: {
       /** @example 2026-03-20T09:00:00+07:00 */
@@ -1435,6 +1728,9 @@ export interface components {
        */
       reference?: string;
     };
+    DropActionDto: {
+      reason: string;
+    };
     EvaluationDto: {
       /** @enum {number} */
       information: 1 | 2 | 3 | 4;
@@ -1500,6 +1796,12 @@ export interface components {
        */
       proceedingsRef: string;
     };
+    LinksDto: {
+      caseIds?: string[];
+      handoverIds?: string[];
+      personIds?: string[];
+      verificationIds?: string[];
+    };
     MakeReferralDto: {
       /**
        * @description why consent for referral_to_services is not needed; without it, consent must stand
@@ -1517,6 +1819,15 @@ export interface components {
       receivingUnit?: string;
       /** @enum {string} */
       service: 'social_protection_centre' | 'health_facility' | 'legal_aid_centre' | 'womens_union' | 'family';
+    };
+    MatchedNameDto: {
+      /**
+       * @description one of the names the caller gave
+       * @example 阮氏花
+       */
+      name: string;
+      /** @description how its characters read; null when none */
+      reads: components['schemas']['NameReadingDto'] | null;
     };
     MessageWriteAnswerDto: {
       id: string;
@@ -1539,6 +1850,12 @@ export interface components {
       /** Format: uuid */
       personId: string;
     };
+    NameReadingDto: {
+      /** @example ruǎn shì huā */
+      pinyin: string;
+      /** @example nguyễn thị hoa */
+      vietnamese: string;
+    };
     NameVariantDto: {
       /**
        * @description vi-Latn, zh-Hans, zh-Latn-pinyin, en-Latn …
@@ -1547,6 +1864,12 @@ export interface components {
       script: string;
       /** @example 阮氏花 */
       value: string;
+    };
+    NarrativeDto: {
+      /** @enum {string} */
+      section: 'situation' | 'results' | 'difficulties' | 'proposals';
+      /** @description the section’s text; aggregate prose, no personal data */
+      text: string;
     };
     NotReceivedPersonDto: {
       /** Format: uuid */
@@ -1573,6 +1896,32 @@ export interface components {
     OpenCaseDto: {
       reason?: string;
     };
+    OpenReportDto: {
+      /**
+       * @description YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-Y (or YYYY), or an ad hoc range of days YYYY-MM-DD_YYYY-MM-DD; cut at midnight Vietnam time, last day included
+       * @example 2026-Q1
+       */
+      period: string;
+      /** @enum {string} */
+      province: 'quang-ninh' | 'lang-son' | 'cao-bang' | 'tuyen-quang' | 'lao-cai' | 'lai-chau' | 'dien-bien';
+    };
+    OwnerDto: {
+      /**
+       * @description a user id or a unit code of our side
+       * @example VN-LC-BLO
+       */
+      id: string;
+      /** @enum {string} */
+      kind: 'user' | 'unit';
+    };
+    ParticipantDto: {
+      /** @example Trần Văn Minh */
+      name: string;
+      /** @example Phó Giám đốc Công an tỉnh */
+      role: string;
+      /** @enum {string} */
+      side: 'vn' | 'cn';
+    };
     PasswordDto: {
       /** @description at least 12 characters; never stored, logged or recorded, only its Argon2id hash */
       password: string;
@@ -1582,6 +1931,33 @@ export interface components {
       consent: 'person' | 'legal_representative' | 'not_required_by_law';
       /** @example Luật Phòng, chống mua bán người 2024, Điều 50 */
       legalBasis: string;
+    };
+    PersonRegisteredDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description global position; pass as ?minPosition= to read your write */
+      position: string;
+      /** @description persons of the case’s province, in other cases, whose names match; null when the read side had not caught up within 2 s (ask GET /cases/{id}/possible-duplicates) */
+      possibleDuplicates: components['schemas']['PossibleDuplicateDto'][] | null;
+      revision: string;
+    };
+    PossibleDuplicateDto: {
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * @description why, in the caller’s own names only (never the candidate’s)
+       * @example [
+       *       "阮氏花 reads nguyễn thị hoa, pinyin ruǎn shì huā"
+       *     ]
+       */
+      evidence: string[];
+      /** @description the same evidence as data, for a screen to say in its language */
+      matched: components['schemas']['MatchedNameDto'][];
+      /** Format: uuid */
+      personId: string;
+    };
+    PossibleDuplicatesDto: {
+      items: components['schemas']['PossibleDuplicateDto'][];
     };
     PostponeHandoverDto: {
       /** @description known already: the handover is rescheduled at the same gate */
@@ -1628,6 +2004,36 @@ export interface components {
       /** @description result of the wanted-person check: sealed with the person’s key */
       wantedCheck?: string;
     };
+    RecordCampaignDto: {
+      /**
+       * @example [
+       *       "CN-GX-PSD"
+       *     ]
+       */
+      counterparts: string[];
+      /**
+       * @description national: counted in every province’s statistics
+       * @enum {string}
+       */
+      coverage: 'province' | 'national';
+      /**
+       * @description first day (Vietnam), included
+       * @example 2026-04-01
+       */
+      from: string;
+      /** @example Cao điểm tấn công trấn áp tội phạm mua bán người */
+      name: string;
+      /**
+       * @example lang-son
+       * @enum {string}
+       */
+      province: 'quang-ninh' | 'lang-son' | 'cao-bang' | 'tuyen-quang' | 'lao-cai' | 'lai-chau' | 'dien-bien';
+      /**
+       * @description last day (Vietnam), included
+       * @example 2026-05-31
+       */
+      to: string;
+    };
     RecordConsentDto: {
       /** @enum {string} */
       decision: 'given' | 'refused';
@@ -1655,6 +2061,43 @@ export interface components {
        * @example CN-GX-PSD
        */
       recipient: string;
+    };
+    RecordMeetingDto: {
+      /**
+       * @description counterpart unit codes (GET /reference/counterparts)
+       * @example [
+       *       "CN-YN-PSD"
+       *     ]
+       */
+      counterparts: string[];
+      /** @example 2026-04-10T10:00:00+08:00 */
+      heldAt: string;
+      /** @enum {string} */
+      kind: 'annual_talks' | 'blo_meeting' | 'working_session' | 'campaign_briefing';
+      /**
+       * @example [
+       *       "vi",
+       *       "zh"
+       *     ]
+       */
+      languages: ('vi' | 'zh' | 'en')[];
+      minutes?: components['schemas']['MinutesDto'];
+      /** @description at least one participant of each side */
+      participants: components['schemas']['ParticipantDto'][];
+      /** @example Hà Khẩu, Vân Nam */
+      place: string;
+      /**
+       * @description our side’s province: the meeting belongs to it
+       * @example lao-cai
+       * @enum {string}
+       */
+      province: 'quang-ninh' | 'lang-son' | 'cao-bang' | 'tuyen-quang' | 'lao-cai' | 'lai-chau' | 'dien-bien';
+    };
+    RecordRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'case' | 'person' | 'handover' | 'verification' | 'exchange';
     };
     RecordScreeningDto: {
       /** @description CTDC / HTCDS exploitation types */
@@ -1768,11 +2211,38 @@ export interface components {
       /** @example 2026-03-05T09:30:00+07:00 */
       occurredAt: string;
     };
+    SignerDto: {
+      /** @example Trần Thu */
+      name: string;
+      /** @example Trưởng Văn phòng */
+      title: string;
+    };
     SignInDto: {
       /** @example correct horse battery staple */
       password: string;
       /** @example hoa.nguyen */
       username: string;
+    };
+    SubmitReportDto: {
+      /**
+       * @description the document’s number
+       * @example 15/BC-BLO
+       */
+      number: string;
+      /**
+       * @description place of issue printed before the date
+       * @example Lạng Sơn
+       */
+      place: string;
+      /**
+       * @description Nơi nhận
+       * @example [
+       *       "Ban Chỉ đạo 138/CP",
+       *       "Lưu: VT"
+       *     ]
+       */
+      recipients: string[];
+      signer: components['schemas']['SignerDto'];
     };
     WithdrawConsentDto: {
       /** @example 2026-03-20T10:00:00+07:00 */
@@ -1849,6 +2319,45 @@ export interface operations {
     responses: {
       /** @description { items: [{ position, at, local, type, actor, subject, caseId, purpose, via, details }], next } */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_campaigns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description { items: [{ campaignId, name, province, coverage, counterparts, from, to }] } */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_recordCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordCampaignDto'];
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -2058,7 +2567,35 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonRegisteredDto'];
+        };
+      };
+    };
+  };
+  PossibleDuplicatesController_list: {
+    parameters: {
+      query: {
+        /** @description wait (bounded) until the read models reached this global position */
+        minPosition?: string;
+        /** @description a name of the person about to be registered, in any script; repeat for the full name and its variants (at most 21) */
+        name: string[];
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PossibleDuplicatesDto'];
+        };
       };
     };
   };
@@ -2149,7 +2686,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { now, dueSoonUntil, overdue: [...], dueSoon: [...], totals, awaitingRelease: [...] }; overdue is derived from now; awaitingRelease lists the drafts held for a second officer’s release, oldest first */
+      /** @description { now, dueSoonUntil, overdue: [...], dueSoon: [...], totals, awaitingRelease: [...] }; overdue is derived from now; awaitingRelease lists the drafts held for a second officer’s release, oldest first; agreedActions: { overdue, dueSoon } of actions agreed at meetings; reports: the reports to the steering committee still owed (REPORT_DUE_DATES), overdue first */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2706,6 +3243,164 @@ export interface operations {
       };
     };
   };
+  MeetingsController_list: {
+    parameters: {
+      query?: {
+        /** @description wait (bounded) until the read models reached this global position */
+        minPosition?: string;
+        /** @description national readers: one province */
+        province?: 'quang-ninh' | 'lang-son' | 'cao-bang' | 'tuyen-quang' | 'lao-cai' | 'lai-chau' | 'dien-bien';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description { items: [{ meetingId, province, kind, counterparts, heldAt, actions }] }, latest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordMeetingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_agree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AgreeActionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_done: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        actionId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteActionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_drop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        actionId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DropActionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_changeDue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        actionId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeActionDueDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   PersonsController_get: {
     parameters: {
       query?: {
@@ -3066,6 +3761,199 @@ export interface operations {
       };
     };
   };
+  ReportsController_list: {
+    parameters: {
+      query: {
+        /** @description wait (bounded) until the read models reached this global position */
+        minPosition?: string;
+        /** @description a national reader may ask for one province */
+        province?: 'quang-ninh' | 'lang-son' | 'cao-bang' | 'tuyen-quang' | 'lao-cai' | 'lai-chau' | 'dien-bien';
+        /** @description reports whose period begins in this year */
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description { items: [{ reportId, province, period, status, draftedAt, approvedAt, submittedAt }] } */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report, its figures (frozen once submitted) and, once submitted, the differences */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_docx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_narrative: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NarrativeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MeetingsController_statistics: {
+    parameters: {
+      query: {
+        /** @description wait (bounded) until the read models reached this global position */
+        minPosition?: string;
+        /** @description YYYY-Qn | YYYY-H1 | YYYY-H2 | YYYY, cut at midnight Vietnam time */
+        period: string;
+        /** @description national readers: one province */
+        province?: 'quang-ninh' | 'lang-son' | 'cao-bang' | 'tuyen-quang' | 'lao-cai' | 'lai-chau' | 'dien-bien';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   BoardsController_statistics: {
     parameters: {
       query: {
@@ -3084,6 +3972,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_status: {
+    parameters: {
+      query: {
+        /** @description wait (bounded) until the read models reached this global position */
+        minPosition?: string;
+        period: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description { period, dueAt, items: [{ reportId, province, status, … }] } one item per province */
       200: {
         headers: {
           [name: string]: unknown;

@@ -3,7 +3,15 @@ import type { MeView } from '../api/api.views';
 /** The desktop's screens: each with its path, the key of its name in src/i18n, and the acts that open it. */
 export interface DesktopScreen {
   readonly path: string;
-  readonly label: 'nav.cases' | 'nav.deadlines' | 'nav.statistics' | 'nav.audit' | 'nav.users' | 'register.nav';
+  readonly label:
+    | 'nav.cases'
+    | 'nav.deadlines'
+    | 'nav.meetings'
+    | 'nav.reports'
+    | 'nav.statistics'
+    | 'nav.audit'
+    | 'nav.users'
+    | 'register.nav';
   /** Shown when the person may do any of these acts (GET /me `may`, from docs/access.md). */
   readonly anyOf: readonly string[];
 }
@@ -11,6 +19,8 @@ export interface DesktopScreen {
 export const DESKTOP_SCREENS: readonly DesktopScreen[] = [
   { path: '/cases', label: 'nav.cases', anyOf: ['case.list'] },
   { path: '/deadlines', label: 'nav.deadlines', anyOf: ['deadlines.read'] },
+  { path: '/meetings', label: 'nav.meetings', anyOf: ['meeting.read'] },
+  { path: '/reports', label: 'nav.reports', anyOf: ['report.read'] },
   { path: '/statistics', label: 'nav.statistics', anyOf: ['statistics.read'] },
   { path: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
   { path: '/users', label: 'nav.users', anyOf: ['user.read', 'user.admin'] },

@@ -12,6 +12,10 @@ import { StatisticsPage } from './boards/statistics.page';
 import { CaseListPage } from './cases/case-list.page';
 import { CasePage } from './cases/case.page';
 import { MinutesPage } from './handovers/minutes.page';
+import { MeetingPage } from './meetings/meeting.page';
+import { MeetingsPage } from './meetings/meetings.page';
+import { ReportPage } from './reports/report.page';
+import { ReportsPage } from './reports/reports.page';
 import { HomePage } from './home.page';
 import { PlaceholderPage } from './placeholder.page';
 import { ReferencePage } from './reference/reference.page';
@@ -90,6 +94,10 @@ function screenFor(path: string, me: MeView) {
       return rest ? <CasePage key={rest} id={rest} me={me} /> : <CaseListPage me={me} />;
     case '/deadlines':
       return <DeadlinesPage />;
+    case '/meetings':
+      return rest ? <MeetingPage key={rest} id={rest} /> : <MeetingsPage />;
+    case '/reports':
+      return rest ? <ReportPage key={rest} id={rest} me={me} /> : <ReportsPage me={me} />;
     case '/statistics':
       return <StatisticsPage />;
     case '/audit':

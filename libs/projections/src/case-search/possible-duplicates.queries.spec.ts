@@ -68,6 +68,10 @@ describe('possible duplicates (names matched across scripts, within the caller�
         caseId: hoa.caseId,
         personId: hoa.personId,
         evidence: ['阮氏花 reads nguyễn thị hoa, pinyin ruǎn shì huā', 'Ruan Shihua matches'],
+        matched: [
+          { name: '阮氏花', reads: { vietnamese: 'nguyễn thị hoa', pinyin: 'ruǎn shì huā' } },
+          { name: 'Ruan Shihua', reads: null },
+        ],
       },
     ]);
   });

@@ -13,6 +13,14 @@ export interface PossibleDuplicate {
    * and how one in characters reads ("阮氏花 reads nguyễn thị hoa, pinyin ruǎn shì huā").
    */
   readonly evidence: readonly string[];
+  /** The same evidence as data, so a screen can say it in the reader's language. */
+  readonly matched: readonly MatchedName[];
+}
+
+/** One of the caller's names that matched, and how the characters in it read (null: none to read). */
+export interface MatchedName {
+  readonly name: string;
+  readonly reads: { readonly vietnamese: string; readonly pinyin: string } | null;
 }
 
 /** Persons already recorded whose names match any of the given ones (issue 12, item 3). */
@@ -27,11 +35,13 @@ export interface DuplicateQuery {
 }
 
 /** What a caller learns of their own input: that it matched, and how characters in it read. */
-function evidenceOf(name: string): string {
+function matchOf(name: string): MatchedName {
   const han = [...name].filter((c) => /\p{Script=Han}/u.test(c)).join('');
-  const read = han ? readAloud(han) : null;
-  return read ? `${name} reads ${read.vietnamese}, pinyin ${read.pinyin}` : `${name} matches`;
+  return { name, reads: han ? readAloud(han) : null };
 }
+
+const evidenceOf = ({ name, reads }: MatchedName): string =>
+  reads ? `${name} reads ${reads.vietnamese}, pinyin ${reads.pinyin}` : `${name} matches`;
 
 /**
  * The persons in cases of the caller's provinces whose names match one of `names`, with the
@@ -44,7 +54,7 @@ export async function possibleDuplicates(
   query: DuplicateQuery,
 ): Promise<PossibleDuplicate[]> {
   if (query.provinces.length === 0) return [];
-  const found = new Map<string, { caseId: string; evidence: string[] }>();
+  const found = new Map<string, { caseId: string; matched: MatchedName[] }>();
   for (const name of new Set(query.names.map((n) => n.trim()).filter((n) => n.length > 0))) {
     const params: unknown[] = [];
     const arg = (v: unknown): string => {
@@ -62,10 +72,12 @@ export async function possibleDuplicates(
       params,
     );
     for (const row of r.rows) {
-      const entry = found.get(row.person_id) ?? { caseId: row.case_id, evidence: [] };
-      entry.evidence.push(evidenceOf(name));
+      const entry = found.get(row.person_id) ?? { caseId: row.case_id, matched: [] };
+      entry.matched.push(matchOf(name));
       found.set(row.person_id, entry);
     }
   }
-  return [...found].slice(0, query.limit).map(([personId, { caseId, evidence }]) => ({ caseId, personId, evidence }));
+  return [...found]
+    .slice(0, query.limit)
+    .map(([personId, { caseId, matched }]) => ({ caseId, personId, evidence: matched.map(evidenceOf), matched }));
 }

@@ -2,4 +2,5 @@ export * from './statistics.projection.js';
 export * from './statistics.period.js';
 export * from './statistics.query.js';
 export * from './statistics.export.js';
+export * from './statistics.pending.js';
 export * from './sex-opener.js';

@@ -13,7 +13,8 @@ export interface ReportingWindow {
 export interface ReportingPeriod extends ReportingWindow {
   /** As requested: 2026-Q1, 2026-H2, 2026. */
   readonly code: string;
-  readonly kind: 'quarter' | 'half_year' | 'year';
+  /** `range`: an ad hoc range of days, as a report to the steering committee may cover (libs/reports). */
+  readonly kind: 'quarter' | 'half_year' | 'year' | 'range';
 }
 
 const PERIOD = /^(\d{4})(?:-(Q[1-4]|H[12]))?$/;

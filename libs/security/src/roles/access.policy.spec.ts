@@ -41,14 +41,21 @@ describe('access table', () => {
     ]);
   });
 
-  it('lets a supervisor do every act an officer may, plus erasure, legal holds and the gate confirmation', () => {
+  it('lets a supervisor do every act an officer may, plus erasure, legal holds, the gate confirmation, campaigns and the approval and submission of reports', () => {
     const officer = allowed('liaison_officer');
     expect(officer.filter((act) => !can('supervisor', act))).toEqual([]);
     expect(
       allowed('supervisor')
         .filter((act) => !officer.includes(act))
         .sort(),
-    ).toEqual(['handover.confirm', 'person.erase', 'person.legal_hold']);
+    ).toEqual([
+      'campaign.write',
+      'handover.confirm',
+      'person.erase',
+      'person.legal_hold',
+      'report.approve',
+      'report.submit',
+    ]);
   });
 
   it('scopes every case-bound act of the office to the province', () => {

@@ -59,6 +59,9 @@ export const ACCESS = {
   // A guard matches the people in front of them to names, birth dates and documents; every such
   // read is recorded like any other.
   'person.read_personal': read({ ...OFFICE_AND_AUDIT, border_guard: G }),
+  // Possible duplicates of a name in the case's province (issue 12): those who read the case and
+  // its persons' names; the answer names no one, opening a candidate is the audited read.
+  'person.duplicates': read(OFFICE_AND_AUDIT),
   'person.identify': write(OFFICE),
   // Erasure is irreversible and a decision of the unit's leadership (PDPL 91/2025 requests).
   'person.erase': write({ supervisor: P }),
@@ -91,9 +94,22 @@ export const ACCESS = {
   'handover.close': write(OFFICE),
   'handover.read': read({ ...OFFICE_AND_AUDIT, border_guard: G }),
   'handover.list': read({ ...OFFICE_AND_AUDIT, border_guard: G }),
+  // Meetings with the counterpart and what was agreed there (issue 11): the liaison office's own
+  // follow-up, in its province; the agreed actions are on the deadline board of the same readers.
+  'meeting.write': write(OFFICE),
+  'meeting.read': read(OFFICE_AND_AUDIT),
+  // A joint campaign changes the subtotals of the province's statistics: its leadership records it.
+  'campaign.write': write({ supervisor: P }),
   'deadlines.read': read(OFFICE_AND_AUDIT),
   'statistics.read': read(OFFICE_AND_AUDIT),
   'audit.read': read({ auditor: P }),
+  // Reports to the steering committee (issue 11): the office opens a period's report and writes its
+  // narrative; the unit's leadership approves and submits it, which freezes its figures. The
+  // national unit reads every province's reports and where each stands.
+  'report.read': read(OFFICE_AND_AUDIT),
+  'report.write': write(OFFICE),
+  'report.approve': write({ supervisor: P }),
+  'report.submit': write({ supervisor: P }),
   'reference.read': read(EVERYONE),
   'reference.admin': write({ admin: ANY }),
   'ops.read': read({ admin: ANY }),

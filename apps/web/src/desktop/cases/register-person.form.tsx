@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import { PERSON_ROLES, type PersonRole, type WriteAnswer } from '../desktop.views';
 import { Field, FormRefusal, fieldError } from '../forms.component';
+import { PossibleDuplicatesPanel } from './possible-duplicates.panel';
 
 const SCRIPTS = ['zh-Hans', 'vi-Latn', 'zh-Latn-pinyin', 'en-Latn'] as const;
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -104,6 +105,7 @@ export function RegisterPersonForm(props: {
           {t('person.addVariant')}
         </button>
       </fieldset>
+      <PossibleDuplicatesPanel caseId={props.caseId} names={[fullName, ...variants.map((v) => v.value)]} />
       <div className="row">
         <Field label={t('person.sex')} error={fieldError(e, 'sex')}>
           {(p) => (

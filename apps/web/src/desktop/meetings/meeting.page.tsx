@@ -1,0 +1,119 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../../api/api.client';
+import { Refusal } from '../../shell/refusal.component';
+import { Link } from '../../shell/router';
+import { DualTimeText } from '../dual-time.component';
+import { codeText } from '../forms.component';
+import type { MeetingAction, MeetingDetail } from './meeting.views';
+
+/** One meeting: who sat at the table, the minutes, and every agreed action with its progress. */
+export function MeetingPage({ id }: { readonly id: string }) {
+  const { t, i18n } = useTranslation();
+  const meeting = useQuery({
+    queryKey: ['meeting', id],
+    queryFn: () => answer<MeetingDetail>(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } })),
+  });
+  const m = meeting.data;
+  return (
+    <>
+      <p>
+        <Link to="/meetings">{t('meeting.back')}</Link>
+      </p>
+      {meeting.error && <Refusal error={meeting.error} />}
+      {m && (
+        <>
+          <h1>{codeText(t, i18n, 'meetingKind', m.kind)}</h1>
+          <dl className="facts">
+            <dt>{t('meeting.heldAt')}</dt>
+            <dd>
+              <DualTimeText at={m.heldAt.at} />
+            </dd>
+            <dt>{t('meeting.place')}</dt>
+            <dd>{m.place}</dd>
+            <dt>{t('meeting.counterparts')}</dt>
+            <dd>{m.counterparts.map((c) => c.code).join(', ')}</dd>
+            <dt>{t('meeting.languages')}</dt>
+            <dd>{m.languages.map((l) => codeText(t, i18n, 'meetingLanguage', l)).join(', ')}</dd>
+            <dt>{t('meeting.minutes')}</dt>
+            <dd>{m.minutes ? `${m.minutes.reference} · SHA-256 ${m.minutes.sha256}` : t('meeting.noMinutes')}</dd>
+          </dl>
+          <section aria-labelledby="participants" className="section">
+            <h2 id="participants">{t('meeting.participants')}</h2>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('meeting.side')}</th>
+                  <th scope="col">{t('meeting.name')}</th>
+                  <th scope="col">{t('meeting.role')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.participants.map((p, i) => (
+                  <tr key={`${p.side}-${i}`}>
+                    <td>{t(`meeting.sides.${p.side}`)}</td>
+                    <td>{p.name}</td>
+                    <td>{p.role}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="actions" className="section">
+            <h2 id="actions">{t('meeting.actions')}</h2>
+            <p className="meeting-progress">
+              {t('meeting.progressLine', {
+                agreed: m.progress.agreed,
+                onTime: m.progress.doneOnTime,
+                late: m.progress.doneLate,
+                open: m.progress.open,
+                overdue: m.progress.overdue,
+                dropped: m.progress.dropped,
+              })}
+            </p>
+            {m.actions.length === 0 ? (
+              <p className="muted">{t('meeting.noActions')}</p>
+            ) : (
+              <table className="data meeting-actions">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('meeting.what')}</th>
+                    <th scope="col">{t('meeting.owner')}</th>
+                    <th scope="col">{t('meeting.counterpart')}</th>
+                    <th scope="col">{t('meeting.dueAt')}</th>
+                    <th scope="col">{t('meeting.state')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.actions.map((a) => (
+                    <tr key={a.id}>
+                      <td>{a.what}</td>
+                      <td>{a.owner.id}</td>
+                      <td>{a.counterpart.code}</td>
+                      <td>
+                        <DualTimeText at={a.dueAt.at} />
+                      </td>
+                      <td>
+                        <ActionState action={a} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function ActionState({ action }: { readonly action: MeetingAction }) {
+  const { t, i18n } = useTranslation();
+  if (action.done) {
+    const kind = codeText(t, i18n, 'meetingRecord', action.done.fulfilledBy.kind);
+    return <>{t(action.done.late ? 'meeting.doneLate' : 'meeting.doneOnTime', { kind })}</>;
+  }
+  if (action.dropped) return <>{t('meeting.droppedBecause', { reason: action.dropped.reason })}</>;
+  return <strong>{t(action.overdue ? 'meeting.overdue' : 'meeting.open')}</strong>;
+}

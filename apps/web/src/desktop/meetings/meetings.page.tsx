@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../../api/api.client';
+import { Refusal } from '../../shell/refusal.component';
+import { Link } from '../../shell/router';
+import { DualTimeText } from '../dual-time.component';
+import { codeText } from '../forms.component';
+import type { MeetingListItem } from './meeting.views';
+
+/** Meetings with the counterpart, latest first, each with how its agreed actions stand. */
+export function MeetingsPage() {
+  const { t, i18n } = useTranslation();
+  const list = useQuery({
+    queryKey: ['meetings'],
+    queryFn: () => answer<{ items: MeetingListItem[] }>(api.GET('/api/v1/meetings')),
+  });
+  return (
+    <>
+      <h1>{t('nav.meetings')}</h1>
+      {list.error && <Refusal error={list.error} />}
+      {list.data &&
+        (list.data.items.length === 0 ? (
+          <p className="muted">{t('meeting.none')}</p>
+        ) : (
+          <table className="data meetings">
+            <caption className="visually-hidden">{t('nav.meetings')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('meeting.kind')}</th>
+                <th scope="col">{t('meeting.heldAt')}</th>
+                <th scope="col">{t('meeting.counterparts')}</th>
+                <th scope="col">{t('meeting.progress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((m) => (
+                <tr key={m.meetingId}>
+                  <td>
+                    <Link to={`/meetings/${m.meetingId}`}>{codeText(t, i18n, 'meetingKind', m.kind)}</Link>
+                  </td>
+                  <td>
+                    <DualTimeText at={m.heldAt.at} />
+                  </td>
+                  <td>{m.counterparts.join(', ')}</td>
+                  <td>
+                    {t('meeting.counts', {
+                      agreed: m.actions.agreed,
+                      done: m.actions.done,
+                      open: m.actions.open,
+                      overdue: m.actions.overdue,
+                      dropped: m.actions.dropped,
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './report-status.projection.js';
+export * from './report-status.query.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Caller } from '../e2e/support/test-app.js';
 import { newAction, newMeeting } from '../e2e/support/meeting-fixtures.js';
 import {
@@ -12,7 +13,8 @@ import {
 /**
  * Meetings with the counterpart (issue 11) in Chromium at 1366 px: an officer of Lạng Sơn finds the
  * BLO meeting in the menu, opens it, and sees who sat at the table and how each agreed action stands,
- * in both countries' time.
+ * in both countries' time; then records a meeting through the form (the minutes hashed in the
+ * browser, never sent), agrees an action at it and marks it done.
  */
 describe('meetings and agreed actions, in Chromium', () => {
   let h: WebHarness | null;
@@ -74,7 +76,106 @@ describe('meetings and agreed actions, in Chromium', () => {
     expect(officer.problems).toEqual([]);
     await screenshot(page, 'meeting-page');
   });
+
+  it('records a meeting with its minutes hash, agrees an action and marks it done, all through the forms', async () => {
+    if (!h) return;
+    const fulfilling = await api.post('/cases', { ...caseBody, summary: 'Danh sách trao đổi tại buổi làm việc' });
+    expect(fulfilling.status).toBe(201);
+    const caseId = (fulfilling.body as { id: string }).id;
+    const minutes = Buffer.from(`Biên bản làm việc song ngữ ${caseId}`, 'utf8');
+    const minutesHash = createHash('sha256').update(minutes).digest('hex');
+
+    const officer = await openAs(h, OFFICER);
+    const { page } = officer;
+    await page.goto(`${h.url}/meetings`);
+    await page.getByRole('button', { name: 'Ghi cuộc hội đàm, giao ban' }).click();
+    const form = page.getByRole('form', { name: 'Ghi cuộc hội đàm, giao ban' });
+    await form.getByLabel('Hình thức').selectOption({ label: 'Làm việc' });
+    await form.getByLabel('Sở Công an Khu tự trị dân tộc Choang Quảng Tây').check();
+    await form.getByLabel('Địa điểm').fill('Bằng Tường, Quảng Tây');
+    // Typed on the Chinese clock (the host's), read back on both before saving.
+    await form.getByLabel('Thời gian', { exact: true }).fill('2026-04-12T10:00');
+    await form.getByLabel('Múi giờ').selectOption({ label: 'Giờ Trung Quốc (UTC+8)' });
+    expect(await form.locator('.border-time .dual-time').innerText()).toMatch(/09:00[\s\S]*10:00/);
+    await form.getByLabel('Họ tên (người 1)').fill('Hoàng Văn Nam');
+    await form.getByLabel('Chức vụ (người 1)').fill('Trưởng Văn phòng liên lạc biên giới');
+    await form.getByLabel('Họ tên (người 2)').fill('王强');
+    await form.getByLabel('Chức vụ (người 2)').fill('边境联络官');
+    await form.getByRole('button', { name: 'Thêm người tham dự' }).click();
+    await form.getByLabel('Họ tên (người 3)').fill('Người ghi nhầm');
+    await form.getByRole('button', { name: 'Bỏ người tham dự 3' }).click();
+    await form.getByLabel('Tiếng Anh').check();
+    await form.getByLabel('Số hiệu hoặc nơi lưu biên bản song ngữ').fill('BB-2026/04-LS-GX');
+    await form
+      .getByLabel('Tệp biên bản đã ký')
+      .setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: minutes });
+    await form.getByText(minutesHash).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'meeting-form');
+    await form.getByRole('button', { name: 'Lưu cuộc hội đàm, giao ban' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Làm việc' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.locator('dl.facts').getByText(`BB-2026/04-LS-GX · SHA-256 ${minutesHash}`).waitFor();
+
+    await page.getByRole('button', { name: 'Ghi việc đã thống nhất' }).click();
+    const agree = page.getByRole('form', { name: 'Ghi việc đã thống nhất' });
+    await agree.getByLabel('Nội dung').fill('Trao đổi danh sách người cần xác minh');
+    await agree.getByLabel('Hạn', { exact: true }).fill('2026-04-30T17:00');
+    await agree.getByRole('button', { name: 'Ghi việc', exact: true }).click();
+    const actions = page.locator('table.meeting-actions');
+    await actions.getByRole('row', { name: /Trao đổi danh sách người cần xác minh.*VN-LS-BLO.*CN-GX-PSD/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Đã xong: Trao đổi danh sách người cần xác minh' }).click();
+    const done = page.getByRole('form', { name: /Ghi xong việc/ });
+    await done.getByLabel('Thời điểm hoàn thành').fill('2026-04-20T10:00');
+    // A record the province does not hold is refused in words, at the form, and nothing is written.
+    await done.getByLabel('Mã hồ sơ').fill(crypto.randomUUID());
+    await done.getByRole('button', { name: 'Ghi đã xong' }).click();
+    await done.getByRole('alert').getByText('Không tìm thấy hồ sơ được chọn trong tỉnh').waitFor();
+    await done.getByLabel('Mã hồ sơ').fill(caseId);
+    expect(await seriousViolations(page)).toEqual([]);
+    await done.getByRole('button', { name: 'Ghi đã xong' }).click();
+    await actions
+      .getByRole('row', { name: /Trao đổi danh sách người cần xác minh.*Xong đúng hạn \(vụ việc\)/ })
+      .waitFor();
+    await page.getByText('1 việc: 1 xong đúng hạn, 0 xong muộn, 0 đang làm (0 quá hạn), 0 thôi không làm.').waitFor();
+    expect(officer.problems).toEqual([]);
+
+    // The api holds what the forms sent: the meeting as typed, one action agreed and done once.
+    const read = await api.get(`/meetings/${id}`);
+    expect(read.status).toBe(200);
+    const meeting = read.body as MeetingRead;
+    expect(meeting).toMatchObject({
+      kind: 'working_session',
+      province: 'lang-son',
+      place: 'Bằng Tường, Quảng Tây',
+      languages: ['vi', 'zh', 'en'],
+      minutes: { reference: 'BB-2026/04-LS-GX', sha256: minutesHash },
+      participants: [
+        { side: 'vn', name: 'Hoàng Văn Nam', role: 'Trưởng Văn phòng liên lạc biên giới' },
+        { side: 'cn', name: '王强', role: '边境联络官' },
+      ],
+    });
+    expect(meeting.heldAt.at).toBe('2026-04-12T02:00:00.000Z');
+    expect(meeting.counterparts.map((c) => c.code)).toEqual(['CN-GX-PSD']);
+    expect(meeting.actions).toHaveLength(1);
+    expect(meeting.actions[0]).toMatchObject({
+      what: 'Trao đổi danh sách người cần xác minh',
+      owner: { kind: 'unit', id: 'VN-LS-BLO' },
+      counterpart: { code: 'CN-GX-PSD' },
+      status: 'done',
+      done: { fulfilledBy: { kind: 'case', id: caseId }, late: false },
+    });
+    await screenshot(page, 'meeting-recorded');
+  });
 });
+
+interface MeetingRead {
+  readonly heldAt: { readonly at: string };
+  readonly counterparts: readonly { readonly code: string }[];
+  readonly actions: readonly Record<string, unknown>[];
+}
 
 const caseBody = {
   channel: 'blo_meeting',

@@ -40,6 +40,12 @@ describe('a report to the steering committee, written and submitted in Chromium 
     await page.goto(`${h.url}/`);
     await signIn(page, SUPERVISOR.username);
     await page.getByRole('heading', { name: `Xin chào, ${SUPERVISOR.name}` }).waitFor();
+    // The board says which reports are owed: in any twelve months some due date has passed.
+    await page.goto(`${h.url}/deadlines`);
+    const owed = page.getByRole('region', { name: /Báo cáo Ban Chỉ đạo phải gửi/ });
+    await owed.getByRole('row').filter({ hasText: 'Quá hạn' }).first().waitFor();
+    expect(await owed.getByRole('row').filter({ hasText: 'Lạng Sơn' }).count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo Ban Chỉ đạo' }).click();
     await page.getByRole('heading', { name: 'Báo cáo gửi Ban Chỉ đạo', level: 1 }).waitFor();
     expect(await page.getByText('Chưa có báo cáo nào trong năm này.').count()).toBe(1);

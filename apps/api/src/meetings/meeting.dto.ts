@@ -74,7 +74,8 @@ export class ParticipantDto {
   @ApiProperty({ example: 'Phó Giám đốc Công an tỉnh', maxLength: NAME }) @Text(NAME) role!: string;
 }
 
-export class MinutesDto {
+/** Named apart from the handovers' MinutesDto: one OpenAPI schema name per shape, or the document merges them. */
+export class MeetingMinutesDto {
   @ApiProperty({ example: 'BB-2026/04-LC-YN', description: 'where the signed bilingual minutes are filed' })
   @Text(NAME)
   reference!: string;
@@ -117,12 +118,12 @@ export class RecordMeetingDto {
   @IsIn(MEETING_LANGUAGES, { each: true })
   languages!: string[];
 
-  @ApiPropertyOptional({ type: MinutesDto })
+  @ApiPropertyOptional({ type: MeetingMinutesDto })
   @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => MinutesDto)
-  minutes?: MinutesDto;
+  @Type(() => MeetingMinutesDto)
+  minutes?: MeetingMinutesDto;
 }
 
 export class OwnerDto {

@@ -1829,6 +1829,15 @@ export interface components {
       /** @description how its characters read; null when none */
       reads: components['schemas']['NameReadingDto'] | null;
     };
+    MeetingMinutesDto: {
+      /**
+       * @description where the signed bilingual minutes are filed
+       * @example BB-2026/04-LC-YN
+       */
+      reference: string;
+      /** @description SHA-256 of the minutes file, hexadecimal */
+      sha256: string;
+    };
     MessageWriteAnswerDto: {
       id: string;
       /** @description the id of the message just logged */
@@ -2081,7 +2090,7 @@ export interface components {
        *     ]
        */
       languages: ('vi' | 'zh' | 'en')[];
-      minutes?: components['schemas']['MinutesDto'];
+      minutes?: components['schemas']['MeetingMinutesDto'];
       /** @description at least one participant of each side */
       participants: components['schemas']['ParticipantDto'][];
       /** @example Hà Khẩu, Vân Nam */

@@ -95,7 +95,7 @@ function screenFor(path: string, me: MeView) {
     case '/deadlines':
       return <DeadlinesPage />;
     case '/meetings':
-      return rest ? <MeetingPage key={rest} id={rest} /> : <MeetingsPage />;
+      return rest ? <MeetingPage key={rest} id={rest} me={me} /> : <MeetingsPage me={me} />;
     case '/reports':
       return rest ? <ReportPage key={rest} id={rest} me={me} /> : <ReportsPage me={me} />;
     case '/statistics':

@@ -1,3 +1,4 @@
+import type { AgreedActionItem, ReportDueItem } from './boards/board-extras.component';
 /**
  * Shapes of the api's answers that the desktop reads and the OpenAPI document does not describe
  * yet (see ../api/api.views.ts). Written from the api's answers (CaseView, PersonSummary, the
@@ -208,6 +209,13 @@ export interface DeadlineBoard {
   readonly overdue: readonly DeadlineItem[];
   readonly dueSoon: readonly DeadlineItem[];
   readonly awaitingRelease: readonly AwaitingReleaseItem[];
+  /** Actions agreed at meetings (issue 11). */
+  readonly agreedActions?: {
+    readonly overdue: readonly AgreedActionItem[];
+    readonly dueSoon: readonly AgreedActionItem[];
+  };
+  /** Reports to the steering committee still owed, overdue first (issue 11). */
+  readonly reports?: readonly ReportDueItem[];
 }
 
 export interface AuditEntry {

@@ -7,6 +7,7 @@ import { DualTimeText } from '../dual-time.component';
 import type { AwaitingReleaseItem, DeadlineBoard, DeadlineItem } from '../desktop.views';
 import { codeText } from '../forms.component';
 import { UrgentBadge } from '../cases/priority.field';
+import { AgreedActions, ReportsDue } from './board-extras.component';
 
 /** What is owed and when: overdue first, then due soon. */
 export function DeadlinesPage() {
@@ -32,6 +33,10 @@ export function DeadlinesPage() {
             items={board.data.dueSoon}
           />
           <ReleaseQueue items={board.data.awaitingRelease} />
+          {board.data.agreedActions && (
+            <AgreedActions overdue={board.data.agreedActions.overdue} dueSoon={board.data.agreedActions.dueSoon} />
+          )}
+          {board.data.reports && <ReportsDue items={board.data.reports} />}
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import { nameIn } from '../../shell/labels.format';
 import type { WriteAnswer } from '../desktop.views';
+import { sha256Hex } from '../file-hash';
 import { FormActions, VietnamTimeField, useFormWrite } from '../form-write.component';
 import { Field, fieldError, vietnamInstant, vietnamLocalNow } from '../forms.component';
 import { useCounterparts } from '../reference.queries';
@@ -24,11 +25,6 @@ interface Props {
   readonly minor: boolean;
   readonly onDone: (written: WriteAnswer) => void;
   readonly onCancel: () => void;
-}
-
-async function sha256Hex(file: File): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

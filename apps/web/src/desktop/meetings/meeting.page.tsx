@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
+import type { MeView } from '../../api/api.views';
 import { Refusal } from '../../shell/refusal.component';
 import { Link } from '../../shell/router';
 import { DualTimeText } from '../dual-time.component';
 import { codeText } from '../forms.component';
-import type { MeetingAction, MeetingDetail } from './meeting.views';
+import { MeetingActionsSection } from './meeting-actions.section';
+import type { MeetingDetail } from './meeting.views';
 
-/** One meeting: who sat at the table, the minutes, and every agreed action with its progress. */
-export function MeetingPage({ id }: { readonly id: string }) {
+/** One meeting: who sat at the table, the minutes, and every agreed action with its progress and forms. */
+export function MeetingPage({ id, me }: { readonly id: string; readonly me: MeView }) {
   const { t, i18n } = useTranslation();
   const meeting = useQuery({
     queryKey: ['meeting', id],
@@ -59,61 +61,9 @@ export function MeetingPage({ id }: { readonly id: string }) {
               </tbody>
             </table>
           </section>
-          <section aria-labelledby="actions" className="section">
-            <h2 id="actions">{t('meeting.actions')}</h2>
-            <p className="meeting-progress">
-              {t('meeting.progressLine', {
-                agreed: m.progress.agreed,
-                onTime: m.progress.doneOnTime,
-                late: m.progress.doneLate,
-                open: m.progress.open,
-                overdue: m.progress.overdue,
-                dropped: m.progress.dropped,
-              })}
-            </p>
-            {m.actions.length === 0 ? (
-              <p className="muted">{t('meeting.noActions')}</p>
-            ) : (
-              <table className="data meeting-actions">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('meeting.what')}</th>
-                    <th scope="col">{t('meeting.owner')}</th>
-                    <th scope="col">{t('meeting.counterpart')}</th>
-                    <th scope="col">{t('meeting.dueAt')}</th>
-                    <th scope="col">{t('meeting.state')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.actions.map((a) => (
-                    <tr key={a.id}>
-                      <td>{a.what}</td>
-                      <td>{a.owner.id}</td>
-                      <td>{a.counterpart.code}</td>
-                      <td>
-                        <DualTimeText at={a.dueAt.at} />
-                      </td>
-                      <td>
-                        <ActionState action={a} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <MeetingActionsSection meeting={m} me={me} />
         </>
       )}
     </>
   );
-}
-
-function ActionState({ action }: { readonly action: MeetingAction }) {
-  const { t, i18n } = useTranslation();
-  if (action.done) {
-    const kind = codeText(t, i18n, 'meetingRecord', action.done.fulfilledBy.kind);
-    return <>{t(action.done.late ? 'meeting.doneLate' : 'meeting.doneOnTime', { kind })}</>;
-  }
-  if (action.dropped) return <>{t('meeting.droppedBecause', { reason: action.dropped.reason })}</>;
-  return <strong>{t(action.overdue ? 'meeting.overdue' : 'meeting.open')}</strong>;
 }

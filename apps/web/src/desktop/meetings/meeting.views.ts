@@ -1,4 +1,5 @@
 /** Shapes of the meetings api's answers (apps/api/src/meetings; libs/meetings meeting.view.ts). */
+import type { Names } from '../../api/api.views';
 import type { ZonedTime } from '../desktop.views';
 
 export interface MeetingListItem {
@@ -36,13 +37,15 @@ export interface MeetingDetail {
   readonly id: string;
   readonly kind: string;
   readonly province: string;
-  readonly counterparts: readonly { readonly code: string }[];
+  readonly counterparts: readonly { readonly code: string; readonly name: Names | null }[];
   readonly place: string;
   readonly heldAt: ZonedTime;
   readonly participants: readonly { readonly side: 'vn' | 'cn'; readonly name: string; readonly role: string }[];
   readonly languages: readonly string[];
   readonly minutes: { readonly reference: string; readonly sha256: string } | null;
   readonly actions: readonly MeetingAction[];
+  /** The stream's revision: acts on an action send it as If-Match. */
+  readonly revision: string;
   readonly progress: {
     readonly agreed: number;
     readonly open: number;

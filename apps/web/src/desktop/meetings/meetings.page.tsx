@@ -1,22 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
+import type { MeView } from '../../api/api.views';
 import { Refusal } from '../../shell/refusal.component';
 import { Link } from '../../shell/router';
 import { DualTimeText } from '../dual-time.component';
 import { codeText } from '../forms.component';
+import { afterLastWrite } from '../read-your-writes';
+import { RecordMeetingForm } from './meeting.form';
 import type { MeetingListItem } from './meeting.views';
 
-/** Meetings with the counterpart, latest first, each with how its agreed actions stand. */
-export function MeetingsPage() {
+/** Meetings with the counterpart, latest first, each with how its agreed actions stand; officers record new ones. */
+export function MeetingsPage({ me }: { readonly me: MeView }) {
   const { t, i18n } = useTranslation();
+  const [recording, setRecording] = useState(false);
   const list = useQuery({
     queryKey: ['meetings'],
-    queryFn: () => answer<{ items: MeetingListItem[] }>(api.GET('/api/v1/meetings')),
+    queryFn: () => answer<{ items: MeetingListItem[] }>(api.GET('/api/v1/meetings', { headers: afterLastWrite() })),
   });
   return (
     <>
-      <h1>{t('nav.meetings')}</h1>
+      <div className="page-head">
+        <h1>{t('nav.meetings')}</h1>
+        {/* A meeting belongs to one province: national readers have none to record it for. */}
+        {me.may.includes('meeting.write') && me.province !== '*' && (
+          <button type="button" className="primary" onClick={() => setRecording((v) => !v)} aria-expanded={recording}>
+            {t('meetingForm.heading')}
+          </button>
+        )}
+      </div>
+      {recording && <RecordMeetingForm me={me} onCancel={() => setRecording(false)} />}
       {list.error && <Refusal error={list.error} />}
       {list.data &&
         (list.data.items.length === 0 ? (

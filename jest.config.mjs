@@ -20,6 +20,11 @@ export default {
   // waits for a real server should not fail on jest's 5 s default (a global option: projects
   // do not inherit it). Tests still wait for conditions, never for time.
   testTimeout: 60_000,
+  // On two cores jest would run every file in its own process, one after another, and that
+  // process grows with each ESM module graph it loads until it runs out of heap (it did at about
+  // 120 of 190 files). With a limit jest runs the files in a worker instead, still one at a time,
+  // and starts a fresh worker whenever the last one grew past it.
+  workerIdleMemoryLimit: '1500MB',
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
   reporters: ['default', '<rootDir>/libs/testing/src/skip-summary-reporter.mjs'],
   projects: [

@@ -1,4 +1,3 @@
-import type { AgreedActionItem, ReportDueItem } from './boards/board-extras.component';
 /**
  * Shapes of the api's answers that the desktop reads and the OpenAPI document does not describe
  * yet (see ../api/api.views.ts). Written from the api's answers (CaseView, PersonSummary, the
@@ -252,4 +251,22 @@ export interface ProjectionStatus {
   readonly rebuilding: { readonly generation: number; readonly position: string } | null;
   readonly failures: number;
   readonly lastError: string | null;
+}
+
+/** An action agreed at a meeting, falling due (issue 11). */
+export interface AgreedActionItem {
+  readonly actionId: string;
+  readonly meetingId: string;
+  readonly province: string;
+  readonly owner: { readonly kind: string; readonly id: string };
+  readonly dueAt: string;
+}
+
+export interface ReportDueItem {
+  readonly reportId: string;
+  readonly province: string;
+  readonly period: string;
+  readonly status: string;
+  readonly dueAt: string;
+  readonly overdue: boolean;
 }

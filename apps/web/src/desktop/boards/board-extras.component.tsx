@@ -2,23 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../shell/router';
 import { DualTimeText } from '../dual-time.component';
 import { codeText } from '../forms.component';
-
-export interface AgreedActionItem {
-  readonly actionId: string;
-  readonly meetingId: string;
-  readonly province: string;
-  readonly owner: { readonly kind: string; readonly id: string };
-  readonly dueAt: string;
-}
-
-export interface ReportDueItem {
-  readonly reportId: string;
-  readonly province: string;
-  readonly period: string;
-  readonly status: string;
-  readonly dueAt: string;
-  readonly overdue: boolean;
-}
+import type { AgreedActionItem, ReportDueItem } from '../desktop.views';
 
 /** Actions agreed at meetings with the counterpart that are overdue or due soon (issue 11). */
 export function AgreedActions({

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import { EVENT_STORE, SQL_CLIENT, openEventStore, type OpenedEventStore } from '#event-store';
 import { newId } from '#shared-kernel';
 import { KafkaRelayModule, KafkaRelayService } from '#messaging';
-import { openCase } from '../e2e/support/journey.js';
+import { newCase, openCase } from '../e2e/support/journey.js';
 import { startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { startKafka, type TestKafka } from '../kafka/kafka-broker.js';
 import { createTopic, readTopic } from '../kafka/relay-fixtures.js';
@@ -69,6 +69,24 @@ describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'Kafka relay wired int
     expect(report!.value).not.toContain('Bằng Tường');
     const relay = worker.get(KafkaRelayService);
     expect(relay.checkpoint).toBeGreaterThan(0n);
+  }, 90_000);
+
+  it("carries the caller's W3C trace id from the HTTP request to the events and the Kafka headers", async () => {
+    const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const officer = await api.as('liaison_officer');
+    const opened = await officer.post('/cases', newCase, { traceparent: `00-${trace}-00f067aa0ba902b7-01` });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.id as string;
+    const received = await readTopic(kafka.brokers, topic, (all) => all.some((m) => m.key === caseId), 60_000);
+    const mine = received.filter((m) => m.key === caseId);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const m of mine) expect(m.headers.traceparent).toMatch(new RegExp(`^00-${trace}-[0-9a-f]{16}-01$`));
+    // A request without one gets a trace of its own, not the previous caller's.
+    const other = await openCase(officer);
+    const next = await readTopic(kafka.brokers, topic, (all) => all.some((m) => m.key === other), 60_000);
+    const theirs = next.find((m) => m.key === other);
+    expect(theirs?.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(theirs?.headers.traceparent).not.toContain(trace);
   }, 90_000);
 
   it('a worker without KAFKA_BROKERS runs no relay', async () => {

@@ -217,6 +217,8 @@ describe('operational surface (HTTPS public URL, CORS for one origin)', () => {
         'idempotency-key',
         'if-match',
         'x-correlation-id',
+        'traceparent',
+        'tracestate',
         'x-requested-with',
         'x-csrf-token',
       ]),

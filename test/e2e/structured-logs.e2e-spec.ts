@@ -18,6 +18,7 @@ const BIRTH = '2008-11-23';
 const PLACE = 'bản Nà Pàn Khuổi';
 const PERSONAL = [NAME, VARIANT, DOCUMENT, BIRTH, PLACE, 'Xuyến', 'Khuổi'];
 
+const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface RequestLine {
@@ -29,6 +30,7 @@ interface RequestLine {
   route: string;
   status: number;
   durationMs: number;
+  traceId: string | null;
 }
 
 describe('structured logs', () => {
@@ -54,13 +56,14 @@ describe('structured logs', () => {
     });
     const url = (await service.waitFor(/serving (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/, 90_000))[1];
     const officer = await bearerFor(dataDir, 'liaison_officer', 'officer.sub-42');
-    const call = (path: string, init: RequestInit = {}, requestId?: string) =>
+    const call = (path: string, init: RequestInit = {}, requestId?: string, more: Record<string, string> = {}) =>
       fetch(`${url}${path}`, {
         ...init,
         headers: {
           authorization: officer,
           'content-type': 'application/json',
           ...(requestId !== undefined ? { 'x-request-id': requestId } : {}),
+          ...more,
         },
       });
     const sent: { id: string; method: string; route: string; status: number }[] = [];
@@ -124,6 +127,29 @@ describe('structured logs', () => {
       '/api/v1/cases/:id/persons',
     );
     expect(refused.status).toBe(400);
+    // A caller that traces its requests (W3C traceparent): the trace id is logged and becomes
+    // the correlation id of what the request records.
+    const traced = note(
+      await call(
+        '/api/v1/cases',
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            channel: 'hotline',
+            province: 'lang-son',
+            summary: 'Tin báo thứ hai',
+            occurredAt: '2026-03-06T09:00:00+07:00',
+          }),
+        },
+        undefined,
+        { traceparent: `00-${TRACE}-00f067aa0ba902b7-01` },
+      ),
+      'POST',
+      '/api/v1/cases',
+    );
+    expect(traced.status).toBe(201);
+    const tracedCaseId = ((await traced.json()) as { id: string }).id;
+    const tracedId = traced.headers.get('x-request-id');
     const probe = await fetch(`${url}/health`);
     sent.push({ id: probe.headers.get('x-request-id') ?? '', method: 'GET', route: '/health', status: 200 });
 
@@ -132,6 +158,12 @@ describe('structured logs', () => {
     const lines = out.split('\n').filter((l) => l.trim() !== '');
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.length).toBeGreaterThan(sent.length);
+    // Nest's route table and module list are debug lines: a start shows what an operator acts on.
+    const chatter = records.filter((r) =>
+      ['RouterExplorer', 'RoutesResolver', 'InstanceLoader'].includes(String(r.context)),
+    );
+    expect(chatter).toEqual([]);
+    expect(records.some((r) => r.context === 'main' && String(r.msg).includes('is serving'))).toBe(true);
 
     const requests = records.filter((r) => r.msg === 'request') as unknown as RequestLine[];
     for (const s of sent) {
@@ -142,6 +174,7 @@ describe('structured logs', () => {
       expect(mine[0].userId).toBe(s.route === '/health' ? null : 'officer.sub-42');
     }
     for (const r of requests) expect(r.route).not.toContain('?');
+    for (const r of requests) expect(r.traceId).toBe(r.reqId === tracedId ? TRACE : null);
 
     // Not in the raw output, nor URL-encoded, nor in any string the lines decode to.
     const everything = [out, service.stderr(), JSON.stringify(records)].join('\n');
@@ -157,6 +190,8 @@ describe('structured logs', () => {
       for await (const e of opened2.store.readAll()) events.push(e);
       const ofCase = events.filter((e) => e.streamId.endsWith(caseId) && e.revision === 0n);
       expect(ofCase.map((e) => e.metadata.correlationId)).toEqual(['probe-request-0001']);
+      const ofTraced = events.filter((e) => e.streamId.endsWith(tracedCaseId));
+      expect(ofTraced.map((e) => e.metadata.correlationId)).toEqual([TRACE]);
       const ofPerson = events.filter((e) => e.streamId.endsWith(personId));
       expect(ofPerson.find((e) => e.revision === 0n)?.metadata.correlationId).toBe(sent[1].id);
       // Later ones (the audited read) carry the id of the request that recorded them.

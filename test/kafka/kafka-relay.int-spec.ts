@@ -1,7 +1,7 @@
 import { logLevel } from 'kafkajs';
 import { newId } from '#shared-kernel';
 import { describeWhen, itWhen, kafkaNotRestartable, kafkaUnavailable } from '#testing';
-import { SqlEventStore, openPglite, type RecordedEvent, type SqlClient } from '#event-store';
+import { SqlEventStore, openPglite, traceparentFor, type RecordedEvent, type SqlClient } from '#event-store';
 import { CONTRACTS, KafkaRelay, KafkajsPublisher, SqlCheckpointStore } from '#messaging';
 import { startKafka, type TestKafka } from './kafka-broker.js';
 import {
@@ -124,6 +124,7 @@ describeWhen(kafkaUnavailable(), 'Kafka relay against a real broker', () => {
           ce_time: e.metadata.recordedAt,
           ce_subject: e.streamId,
           'content-type': 'application/json',
+          traceparent: traceparentFor(e.metadata.correlationId, e.id),
         });
         expect(JSON.parse(m.value)).toMatchObject({ caseId: e.metadata.caseId, occurredAt: e.metadata.occurredAt.at });
       }

@@ -15,7 +15,7 @@ import { setupSwagger } from './http/swagger.setup.js';
 import { installWebApp } from './http/web-app.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { WriteAnswerInterceptor } from './http/write-answer.interceptor.js';
-import { createAppLogger, requestIdOf } from './logging/app-logger.js';
+import { createAppLogger, requestIdOf, withQuietStartup } from './logging/app-logger.js';
 import { installRequestLog } from './logging/request-log.js';
 
 /** Builds the whole application from one config object; main.ts, the tests and the bench use it. */
@@ -34,7 +34,7 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withQuietStartup(app.get(Logger)));
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   await installSecurityHeaders(app, config.access);
   await installSessionPlugins(app, config.access);

@@ -8,3 +8,4 @@ export * from './sql/pglite-client.js';
 export * from './sql/sql-event-store.js';
 export * from './open-event-store.js';
 export * from './upcasting.js';
+export * from './trace-context.js';

@@ -20,6 +20,8 @@ export function toCloudEventMessage(event: IntegrationEvent, topic: string, sour
       ce_time: event.time,
       ce_subject: event.subject,
       'content-type': 'application/json',
+      // Where OpenTelemetry's Kafka instrumentations look for the trace context.
+      traceparent: event.traceparent,
     },
   };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { RecordedEvent } from '#event-store';
+import { traceparentFor, type RecordedEvent } from '#event-store';
 import { CONTRACTS, publishable, toIntegrationEvent, type FieldKind } from './integration-events.js';
 
 const MARK = 'PII⚠';
@@ -124,7 +124,7 @@ describe('integration events', () => {
             contract.fields[field] ?? (field === 'caseId' ? 'id' : field === 'occurredAt' ? 'instant' : undefined);
           if (kind === undefined || publishable(kind, value) === undefined) return false;
         }
-        return Object.keys(out).sort().join() === 'data,id,key,subject,time,type';
+        return Object.keys(out).sort().join() === 'data,id,key,subject,time,traceparent,type';
       }),
       { numRuns: 2000 },
     );
@@ -165,7 +165,31 @@ describe('integration events', () => {
       key: caseId,
       time: '2026-07-01T02:03:04.005Z',
       data: { caseId, channel: 'hotline', province: 'lang-son', occurredAt: '2026-07-01T02:00:00.000Z' },
+      traceparent: traceparentFor('c1', '0199a1b2-c3d4-7e5f-8a9b-000000000001'),
     });
+  });
+
+  it('carries the trace id of the request that recorded the event, when it came with one', () => {
+    const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const out = toIntegrationEvent({
+      id: '0199a1b2-c3d4-7e5f-8a9b-000000000009',
+      type: 'HandoverConducted',
+      schemaVersion: 1,
+      streamId: 'handover-0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+      revision: 0n,
+      position: 3n,
+      data: { handoverId: '0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c' },
+      metadata: {
+        actor: { userId: 'u2', role: 'border_guard', unitId: 'bp-huu-nghi' },
+        correlationId: trace,
+        causationId: null,
+        occurredAt: { at: '2026-07-02T01:00:00.000Z', offset: '+08:00', zone: 'Asia/Shanghai' },
+        recordedAt: '2026-07-02T01:00:01.000Z',
+        prevHash: '0'.repeat(64),
+        hash: '2'.repeat(64),
+      },
+    });
+    expect(out?.traceparent).toMatch(new RegExp(`^00-${trace}-[0-9a-f]{16}-01$`));
   });
 
   it('keys an event without a case by its stream and drops a case id that is not an id', () => {

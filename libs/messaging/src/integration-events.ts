@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '#event-store';
+import { traceparentFor, type RecordedEvent } from '#event-store';
 import { findCounterpart, isKnownHandoverPlace } from '#reference-data';
 
 /**
@@ -170,6 +170,8 @@ export interface IntegrationEvent {
   readonly time: string;
   /** The payload: allowed fields plus `caseId` (when known) and `occurredAt`. */
   readonly data: Readonly<Record<string, IntegrationValue>>;
+  /** W3C trace context of the request that recorded it (trace-context.ts in #event-store). */
+  readonly traceparent: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -224,7 +226,8 @@ export const contractFor = (eventType: string): IntegrationContract | undefined 
 /**
  * Maps a recorded domain event to its integration event, or null when the type is not
  * published. Reads only the allowed fields of `data` and three envelope facts (case id, declared
- * occurrence, recording time); never the actor, never anything else.
+ * occurrence, recording time) and the trace id derived from its correlation id; never the actor,
+ * never anything else.
  */
 export function toIntegrationEvent(recorded: RecordedEvent): IntegrationEvent | null {
   const contract = contractFor(recorded.type);
@@ -251,5 +254,9 @@ export function toIntegrationEvent(recorded: RecordedEvent): IntegrationEvent | 
     key: typeof data.caseId === 'string' ? data.caseId : subject,
     time: instantOf(recorded.metadata?.recordedAt) ?? new Date(0).toISOString(),
     data,
+    traceparent: traceparentFor(
+      typeof recorded.metadata?.correlationId === 'string' ? recorded.metadata.correlationId : recorded.id,
+      recorded.id,
+    ),
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { canonicalJson, correlationIdFor, type WriteContext } from '#event-store';
+import { canonicalJson, correlationIdFor, parseTraceparent, type WriteContext } from '#event-store';
 import type { Actor, Role } from '#shared-kernel';
 import type { Act, Principal, Scope } from '#security';
 import { badRequest } from './problem.js';
@@ -22,6 +22,17 @@ function header(req: FastifyRequest, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/**
+ * What the request records is correlated by: the client's X-Correlation-Id when it is a sane
+ * token, else the trace id of a valid W3C `traceparent` (so the events join the caller's trace),
+ * else the request id.
+ */
+export function correlationIdOf(req: FastifyRequest): string {
+  const explicit = header(req, 'x-correlation-id');
+  if (explicit !== undefined) return correlationIdFor(explicit);
+  return parseTraceparent(header(req, 'traceparent'))?.traceId ?? correlationIdFor(req.id);
+}
+
 export function parseIfMatch(value: string | undefined): bigint | undefined {
   if (value === undefined) return undefined;
   const m = ETAG.exec(value.trim());
@@ -34,7 +45,7 @@ export function parseIfMatch(value: string | undefined): bigint | undefined {
 
 /**
  * Builds the WriteContext of a request: the actor from the token, the server clock, the
- * correlation id (X-Correlation-Id, else the request id its log line carries), the
+ * correlation id (correlationIdOf), the
  * Idempotency-Key scoped to the user (so two users' keys never collide) with a hash of method,
  * route and body (so a reused key with another body is detected).
  */
@@ -53,7 +64,7 @@ export function writeContextOf(req: AuthenticatedRequest): WriteContext {
   return {
     actor: req.actor,
     now: new Date(),
-    correlationId: correlationIdFor(header(req, 'x-correlation-id') ?? req.id),
+    correlationId: correlationIdOf(req),
     ...(key !== undefined ? { idempotency: { key: `${req.actor.userId}:${key}`, requestHash } } : {}),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   };
@@ -69,6 +80,6 @@ export function readContextOf(req: AuthenticatedRequest): Pick<WriteContext, 'ac
   return {
     actor: req.actor,
     now: new Date(),
-    correlationId: correlationIdFor(header(req, 'x-correlation-id') ?? req.id),
+    correlationId: correlationIdOf(req),
   };
 }

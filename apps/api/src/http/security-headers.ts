@@ -68,6 +68,9 @@ const CORS_REQUEST_HEADERS = [
   'Idempotency-Key',
   'If-Match',
   'X-Correlation-Id',
+  // W3C Trace Context, as a browser's OpenTelemetry instrumentation sends it.
+  'traceparent',
+  'tracestate',
   'X-Requested-With',
   'X-CSRF-Token',
 ];

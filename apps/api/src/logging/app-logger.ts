@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, LoggerService } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
@@ -57,4 +57,37 @@ export function appLoggerModule(logger: Logger): DynamicModule {
       genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
     },
   });
+}
+
+/** Nest's start-up chatter: a line per module and per route (about 150), every start. */
+const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
+/**
+ * Nest's logger with its start-up chatter moved to debug: at the default level a start prints the
+ * lines an operator acts on (the address, the role, warnings), not the route table, which
+ * LOG_LEVEL=debug still shows.
+ */
+export function withQuietStartup(inner: LoggerService): LoggerService {
+  const startup = (params: unknown[]): boolean => STARTUP_CONTEXTS.has(params[params.length - 1] as string);
+  return {
+    log(message: unknown, ...params: unknown[]): void {
+      if (startup(params)) inner.debug?.(message, ...params);
+      else inner.log(message, ...params);
+    },
+    error(message: unknown, ...params: unknown[]): void {
+      inner.error(message, ...params);
+    },
+    warn(message: unknown, ...params: unknown[]): void {
+      inner.warn(message, ...params);
+    },
+    debug(message: unknown, ...params: unknown[]): void {
+      inner.debug?.(message, ...params);
+    },
+    verbose(message: unknown, ...params: unknown[]): void {
+      inner.verbose?.(message, ...params);
+    },
+    fatal(message: unknown, ...params: unknown[]): void {
+      inner.fatal?.(message, ...params);
+    },
+  };
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { parseTraceparent } from '#event-store';
 import type { Logger } from 'pino';
 import type { AuthenticatedRequest } from '../http/request-context.js';
 
 /**
  * One line per request, written when the answer has gone: request id, the caller's subject (the
- * token's `sub`, never a name), method, route pattern (`/api/v1/cases/:id`: never the URL, so
+ * token's `sub`, never a name), the W3C trace id when the caller sent one, method, route pattern (`/api/v1/cases/:id`: never the URL, so
  * never a query string), status and duration. Never a header or a body: those are where the
  * personal data is.
  */
@@ -19,6 +20,8 @@ export function installRequestLog(fastify: FastifyInstance, logger: Logger): voi
     log.info(
       {
         reqId: req.id,
+        // Only the ids of a valid header: the raw header is the client's text.
+        traceId: parseTraceparent(req.headers.traceparent)?.traceId ?? null,
         userId: (req as AuthenticatedRequest).actor?.userId ?? null,
         method: req.method,
         route: req.routeOptions.url ?? 'unmatched',

@@ -99,6 +99,11 @@ describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'one job per process (
     expect([board.status, ((await board.json()) as { code: string }).code]).toEqual([503, 'READ.NOT_READY']);
 
     const worker = await start('worker');
+    // A probe without credentials, or without ops.read, learns only that the worker is up.
+    const probe = await fetch(`${worker.url}/health`);
+    expect([probe.status, await probe.json()]).toEqual([200, { status: 'up' }]);
+    const notOps = await fetch(`${worker.url}/health`, { headers: { authorization: worker.officer } });
+    expect(await notOps.json()).toEqual({ status: 'up' });
     expect(await health(worker.url, worker.admin)).toMatchObject({
       status: 'up',
       role: 'worker',

@@ -4,7 +4,7 @@ import {
   DESKTOP_VIEWPORT,
   seriousViolations,
   signIn,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
   SUPERVISOR,
 } from './support/web-harness.js';
@@ -54,23 +54,17 @@ async function seedLongCase(officer: Caller): Promise<{ caseId: string; entries:
   return { caseId, entries: (timeline.body.entries as unknown[]).length };
 }
 
-describe('a long case timeline in Chromium', () => {
-  let h: WebHarness | null;
+describeInBrowser('a long case timeline in Chromium', (start) => {
+  let h: WebHarness;
   let seeded: { caseId: string; entries: number };
 
   beforeAll(async () => {
-    h = await startWebHarness('case timeline in a browser');
-    if (!h) return;
+    h = await start('case timeline in a browser');
     await h.createAccount(SUPERVISOR);
     seeded = await seedLongCase(await h.app.as('liaison_officer'));
   }, 180_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('draws 200 entries, says how many remain, keeps the timeline as drawn while a form opens, and shows the rest on demand', async () => {
-    if (!h) return;
     expect(seeded.entries).toBeGreaterThan(MESSAGES);
     const { page, problems } = await h.open(DESKTOP_VIEWPORT);
     await page.goto(`${h.url}/`);

@@ -5,7 +5,7 @@ import {
   OFFICER,
   screenshot,
   seriousViolations,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
   SUPERVISOR,
   ADMIN,
@@ -30,23 +30,17 @@ async function seedPerson(officer: Caller, caseId: string, fullName: string): Pr
   return (r.body as { id: string }).id;
 }
 
-describe('protecting personal data and operating the register, in Chromium at 1366 px', () => {
-  let h: WebHarness | null;
+describeInBrowser('protecting personal data and operating the register, in Chromium at 1366 px', (start) => {
+  let h: WebHarness;
   let officer: Caller;
 
   beforeAll(async () => {
-    h = await startWebHarness('desktop protect screens in a browser');
-    if (!h) return;
+    h = await start('desktop protect screens in a browser');
     for (const account of [OFFICER, SUPERVISOR, ADMIN]) await h.createAccount(account);
     officer = await h.app.as('liaison_officer');
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('supervisor: erases a person’s data for good; places a legal hold that keeps erasure away until released; the officer has neither act', async () => {
-    if (!h) return;
     const caseId = await seedCase(officer, 'Tin báo: hai phụ nữ bị đưa qua biên giới tại Tân Thanh');
     const erased = await seedPerson(officer, caseId, 'Hoàng Thị Lan');
     const held = await seedPerson(officer, caseId, 'Vi Thị Mến');
@@ -114,7 +108,6 @@ describe('protecting personal data and operating the register, in Chromium at 13
   });
 
   it('officer: records a person’s consent with the signed form’s hash (the file stays on the desk), then its withdrawal', async () => {
-    if (!h) return;
     const caseId = await seedCase(officer, 'Tin báo: một phụ nữ được giải cứu tại Ninh Minh');
     const personId = await seedPerson(officer, caseId, 'Hoàng Thị Lụa');
     const scan = Buffer.from('%PDF-1.4 giấy đồng ý đã ký (bản chụp thử)');
@@ -213,7 +206,6 @@ describe('protecting personal data and operating the register, in Chromium at 13
   });
 
   it('admin: reads the register in both scripts, filters it by province, rebuilds a read model; an officer has no register entry', async () => {
-    if (!h) return;
     const { page, problems } = await openAs(h, ADMIN);
     await page.getByRole('navigation').getByRole('link', { name: 'Danh mục tham chiếu' }).click();
     await page.getByRole('heading', { name: 'Danh mục cửa khẩu và đơn vị đối tác', level: 1 }).waitFor();
@@ -273,7 +265,6 @@ describe('protecting personal data and operating the register, in Chromium at 13
   });
 
   it('officer: an outgoing message with personal data needs its legal basis, then is recorded with it', async () => {
-    if (!h) return;
     const caseId = await seedCase(officer, 'Tin báo: một phụ nữ được giải cứu tại Bằng Tường cần xác minh nhân thân');
     const { page, problems } = await openAs(h, OFFICER);
     await page.goto(`${h.url}/cases/${caseId}`);

@@ -4,30 +4,24 @@ import {
   openAs,
   screenshot,
   seriousViolations,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
 } from './support/web-harness.js';
 
 const NOTE = 'Chị Nông Thị Hạnh đau bụng, hẹn tái khám ngày 12/3';
 
 /** Support given and a referral with its answer, recorded from the case page (issue 10, part 3). */
-describe('support and referrals for a victim, in Chromium at 1366 px', () => {
-  let h: WebHarness | null;
+describeInBrowser('support and referrals for a victim, in Chromium at 1366 px', (start) => {
+  let h: WebHarness;
   let officer: Caller;
 
   beforeAll(async () => {
-    h = await startWebHarness('desktop support screens in a browser');
-    if (!h) return;
+    h = await start('desktop support screens in a browser');
     await h.createAccount(OFFICER);
     officer = await h.app.as('liaison_officer');
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('officer: records medical care with a note, refers to a health facility on an emergency, and records the facility’s acceptance', async () => {
-    if (!h) return;
     const created = await officer.post('/cases', {
       channel: 'rescue',
       province: 'lang-son',

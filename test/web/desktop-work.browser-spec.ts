@@ -2,7 +2,7 @@ import {
   OFFICER,
   screenshot,
   seriousViolations,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
   SUPERVISOR,
   ADMIN,
@@ -12,22 +12,16 @@ import {
 
 const SUMMARY = 'Tin báo qua đường dây nóng 111: một phụ nữ bị giữ tại Bằng Tường';
 
-describe('the desktop at work, in Chromium at 1366 px', () => {
-  let h: WebHarness | null;
+describeInBrowser('the desktop at work, in Chromium at 1366 px', (start) => {
+  let h: WebHarness;
   let caseUrl = '';
 
   beforeAll(async () => {
-    h = await startWebHarness('desktop screens in a browser');
-    if (!h) return;
+    h = await start('desktop screens in a browser');
     for (const account of [OFFICER, AUDITOR, ADMIN, SUPERVISOR]) await h.createAccount(account);
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('officer: receives a report, registers a person, finds the case by her name in Chinese characters, sees the timeline', async () => {
-    if (!h) return;
     const { page, problems } = await openAs(h, OFFICER);
     await page.getByRole('navigation').getByRole('link', { name: 'Vụ việc' }).click();
     await page.getByRole('heading', { name: 'Vụ việc', level: 1 }).waitFor();
@@ -200,7 +194,6 @@ describe('the desktop at work, in Chromium at 1366 px', () => {
   });
 
   it('admin: adds a user, never sees a password back', async () => {
-    if (!h) return;
     const { page, problems } = await openAs(h, ADMIN);
     await page.getByRole('navigation').getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();

@@ -6,7 +6,7 @@ import {
   openAs,
   screenshot,
   seriousViolations,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
 } from './support/web-harness.js';
 
@@ -14,23 +14,17 @@ import {
  * Second-officer release (issue 10) in Chromium at 1366 px: one officer of Lạng Sơn drafts a letter
  * that names a person, cannot send it alone, and a colleague of the same unit releases it.
  */
-describe('second-officer release of an outgoing letter, in Chromium', () => {
-  let h: WebHarness | null;
+describeInBrowser('second-officer release of an outgoing letter, in Chromium', (start) => {
+  let h: WebHarness;
   let api: Caller;
 
   beforeAll(async () => {
-    h = await startWebHarness('exchange release in a browser', { EXCHANGE_RELEASE: 'personal_data' });
-    if (!h) return;
+    h = await start('exchange release in a browser', { EXCHANGE_RELEASE: 'personal_data' });
     for (const account of [OFFICER, SECOND_OFFICER]) await h.createAccount(account);
     api = await h.app.as('liaison_officer', { sub: 'seed.officer' });
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('officer drafts a letter with personal data; she cannot release it; a second officer of the unit releases it', async () => {
-    if (!h) return;
     const seeded = await api.post('/cases', {
       channel: 'hotline',
       province: 'lang-son',
@@ -97,7 +91,6 @@ describe('second-officer release of an outgoing letter, in Chromium', () => {
   });
 
   it('in English, an officer asks to verify a person and the request waits; in 中文, a colleague finds it on the board and releases it', async () => {
-    if (!h) return;
     const seeded = await api.post('/cases', {
       channel: 'rescue',
       province: 'lang-son',
@@ -168,7 +161,6 @@ describe('second-officer release of an outgoing letter, in Chromium', () => {
   });
 
   it('an urgent letter shows as urgent on the case and on the board, and its priority changes back with a reason', async () => {
-    if (!h) return;
     const seeded = await api.post('/cases', {
       channel: 'hotline',
       province: 'lang-son',

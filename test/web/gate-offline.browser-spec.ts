@@ -9,7 +9,7 @@ import {
   screenshot,
   seriousViolations,
   signIn,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
 } from './support/web-harness.js';
 
@@ -97,22 +97,16 @@ async function conducted(officer: Caller, caseId: string, waitMs = 0): Promise<n
   return n;
 }
 
-describe('the gate app offline (Chromium, 360 px)', () => {
-  let h: WebHarness | null;
+describeInBrowser('the gate app offline (Chromium, 360 px)', (start) => {
+  let h: WebHarness;
 
   beforeAll(async () => {
-    h = await startWebHarness('gate offline');
-    if (!h) return;
+    h = await start('gate offline');
     await h.createAccount(GUARD);
     await h.createAccount(SECOND_GUARD);
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('a confirmation made offline survives a reload offline and is recorded exactly once when the link returns', async () => {
-    if (!h) return;
     const { handoverId, caseId, officer } = await handoverOfToday(h);
     const { context, page, problems } = await h.open(PHONE_VIEWPORT);
     await page.goto(`${h.url}/gate`);
@@ -200,7 +194,6 @@ describe('the gate app offline (Chromium, 360 px)', () => {
   });
 
   it("a second load draws today's handovers from the phone while the api does not answer; an ended session still leads to the sign-in page", async () => {
-    if (!h) return;
     const { handoverId } = await handoverOfToday(h);
     // Not yet scheduled: the server lists it, the phone's copy (today's only) does not.
     await handoverOfToday(h, false);
@@ -262,7 +255,6 @@ describe('the gate app offline (Chromium, 360 px)', () => {
   });
 
   it('a 401 keeps the item and asks to sign in again; it is sent after signing in', async () => {
-    if (!h) return;
     const { handoverId, caseId, officer } = await handoverOfToday(h);
     const { context, page, problems } = await h.open(PHONE_VIEWPORT);
     await page.goto(`${h.url}/gate/handovers/${handoverId}`);
@@ -286,7 +278,6 @@ describe('the gate app offline (Chromium, 360 px)', () => {
   });
 
   it('a refusal (409) marks the item "Cần xử lý" in words; the guard discards it explicitly', async () => {
-    if (!h) return;
     const { handoverId } = await handoverOfToday(h);
     const { page, problems } = await h.open(PHONE_VIEWPORT);
     await page.goto(`${h.url}/gate/handovers/${handoverId}`);
@@ -321,7 +312,6 @@ describe('the gate app offline (Chromium, 360 px)', () => {
   });
 
   it('on a shared phone, a pending item is sent only with the session of the guard who made it', async () => {
-    if (!h) return;
     const { handoverId, caseId, officer } = await handoverOfToday(h);
     const { context, page, problems } = await h.open(PHONE_VIEWPORT);
     await page.goto(`${h.url}/gate/handovers/${handoverId}`);

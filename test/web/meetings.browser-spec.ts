@@ -3,10 +3,11 @@ import type { Caller } from '../e2e/support/test-app.js';
 import { newAction, newMeeting } from '../e2e/support/meeting-fixtures.js';
 import {
   OFFICER,
+  SUPERVISOR,
   openAs,
   screenshot,
   seriousViolations,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
 } from './support/web-harness.js';
 
@@ -14,25 +15,21 @@ import {
  * Meetings with the counterpart (issue 11) in Chromium at 1366 px: an officer of Lạng Sơn finds the
  * BLO meeting in the menu, opens it, and sees who sat at the table and how each agreed action stands,
  * in both countries' time; then records a meeting through the form (the minutes hashed in the
- * browser, never sent), agrees an action at it and marks it done.
+ * browser, never sent), agrees an action at it and marks it done, picking the case that shows it.
+ * A supervisor records a joint campaign and finds its subtotals on the statistics page.
  */
-describe('meetings and agreed actions, in Chromium', () => {
-  let h: WebHarness | null;
+describeInBrowser('meetings and agreed actions, in Chromium', (start) => {
+  let h: WebHarness;
   let api: Caller;
 
   beforeAll(async () => {
-    h = await startWebHarness('meetings in a browser');
-    if (!h) return;
+    h = await start('meetings in a browser');
     await h.createAccount(OFFICER);
+    await h.createAccount(SUPERVISOR);
     api = await h.app.as('liaison_officer', { sub: 'seed.officer' });
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('lists the meeting and shows its actions done, overdue and dropped with both sides’ clocks', async () => {
-    if (!h) return;
     const meeting = await api.post('/meetings', newMeeting('lang-son', 'CN-GX-PSD'));
     expect(meeting.status).toBe(201);
     const id = (meeting.body as { id: string }).id;
@@ -78,7 +75,6 @@ describe('meetings and agreed actions, in Chromium', () => {
   });
 
   it('records a meeting with its minutes hash, agrees an action and marks it done, all through the forms', async () => {
-    if (!h) return;
     const fulfilling = await api.post('/cases', { ...caseBody, summary: 'Danh sách trao đổi tại buổi làm việc' });
     expect(fulfilling.status).toBe(201);
     const caseId = (fulfilling.body as { id: string }).id;
@@ -129,12 +125,22 @@ describe('meetings and agreed actions, in Chromium', () => {
     await page.getByRole('button', { name: 'Đã xong: Trao đổi danh sách người cần xác minh' }).click();
     const done = page.getByRole('form', { name: /Ghi xong việc/ });
     await done.getByLabel('Thời điểm hoàn thành').fill('2026-04-20T10:00');
-    // A record the province does not hold is refused in words, at the form, and nothing is written.
+    // A record the lists do not show can still be named by its id; one the province does not hold
+    // is refused in words, at the form, and nothing is written.
+    const picker = done.getByLabel('Hồ sơ thể hiện việc đã làm');
+    await picker.selectOption({ label: 'Hồ sơ khác: nhập mã…' });
     await done.getByLabel('Mã hồ sơ').fill(crypto.randomUUID());
     await done.getByRole('button', { name: 'Ghi đã xong' }).click();
     await done.getByRole('alert').getByText('Không tìm thấy hồ sơ được chọn trong tỉnh').waitFor();
-    await done.getByLabel('Mã hồ sơ').fill(caseId);
+    // The case is picked from the province's recent cases, named as the case list names it.
+    const recent = picker.locator('optgroup[label="Vụ việc gần đây"] option', {
+      hasText: 'Danh sách trao đổi tại buổi làm việc',
+    });
+    await recent.waitFor({ state: 'attached' });
+    await picker.selectOption({ label: await recent.innerText() });
+    expect(await done.getByLabel('Mã hồ sơ').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'meeting-action-done-picker');
     await done.getByRole('button', { name: 'Ghi đã xong' }).click();
     await actions
       .getByRole('row', { name: /Trao đổi danh sách người cần xác minh.*Xong đúng hạn \(vụ việc\)/ })
@@ -168,6 +174,59 @@ describe('meetings and agreed actions, in Chromium', () => {
       done: { fulfilledBy: { kind: 'case', id: caseId }, late: false },
     });
     await screenshot(page, 'meeting-recorded');
+  });
+  it('a supervisor records a joint campaign, sees it listed on both clocks and finds its subtotals', async () => {
+    // A case received in the campaign's days: counted in its subtotal (one, so "<11").
+    const august = await api.post('/cases', { ...caseBody, occurredAt: '2026-08-03T09:00:00+07:00' });
+    expect(august.status).toBe(201);
+
+    const supervisor = await openAs(h, SUPERVISOR);
+    const { page } = supervisor;
+    await page.goto(`${h.url}/`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Hội đàm, giao ban' }).click();
+    await page.getByRole('link', { name: 'Đợt cao điểm' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đợt cao điểm' }).waitFor();
+    await page.getByRole('button', { name: 'Ghi đợt cao điểm' }).click();
+    const form = page.getByRole('form', { name: 'Ghi đợt cao điểm' });
+    await form.getByLabel('Tên đợt cao điểm').fill('Cao điểm phòng, chống mua bán người tháng 8');
+    await form.getByLabel('Sở Công an Khu tự trị dân tộc Choang Quảng Tây').check();
+    await form.getByLabel('Ngày bắt đầu').fill('2026-08-01');
+    await form.getByLabel('Ngày kết thúc').fill('2026-08-31');
+    // The first day begins at 00:00 in Vietnam, 01:00 in China; the last ends at the next midnight.
+    const clocks = await form.locator('.campaign-clocks').innerText();
+    expect(clocks).toMatch(/00:00[\s\S]*01:00[\s\S]*00:00[\s\S]*01:00/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Lưu đợt cao điểm' }).click();
+    const row = page
+      .locator('table.campaigns')
+      .getByRole('row', { name: /Cao điểm phòng, chống mua bán người tháng 8/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Lạng Sơn[\s\S]*CN-GX-PSD[\s\S]*00:00[\s\S]*01:00/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'campaigns');
+
+    // Its subtotal for the third quarter, beside the period's own figures.
+    await page.getByRole('navigation').getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByLabel('Kỳ báo cáo').selectOption({ label: 'Quý 3/2026' });
+    const subtotals = page.locator('table.campaign-subtotals');
+    const subtotal = subtotals.getByRole('row', { name: /Cao điểm phòng, chống mua bán người tháng 8/ });
+    await subtotal.waitFor();
+    expect(await subtotal.innerText()).toContain('<11');
+    // The period's own figures carry the meetings and the actions agreed there.
+    await page.getByRole('table', { name: 'Hội đàm, giao ban với phía bạn', exact: true }).waitFor();
+    await page.getByRole('table', { name: 'Việc đã thống nhất tại hội đàm, giao ban', exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'statistics-campaigns');
+    expect(supervisor.problems).toEqual([]);
+
+    // An officer reads the same list but does not record campaigns.
+    const officer = await openAs(h, OFFICER);
+    await officer.page.goto(`${h.url}/meetings/campaigns`);
+    await officer.page
+      .locator('table.campaigns')
+      .getByRole('row', { name: /Cao điểm phòng, chống mua bán người tháng 8/ })
+      .waitFor();
+    expect(await officer.page.getByRole('button', { name: 'Ghi đợt cao điểm' }).count()).toBe(0);
   });
 });
 

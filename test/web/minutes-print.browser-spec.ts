@@ -4,7 +4,7 @@ import {
   OFFICER,
   screenshot,
   seriousViolations,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
   LAO_CAI_OFFICER,
   openAs,
@@ -37,15 +37,14 @@ function pdfFacts(pdf: Buffer) {
   };
 }
 
-describe('the handover minutes, printable from the desktop (Chromium, A4)', () => {
-  let h: WebHarness | null;
+describeInBrowser('the handover minutes, printable from the desktop (Chromium, A4)', (start) => {
+  let h: WebHarness;
   let conducted: ProposedHandover;
   let draft: ProposedHandover;
   let signed: ReturnType<typeof confirmation>;
 
   beforeAll(async () => {
-    h = await startWebHarness('handover minutes in a browser');
-    if (!h) return;
+    h = await start('handover minutes in a browser');
     for (const account of [OFFICER, LAO_CAI_OFFICER]) await h.createAccount(account);
     const officer = await h.app.as('liaison_officer');
     conducted = await proposeHandover(officer, { persons: 1 });
@@ -57,12 +56,7 @@ describe('the handover minutes, printable from the desktop (Chromium, A4)', () =
     draft = await proposeHandover(officer, { persons: 1 });
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('officer: from the case page to the signed minutes, in Vietnamese and Chinese, both clocks, one A4 page with real text', async () => {
-    if (!h) return;
     const { page, problems } = await openAs(h, OFFICER);
     await page.goto(`${h.url}/cases/${conducted.caseId}`);
     await page.getByRole('link', { name: 'In biên bản' }).click();
@@ -138,7 +132,6 @@ describe('the handover minutes, printable from the desktop (Chromium, A4)', () =
   }, 90_000);
 
   it('officer: before the gate confirms, the minutes are a draft with the number left blank', async () => {
-    if (!h) return;
     const { page, problems } = await openAs(h, OFFICER);
     await page.goto(`${h.url}/handovers/${draft.handoverId}/minutes`);
     const doc = page.getByRole('article');
@@ -153,7 +146,6 @@ describe('the handover minutes, printable from the desktop (Chromium, A4)', () =
   }, 60_000);
 
   it('an officer of Lào Cai: the Lạng Sơn minutes do not exist for her, said in words, nothing of the person shown', async () => {
-    if (!h) return;
     const { page, problems } = await openAs(h, LAO_CAI_OFFICER);
     await page.goto(`${h.url}/handovers/${conducted.handoverId}/minutes`);
     // The same answer as a handover that does not exist (docs/access.md), worded, never the api's JSON.

@@ -1,25 +1,20 @@
 import type { Caller } from '../e2e/support/test-app.js';
-import { OFFICER, openAs, seriousViolations, startWebHarness, type WebHarness } from './support/web-harness.js';
+import { OFFICER, openAs, seriousViolations, describeInBrowser, type WebHarness } from './support/web-harness.js';
 
 /**
  * Possible duplicates in the register-person form (issue 12), in Chromium: while the officer types
  * a name in characters, the form lists the person already in another case of the province, with a
  * link to that case and how the typed name reads, and never shows the candidate's name.
  */
-describe('possible duplicates while registering a person, in Chromium', () => {
-  let h: WebHarness | null;
+describeInBrowser('possible duplicates while registering a person, in Chromium', (start) => {
+  let h: WebHarness;
   let api: Caller;
 
   beforeAll(async () => {
-    h = await startWebHarness('possible duplicates in a browser');
-    if (!h) return;
+    h = await start('possible duplicates in a browser');
     await h.createAccount(OFFICER);
     api = await h.app.as('liaison_officer', { sub: 'seed.officer' });
   }, 120_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
 
   const openCase = async (summary: string): Promise<string> => {
     const r = await api.post('/cases', {
@@ -33,7 +28,6 @@ describe('possible duplicates while registering a person, in Chromium', () => {
   };
 
   it('typing 陳氏明 shows the Trần Thị Minh of another case, as a link and a reading, without her name', async () => {
-    if (!h) return;
     const earlier = await openCase('Tin báo: một phụ nữ bị giữ tại Bằng Tường');
     const person = await api.post(`/cases/${earlier}/persons`, { role: 'presumed_victim', fullName: 'Trần Thị Minh' });
     if (person.status !== 201) throw new Error(`person: ${person.status} ${JSON.stringify(person.body)}`);

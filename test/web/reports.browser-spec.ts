@@ -5,7 +5,7 @@ import {
   screenshot,
   seriousViolations,
   signIn,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
   SUPERVISOR,
 } from './support/web-harness.js';
@@ -19,23 +19,17 @@ const SECTIONS = [
   ['Đề xuất, kiến nghị', 'Tăng cường giao ban định kỳ.'],
 ] as const;
 
-describe('a report to the steering committee, written and submitted in Chromium at 1366 px', () => {
-  let h: WebHarness | null;
+describeInBrowser('a report to the steering committee, written and submitted in Chromium at 1366 px', (start) => {
+  let h: WebHarness;
 
   beforeAll(async () => {
-    h = await startWebHarness('reports to the steering committee in a browser');
-    if (!h) return;
+    h = await start('reports to the steering committee in a browser');
     await h.createAccount(SUPERVISOR);
     const officer = await h.app.as('liaison_officer');
     await caseAt(officer, localTimes(new Date(Date.now() - 60_000).toISOString()).vn);
   }, 180_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('opens the yearly report, writes its four parts, approves, submits and offers both documents', async () => {
-    if (!h) return;
     const { page, problems } = await h.open(DESKTOP_VIEWPORT);
     await page.goto(`${h.url}/`);
     await signIn(page, SUPERVISOR.username);

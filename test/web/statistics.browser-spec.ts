@@ -8,7 +8,7 @@ import {
   screenshot,
   seriousViolations,
   signIn,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
   SUPERVISOR,
 } from './support/web-harness.js';
@@ -69,13 +69,12 @@ async function cell(page: Page, table: string, row: string): Promise<string> {
   ).trim();
 }
 
-describe('statistics charts for a supervisor, in Chromium at 1366 px', () => {
-  let h: WebHarness | null;
+describeInBrowser('statistics charts for a supervisor, in Chromium at 1366 px', (start) => {
+  let h: WebHarness;
   let counts: PublishedCounts;
 
   beforeAll(async () => {
-    h = await startWebHarness('statistics charts in a browser');
-    if (!h) return;
+    h = await start('statistics charts in a browser');
     await h.createAccount(SUPERVISOR);
     const officer: Caller = await h.app.as('liaison_officer');
     // Twelve hotline reports with a presumed victim each (counts above the suppression threshold,
@@ -105,12 +104,7 @@ describe('statistics charts for a supervisor, in Chromium at 1366 px', () => {
     counts = published.body;
   }, 180_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('draws a chart beside each table, leaves suppressed counts undrawn, relabels in Chinese, downloads CSV', async () => {
-    if (!h) return;
     const { marker, threshold } = counts.suppression;
     const hotline = counts.reports.byChannel.hotline;
     // The seed is meant to give one count the api publishes as a number, and suppressed ones.
@@ -183,7 +177,6 @@ describe('statistics charts for a supervisor, in Chromium at 1366 px', () => {
   });
 
   it('keeps the tables and says so when the chart chunk cannot be fetched', async () => {
-    if (!h) return;
     const { page, problems } = await h.open(DESKTOP_VIEWPORT);
     await page.route(/\/assets\/statistics-chart[^/]*\.js$/, (route) => route.abort('connectionfailed'));
     await page.goto(`${h.url}/`);

@@ -10,7 +10,7 @@ import {
   screenshot,
   seriousViolations,
   signIn,
-  startWebHarness,
+  describeInBrowser,
   type WebHarness,
 } from './support/web-harness.js';
 
@@ -25,28 +25,21 @@ async function chooseLanguage(page: Page, name: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption({ label: name });
 }
 
-describe('the web app in Chromium', () => {
-  let h: WebHarness | null;
+describeInBrowser('the web app in Chromium', (start) => {
+  let h: WebHarness;
 
   beforeAll(async () => {
-    h = await startWebHarness('web app in a browser');
-    if (!h) return;
+    h = await start('web app in a browser');
     await h.createAccount(OFFICER);
     await h.createAccount(GUARD);
   }, 120_000);
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('gate: stays within 100 KB of gzipped JavaScript for a phone on a slow link', () => {
-    if (!h) return;
     const build = JSON.parse(readFileSync(join(import.meta.dirname, '../../dist/web-build.json'), 'utf8'));
     expect(build.entries.gate.gzippedScriptBytes).toBeLessThanOrEqual(100 * 1024);
   });
 
   it('desktop: Vietnamese first, 中文 and English a click away and remembered, refusals in words, sign-out', async () => {
-    if (!h) return;
     const { page, problems } = await h.open(DESKTOP_VIEWPORT);
     await page.goto(`${h.url}/`);
     await page.getByLabel('Tên đăng nhập').waitFor();
@@ -110,7 +103,6 @@ describe('the web app in Chromium', () => {
   });
 
   it('gate: at 360 px a guard sees the handover at their gate in Vietnam and China time; a lost session returns to sign-in', async () => {
-    if (!h) return;
     const { scheduledAt } = await scheduleHandover(h.app, GUARD);
     const { context, page, problems } = await h.open(PHONE_VIEWPORT);
     await page.goto(`${h.url}/gate`);

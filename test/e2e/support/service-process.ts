@@ -14,6 +14,8 @@ export interface ServiceProcess {
   stderr(): string;
   /** Resolves with the first match of `pattern` on stdout; fails if the process exits or time runs out. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
+  /** Resolves with the exit code once the process has ended by itself. */
+  exitCode(): Promise<number | null>;
   /** SIGTERM, then resolves once the process has exited. */
   stop(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export function startService(env: Record<string, string>): ServiceProcess {
         child.stdout.on('data', check);
         child.on('exit', onExit);
       }),
+    exitCode: () => exited,
     async stop() {
       if (!gone) child.kill('SIGTERM');
       await exited;

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { recordSkip } from '#testing';
+import { describeWhen, recordSkip } from '#testing';
 import { startTestApp, type Caller, type TestApp } from '../../e2e/support/test-app.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -192,4 +192,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await mkdir(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
   }
+}
+
+/** Starts the suite's service and browser (with `env` over the test defaults); closed after the suite. */
+export type StartBrowserSuite = (suite: string, env?: Record<string, string>) => Promise<WebHarness>;
+
+/**
+ * A browser suite: a describe block when Chromium is there, and one skipped with the reason in its
+ * title and the skip summary when it is not, so no test can pass by returning early. Under CI the
+ * browser project's global setup fails before that instead. `start` is for the suite's beforeAll;
+ * whatever it started is closed after the suite.
+ */
+export function describeInBrowser(name: string, body: (start: StartBrowserSuite) => void): void {
+  const unavailable = process.env.BLO_CHROMIUM_PATH ? null : (process.env.BLO_BROWSER_SKIP ?? 'Chromium not available');
+  describeWhen(unavailable, name, () => {
+    let started: WebHarness | null = null;
+    afterAll(async () => {
+      await started?.close();
+    });
+    body(async (suite, env = {}) => {
+      started = await startWebHarness(suite, env);
+      if (!started) throw new Error(`${suite}: Chromium went away after the suite was planned`);
+      return started;
+    });
+  });
 }

@@ -20,11 +20,16 @@ import {
   type AuditPage,
   type AwaitingRelease,
   type DeadlineBoard,
-  type PublishedReport,
 } from './boards.read-models.js';
 import { BORDER_PROVINCES, parseZoned } from '#shared-kernel';
 import { reportsDue, type ReportDue } from './report-deadlines.js';
-import { agreedActionsBoard, type AgreedActionsBoard } from '#projections';
+import {
+  agreedActionsBoard,
+  meetingFigures,
+  withMeetings,
+  type AgreedActionsBoard,
+  type PublishedWithMeetings,
+} from '#projections';
 import { Act } from '../http/auth.guard.js';
 import { badRequest } from '../http/problem.js';
 import { integrityProblem } from '../integrity/integrity.problems.js';
@@ -118,7 +123,7 @@ export class BoardsController {
     @Query() q: StatisticsQueryDto,
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PublishedReport | string | Buffer> {
+  ): Promise<PublishedWithMeetings | string | Buffer> {
     const period = parsePeriod(q.period);
     if (!period)
       throw badRequest('REQUEST.INVALID', 'The request has invalid fields.', [
@@ -128,7 +133,9 @@ export class BoardsController {
     const province = provinceFilter(req, q.province);
     const ctx = readContextOf(req);
     const report = await periodStatistics(this.sql, viewName, { period, province, now: ctx.now }, this.limits);
-    const published = publish(report);
+    // The meetings with the counterpart of the same period and scope, suppressed like the rest (issue 11).
+    const meetings = await meetingFigures(this.sql, viewName, { period, province, now: ctx.now });
+    const published = withMeetings(publish(report), meetings);
     await recordAudit(this.store, ctx, statisticsAuditSubject(period.code), [
       { type: 'StatisticsExported', data: { period: period.code, format, purpose: q.purpose ?? null, province } },
     ]);

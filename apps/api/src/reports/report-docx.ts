@@ -71,6 +71,9 @@ function figuresTable(view: ReportView): Table {
     ['Cuộc trao trả đã thực hiện', 'handovers.held', count],
     ['Người được trao trả', 'handovers.personsHandedOver', count],
     ['Yêu cầu xác minh', 'verifications.requested', count],
+    ['Cuộc hội đàm, giao ban với phía bạn', 'meetings.meetings.total', count],
+    ['Việc đã thống nhất', 'meetings.actions.agreed', count],
+    ['Việc xong đúng hạn', 'meetings.actions.doneOnTime', count],
   ];
   const cell = (value: string, bold = false) => new TableCell({ children: [para({ text: value, bold, size: SMALL })] });
   return new Table({

@@ -1,7 +1,7 @@
 import type { SqlClient } from '#event-store';
 import type { ReportFigures, ReportPeriod } from '#reports';
 import { type DeadlineLimits } from '#config';
-import { pendingReports, periodStatistics, publish, viewName } from '#projections';
+import { meetingFigures, pendingReports, periodStatistics, publish, viewName, withMeetings } from '#projections';
 
 /**
  * Compiles a report's figures from the statistics read side, exactly as the statistics export
@@ -14,7 +14,7 @@ export async function compileFigures(
   query: { province: string; period: ReportPeriod; now: Date },
 ): Promise<ReportFigures> {
   const window = { from: new Date(query.period.from), to: new Date(query.period.to) };
-  const statistics = publish(
+  const published = publish(
     await periodStatistics(
       sql,
       viewName,
@@ -26,6 +26,9 @@ export async function compileFigures(
       limits,
     ),
   );
+  // The meetings with the counterpart, as the statistics export gives them (issue 11).
+  const meetings = await meetingFigures(sql, viewName, { period: window, province: query.province, now: query.now });
+  const statistics = withMeetings(published, meetings);
   const pending = await pendingReports(sql, viewName, { window, province: query.province });
   return {
     compiledAt: query.now.toISOString(),

@@ -11,6 +11,8 @@ const FORMS: readonly (readonly [string, string])[] = [
   ['verifications', 'Xác minh'],
   ['support', 'Hỗ trợ'],
   ['referrals', 'Chuyển tuyến'],
+  // Meetings with the counterpart and the actions agreed there (no 1 July – 30 September subtotal).
+  ['meetings', 'Hội đàm, giao ban'],
 ];
 
 function leaves(node: unknown, path: string[] = [], out: [string, unknown][] = []): [string, unknown][] {

@@ -12,6 +12,7 @@ import { StatisticsPage } from './boards/statistics.page';
 import { CaseListPage } from './cases/case-list.page';
 import { CasePage } from './cases/case.page';
 import { MinutesPage } from './handovers/minutes.page';
+import { CampaignsPage } from './meetings/campaigns.page';
 import { MeetingPage } from './meetings/meeting.page';
 import { MeetingsPage } from './meetings/meetings.page';
 import { ReportPage } from './reports/report.page';
@@ -95,6 +96,8 @@ function screenFor(path: string, me: MeView) {
     case '/deadlines':
       return <DeadlinesPage />;
     case '/meetings':
+      // Campaigns live under the meetings: they are agreed there, and read by the same people.
+      if (rest === 'campaigns') return <CampaignsPage me={me} />;
       return rest ? <MeetingPage key={rest} id={rest} me={me} /> : <MeetingsPage me={me} />;
     case '/reports':
       return rest ? <ReportPage key={rest} id={rest} me={me} /> : <ReportsPage me={me} />;

@@ -1,6 +1,7 @@
 import type { SqlClient } from '#event-store';
 import type { TableNamer } from '../projection.js';
 import { publish, type PublishedReport } from '../statistics/statistics.export.js';
+import type { MeetingFigures } from '../statistics/statistics.meetings.js';
 import {
   vietnamMidnight,
   vietnamTime,
@@ -19,10 +20,8 @@ export interface MeetingStatistics {
   readonly period: { code: string; from: string; to: string };
   readonly province: string | null;
   readonly generatedAt: string;
-  /** Meetings held in the period, by kind. */
-  readonly meetings: { total: number; byKind: Record<string, number> };
-  /** Actions agreed at meetings held in the period; done and dropped as closed in the period. */
-  readonly actions: { agreed: number; doneOnTime: number; doneLate: number; dropped: number; openOverdue: number };
+  readonly meetings: MeetingFigures['meetings'];
+  readonly actions: MeetingFigures['actions'];
   readonly campaigns: CampaignSubtotal[];
 }
 
@@ -41,12 +40,12 @@ export function campaignWindow(c: Pick<CampaignEntry, 'from' | 'to'>): Reporting
   return { from: vietnamMidnight(fy, fm, fd), to: vietnamMidnight(ty, tm, td + 1) };
 }
 
-export async function meetingStatistics(
+/** Meetings held in a period by kind, and how the actions agreed at them went (unsuppressed). */
+export async function meetingFigures(
   sql: SqlClient,
   views: TableNamer,
-  q: { period: ReportingPeriod; province: string | null; now: Date },
-  limits: StatisticsLimits,
-): Promise<MeetingStatistics> {
+  q: { period: Pick<ReportingPeriod, 'from' | 'to'>; province: string | null; now: Date },
+): Promise<MeetingFigures> {
   const { period, province, now } = q;
   const window = [province, period.from.toISOString(), period.to.toISOString()];
   const kinds = await sql.query<{ kind: string; total: string }>(
@@ -67,6 +66,26 @@ export async function meetingStatistics(
     [...window, cut],
   );
   const row = a.rows[0] ?? {};
+  return {
+    meetings: { total: Object.values(byKind).reduce((s, v) => s + v, 0), byKind },
+    actions: {
+      agreed: n(row.agreed),
+      doneOnTime: n(row.on_time),
+      doneLate: n(row.late),
+      dropped: n(row.dropped),
+      openOverdue: n(row.overdue),
+    },
+  };
+}
+
+export async function meetingStatistics(
+  sql: SqlClient,
+  views: TableNamer,
+  q: { period: ReportingPeriod; province: string | null; now: Date },
+  limits: StatisticsLimits,
+): Promise<MeetingStatistics> {
+  const { period, province, now } = q;
+  const figures = await meetingFigures(sql, views, q);
   const campaigns: CampaignSubtotal[] = [];
   for (const campaign of await campaignList(sql, views, { province })) {
     const days = campaignWindow(campaign);
@@ -95,14 +114,7 @@ export async function meetingStatistics(
     period: { code: period.code, from: vietnamTime(period.from), to: vietnamTime(period.to) },
     province,
     generatedAt: now.toISOString(),
-    meetings: { total: Object.values(byKind).reduce((s, v) => s + v, 0), byKind },
-    actions: {
-      agreed: n(row.agreed),
-      doneOnTime: n(row.on_time),
-      doneLate: n(row.late),
-      dropped: n(row.dropped),
-      openOverdue: n(row.overdue),
-    },
+    ...figures,
     campaigns,
   };
 }

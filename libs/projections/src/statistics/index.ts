@@ -4,3 +4,4 @@ export * from './statistics.query.js';
 export * from './statistics.export.js';
 export * from './statistics.pending.js';
 export * from './sex-opener.js';
+export * from './statistics.meetings.js';

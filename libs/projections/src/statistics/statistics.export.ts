@@ -10,7 +10,7 @@ export const SUPPRESSION_THRESHOLD = 11;
 export const SUPPRESSED = '<11';
 
 export type Unit = 'count' | 'ratio' | 'hours' | 'flag';
-type Suppressible<T> = T extends number
+export type Suppressible<T> = T extends number
   ? number | typeof SUPPRESSED
   : T extends object
     ? { [K in keyof T]: Suppressible<T[K]> }
@@ -46,6 +46,12 @@ function suppressTree(node: unknown, path: string[], cells: { n: number }): unkn
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, suppressTree(v, [...path, k], cells)]));
 }
 
+/** Any tree of figures with its small counts suppressed, and how many cells that took. */
+export function suppressCounts<T>(tree: T): { value: Suppressible<T>; cells: number } {
+  const cells = { n: 0 };
+  return { value: suppressTree(tree, [], cells) as Suppressible<T>, cells: cells.n };
+}
+
 /** The report as it may leave the service. */
 export function publish(report: StatisticsReport): PublishedReport {
   const { period, province, generatedAt, ...counts } = report;
@@ -62,7 +68,7 @@ export function publish(report: StatisticsReport): PublishedReport {
 }
 
 export interface FlatRow {
-  readonly scope: 'period' | 'crackdown';
+  readonly scope: 'period' | 'crackdown' | 'meetings';
   readonly metric: string;
   readonly unit: Unit;
   readonly value: number | string | boolean | null;
@@ -77,8 +83,11 @@ function flattenBody(scope: FlatRow['scope'], body: object, path: string[] = [],
   return out;
 }
 
-/** One row per figure: the long format CSV and XLSX share. */
-export function flatRows(published: PublishedReport): FlatRow[] {
+/**
+ * One row per figure: the long format CSV and XLSX share. The meetings with the counterpart
+ * (statistics.meetings.ts), when the export carries them, come last under their own scope.
+ */
+export function flatRows(published: PublishedReport & { readonly meetings?: object | undefined }): FlatRow[] {
   const body = (x: Suppressible<StatisticsBody>): Suppressible<StatisticsBody> => ({
     reports: x.reports,
     persons: x.persons,
@@ -92,6 +101,7 @@ export function flatRows(published: PublishedReport): FlatRow[] {
   return [
     ...flattenBody('period', body(published)),
     ...(published.crackdown ? flattenBody('crackdown', body(published.crackdown)) : []),
+    ...(published.meetings ? flattenBody('meetings', published.meetings) : []),
   ];
 }
 
@@ -100,7 +110,7 @@ const csvCell = (text: string): string => {
 };
 
 /** RFC 4180 CSV (CRLF, quoted when needed), UTF-8 with a BOM so spreadsheet tools read Vietnamese right. */
-export function toCsv(published: PublishedReport): string {
+export function toCsv(published: PublishedReport & { readonly meetings?: object | undefined }): string {
   const lines = [['period', 'province', 'scope', 'metric', 'unit', 'value']];
   for (const r of flatRows(published))
     lines.push([published.period.code, published.province ?? 'all', r.scope, r.metric, r.unit, String(r.value ?? '')]);
@@ -108,7 +118,7 @@ export function toCsv(published: PublishedReport): string {
 }
 
 /** An Excel workbook: the figures, and a sheet saying what they cover and how they were suppressed. */
-export async function toXlsx(published: PublishedReport): Promise<Buffer> {
+export async function toXlsx(published: PublishedReport & { readonly meetings?: object | undefined }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'BLO Ledger';
   wb.created = new Date(published.generatedAt);

@@ -38,7 +38,12 @@ function listDiff(before: readonly string[], after: readonly string[]) {
  */
 export function compareFigures(submitted: ReportFigures, now: ReportFigures): ReportDifferences {
   const a = leaves(submitted.statistics, [], new Map());
-  const b = leaves(now.statistics, [], new Map());
+  // A part the compilation gained after the report was sent (the meetings, issue 11) was never
+  // submitted: it is not a correction of the record, so only the parts sent are compared.
+  const sent = new Set(Object.keys(submitted.statistics));
+  const b = new Map(
+    [...leaves(now.statistics, [], new Map())].filter(([metric]) => sent.has(metric.split('.')[0] ?? '')),
+  );
   const figures: FigureDifference[] = [];
   for (const metric of new Set([...a.keys(), ...b.keys()])) {
     const before = a.has(metric) ? a.get(metric) : null;

@@ -62,6 +62,13 @@ describe('differences from the submitted figures', () => {
       changed: true,
     });
   });
+  it('does not count as a difference a part compiled now that the submission never carried', () => {
+    const sent = figures({ reports: { received: 12 } }, []);
+    const now = figures({ reports: { received: 12 }, meetings: { meetings: { total: 3 } } }, []);
+    expect(compareFigures(sent, now)).toMatchObject({ figures: [], changed: false });
+    // A part that was sent and is gone now still shows.
+    expect(compareFigures(now, sent).figures).toEqual([{ metric: 'meetings.meetings.total', submitted: 3, now: null }]);
+  });
   it('finds none when only the compilation time differs', () => {
     const same = figures({ reports: { received: 12 } }, ['c-1']);
     expect(compareFigures(same, { ...same, statistics: { ...same.statistics, generatedAt: 'now' } }).changed).toBe(

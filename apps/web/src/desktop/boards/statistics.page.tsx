@@ -6,6 +6,7 @@ import { answer, api } from '../../api/api.client';
 import { Refusal } from '../../shell/refusal.component';
 import { provinceName } from '../../shell/labels.format';
 import { codeText } from '../forms.component';
+import { CampaignSubtotals } from './statistics-campaigns.component';
 import { PriorityTables, type PrioritiesFigures } from './statistics-priority.component';
 
 type Counts = Record<string, number | string>;
@@ -35,6 +36,11 @@ interface Statistics {
   readonly support?: { readonly given: number | string; readonly byKind: Counts };
   readonly referrals?: { readonly made: number | string; readonly byService: Counts; readonly byOutcome: Counts };
   readonly priorities?: PrioritiesFigures;
+  /** Meetings with the counterpart and the actions agreed there (issue 11). */
+  readonly meetings?: {
+    readonly meetings: { readonly total: number | string; readonly byKind: Counts };
+    readonly actions: Counts;
+  };
   readonly suppressed?: boolean;
 }
 
@@ -172,8 +178,19 @@ export function StatisticsPage() {
                 />
               </>
             )}
+            {s.meetings && (
+              <>
+                <CountGroup
+                  title={t('stats.meetings')}
+                  rows={{ total: s.meetings.meetings.total, ...s.meetings.meetings.byKind }}
+                  group="meetingKind"
+                />
+                <CountGroup title={t('stats.agreedActions')} rows={s.meetings.actions} group="statsKey" />
+              </>
+            )}
           </div>
           {s.priorities && <PriorityTables figures={s.priorities} />}
+          <CampaignSubtotals period={period} />
         </>
       )}
     </>

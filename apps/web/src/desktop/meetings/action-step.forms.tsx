@@ -3,17 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { WriteAnswer } from '../desktop.views';
 import { FormActions, useFormWrite, type IdempotencyHeaders } from '../form-write.component';
+import type { MeView } from '../../api/api.views';
 import { Field, fieldError, vietnamLocalNow } from '../forms.component';
 import { zonedInstant } from '../zoned-time.field';
 import { useMeetingWritten } from './action.forms';
 import { BorderTimeField, type BorderTime } from './border-time.field';
 import type { MeetingAction, MeetingDetail } from './meeting.views';
+import { parseChoice, type RecordKind } from './record-choices';
+import { RecordPickerField, TYPED } from './record-picker.field';
 
 export type ActionStep = 'done' | 'drop' | 'due';
-const RECORD_KINDS = ['case', 'person', 'handover', 'verification', 'exchange'] as const;
-type RecordKind = (typeof RECORD_KINDS)[number];
 
 interface Props {
+  readonly me: MeView;
   readonly meeting: MeetingDetail;
   readonly action: MeetingAction;
   readonly onClose: () => void;
@@ -21,7 +23,7 @@ interface Props {
 
 /** What the three acts share: the path of the action, and If-Match on the meeting the page shows. */
 function useStepWrite(
-  { meeting, action, onClose }: Props,
+  { meeting, action, onClose }: Omit<Props, 'me'>,
   send: (path: { id: string; actionId: string }, headers: Record<string, string>) => Promise<WriteAnswer>,
 ) {
   return useFormWrite(
@@ -31,19 +33,22 @@ function useStepWrite(
   );
 }
 
-/** Marks an open action done, naming the record of this service that shows it done. */
+/** Marks an open action done, picking the record of this service that shows it done. */
 export function ActionDoneForm(props: Props) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [kind, setKind] = useState<RecordKind>('case');
-  const [recordId, setRecordId] = useState('');
+  const [choice, setChoice] = useState('');
+  const [typedKind, setTypedKind] = useState<RecordKind>('case');
+  const [typedId, setTypedId] = useState('');
   const [doneAt, setDoneAt] = useState<BorderTime>({ local: vietnamLocalNow(), side: 'vn' });
+  const picked = choice === TYPED ? { kind: typedKind, id: typedId.trim() } : parseChoice(choice);
   const write = useStepWrite(props, (path, headers) =>
     answer<WriteAnswer>(
       api.POST('/api/v1/meetings/{id}/actions/{actionId}/done', {
         params: { path },
         headers,
-        body: { fulfilledBy: { kind, id: recordId.trim() }, doneAt: zonedInstant(doneAt.local, doneAt.side) },
+        // The select is required: a submitted form always has a choice, and the api checks the record.
+        body: { fulfilledBy: picked ?? { kind: typedKind, id: '' }, doneAt: zonedInstant(doneAt.local, doneAt.side) },
       }),
     ),
   );
@@ -51,26 +56,17 @@ export function ActionDoneForm(props: Props) {
   return (
     <form className="panel form" onSubmit={write.submit} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('actionForm.doneHeading', { what: props.action.what })}</h3>
-      <div className="row">
-        <Field label={t('actionForm.recordKind')} error={fieldError(e, 'fulfilledBy.kind')}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(ev) => setKind(ev.target.value as RecordKind)}>
-              {RECORD_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`meetingRecord.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label={t('actionForm.recordId')}
-          hint={t('actionForm.recordIdHint')}
-          error={fieldError(e, 'fulfilledBy.id')}
-        >
-          {(p) => <input {...p} required value={recordId} onChange={(ev) => setRecordId(ev.target.value)} />}
-        </Field>
-      </div>
+      <RecordPickerField
+        me={props.me}
+        links={props.action.links}
+        choice={choice}
+        onChoice={setChoice}
+        typedKind={typedKind}
+        onTypedKind={setTypedKind}
+        typedId={typedId}
+        onTypedId={setTypedId}
+        error={e}
+      />
       <BorderTimeField label={t('actionForm.doneAt')} value={doneAt} onChange={setDoneAt} error={e} field="doneAt" />
       <FormActions error={e} pending={write.pending} label={t('actionForm.doneSubmit')} onCancel={props.onClose} />
     </form>

@@ -102,6 +102,7 @@ export function MeetingActionsSection({ meeting: m, me }: { readonly meeting: Me
         <ActionStepForm
           key={`${open.form}-${acting.id}`}
           step={open.form}
+          me={me}
           meeting={m}
           action={acting}
           onClose={close}

@@ -23,6 +23,13 @@ export interface MeetingAction {
   readonly owner: { readonly kind: string; readonly id: string };
   readonly counterpart: { readonly code: string };
   readonly dueAt: ZonedTime;
+  /** The records the action was agreed about: the "done" form offers them first. */
+  readonly links: {
+    readonly caseIds: readonly string[];
+    readonly personIds: readonly string[];
+    readonly handoverIds: readonly string[];
+    readonly verificationIds: readonly string[];
+  };
   readonly status: 'open' | 'done' | 'dropped';
   readonly overdue: boolean;
   readonly done: {

@@ -23,6 +23,9 @@ export function MeetingsPage({ me }: { readonly me: MeView }) {
     <>
       <div className="page-head">
         <h1>{t('nav.meetings')}</h1>
+        <Link to="/meetings/campaigns" className="button">
+          {t('campaign.heading')}
+        </Link>
         {/* A meeting belongs to one province: national readers have none to record it for. */}
         {me.may.includes('meeting.write') && me.province !== '*' && (
           <button type="button" className="primary" onClick={() => setRecording((v) => !v)} aria-expanded={recording}>

@@ -2,7 +2,14 @@ import { logLevel } from 'kafkajs';
 import { newId } from '#shared-kernel';
 import { describeWhen, itWhen, kafkaNotRestartable, kafkaUnavailable } from '#testing';
 import { SqlEventStore, openPglite, traceparentFor, type RecordedEvent, type SqlClient } from '#event-store';
-import { CONTRACTS, KafkaRelay, KafkajsPublisher, SqlCheckpointStore } from '#messaging';
+import {
+  CONTRACTS,
+  KafkaRelay,
+  KafkajsPublisher,
+  SqlCheckpointStore,
+  type CheckpointStore,
+  type MessagePublisher,
+} from '#messaging';
 import { startKafka, type TestKafka } from './kafka-broker.js';
 import {
   PERSONAL,
@@ -31,7 +38,14 @@ interface Rig {
   close(): Promise<void>;
 }
 
-async function rig(brokers: string[], batchSize: number): Promise<Rig> {
+/** What a test puts between the relay and its real checkpoint table and broker. */
+interface Around {
+  readonly checkpointLag?: number;
+  readonly checkpoints?: (real: CheckpointStore) => CheckpointStore;
+  readonly publisher?: (real: MessagePublisher) => MessagePublisher;
+}
+
+async function rig(brokers: string[], batchSize: number, around: Around = {}): Promise<Rig> {
   const topic = `relay-${newId()}`;
   await createTopic(brokers, topic, 3);
   const sql = await openPglite('memory://');
@@ -42,12 +56,13 @@ async function rig(brokers: string[], batchSize: number): Promise<Rig> {
   const warnings: string[] = [];
   const relay = new KafkaRelay({
     store,
-    publisher,
-    checkpoints,
+    publisher: around.publisher?.(publisher) ?? publisher,
+    checkpoints: around.checkpoints?.(checkpoints) ?? checkpoints,
     name: 'kafka-out',
     topic,
     source: SOURCE,
     batchSize,
+    checkpointLag: around.checkpointLag,
     backoff: { initialMs: 50, maxMs: 1000 },
     log: { warn: (message) => warnings.push(message) },
   });
@@ -130,6 +145,57 @@ describeWhen(kafkaUnavailable(), 'Kafka relay against a real broker', () => {
       }
       const wire = JSON.stringify(got);
       for (const p of PERSONAL) expect(wire).not.toContain(p);
+    } finally {
+      await r.close();
+    }
+  }, 180_000);
+
+  it('publishes ahead of its checkpoint by at most checkpointLag batches, and catches up once checkpoints can be written', async () => {
+    // The checkpoint table refuses writes (a database that went away) until `broken` is cleared.
+    let broken = true;
+    let acked = 0;
+    const saved: bigint[] = [];
+    const r = await rig(kafka.brokers, 5, {
+      checkpointLag: 2,
+      checkpoints: (real) => ({
+        load: (name) => real.load(name),
+        save: async (name, position) => {
+          if (broken) throw new Error('checkpoint table unavailable');
+          await real.save(name, position);
+          saved.push(position);
+        },
+      }),
+      publisher: (real) => ({
+        publish: async (batch) => {
+          await real.publish(batch);
+          acked += 1;
+        },
+        close: () => real.close(),
+      }),
+    });
+    try {
+      const cases = [newId(), newId(), newId()];
+      const recorded = await appendCases(r.store, cases, 20); // 60 events: 12 batches of 5
+      const head = await r.store.headPosition();
+      await r.relay.start();
+      const failures = () => r.warnings.filter((w) => w.startsWith('relay checkpoint failed')).length;
+      await waitUntil(() => failures() >= 4, 60_000, 'several failed checkpoint writes');
+      // Two batches acknowledged, neither recorded: the relay waits instead of running further ahead.
+      expect(acked).toBe(2);
+      expect(r.relay.checkpoint).toBe(0n);
+      expect(await r.checkpoints.load('kafka-out')).toBe(0n);
+
+      broken = false;
+      await r.relay.waitFor(head, 60_000);
+      expect(await r.checkpoints.load('kafka-out')).toBe(head);
+      expect([...saved].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(saved); // never backwards
+
+      const published = recorded.filter(isPublished);
+      const got = await readTopic(kafka.brokers, r.topic, (all) => all.length >= published.length, 60_000);
+      // Nothing crashed, so nothing was sent twice, and each case kept its order across the pipeline.
+      expect(await topicSize(kafka.brokers, r.topic)).toBe(published.length);
+      expect(dedupe(got)).toHaveLength(got.length);
+      expect(idsByKey(got)).toEqual(expectedByCase(published));
     } finally {
       await r.close();
     }

@@ -3,7 +3,7 @@ import { Pauses, backoffDelay, retryWithBackoff } from '#platform';
 import { toCloudEventMessage } from './cloud-event-message.js';
 import { toIntegrationEvent } from './integration-events.js';
 import type { MessagePublisher, OutgoingMessage } from './message-publisher.port.js';
-import type { CheckpointStore } from './relay-checkpoints.js';
+import { CheckpointTrail, type CheckpointStore } from './relay-checkpoints.js';
 
 /** Operational notes only: positions, event ids, error messages. Never event data. */
 export interface RelayLog {
@@ -21,6 +21,11 @@ export interface KafkaRelayOptions {
   readonly source: string;
   /** Most events per publish (default 200). */
   readonly batchSize?: number;
+  /**
+   * Most acknowledged batches whose checkpoint is not written yet (default 4): the relay waits
+   * rather than run further ahead, which bounds what a crash sends again.
+   */
+  readonly checkpointLag?: number;
   /** Backoff between failed attempts, doubling from initialMs up to maxMs (default 100 ms → 10 s). */
   readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
   readonly log?: RelayLog;
@@ -42,8 +47,13 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
  * Publishes the log to Kafka, out of the request path. At-least-once: events are read from the
  * last checkpoint, published in position order, and the checkpoint moves only after the broker
  * acknowledged the whole batch (acks=all). A crash between the ack and the checkpoint resends
- * that batch — consumers dedupe by ce_id — but no event is ever skipped: a failed publish is
- * retried with backoff, forever, until it succeeds or the relay is stopped.
+ * what was acknowledged but not recorded — consumers dedupe by ce_id — but no event is ever
+ * skipped: a failed publish is retried with backoff, forever, until it succeeds or the relay stops.
+ *
+ * Pipelined: while one batch waits for the broker, the next is read and encoded, and the
+ * checkpoint of acknowledged batches is written behind (at most `checkpointLag` batches behind).
+ * Only one batch is ever on the wire, so per-case order and the idempotent producer's sequence
+ * hold exactly as if everything ran in series.
  */
 export class KafkaRelay {
   private committed = 0n;
@@ -51,17 +61,22 @@ export class KafkaRelay {
   private generation = 0;
   private subscription: Subscription | null = null;
   private buffer: RecordedEvent[] = [];
+  /** The batch on the wire (publish, then hand its position to the trail); rejects when stopped. */
+  private inFlight: Promise<void> = Promise.resolve();
+  private trail: CheckpointTrail | null = null;
   /** Serialises all work, whether or not the store awaits the handlers. */
   private chain: Promise<unknown> = Promise.resolve();
   private readonly pauses = new Pauses();
   private readonly waiters = new Set<{ position: bigint; done: () => void }>();
   private subscriptionFailures = 0;
   private readonly batchSize: number;
+  private readonly checkpointLag: number;
   private readonly backoff: { initialMs: number; maxMs: number };
   private readonly log: RelayLog;
 
   constructor(private readonly options: KafkaRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
+    this.checkpointLag = Math.max(1, options.checkpointLag ?? 4);
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 10_000 };
     this.log = options.log ?? silent;
   }
@@ -89,6 +104,13 @@ export class KafkaRelay {
     this.subscription = null;
     await subscription?.stop();
     await this.chain;
+    await this.settled();
+  }
+
+  /** Whatever is still on the wire or being recorded has finished (or given up, once stopped). */
+  private async settled(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
+    await this.trail?.idle();
   }
 
   /** Resolves once everything up to `position` is acknowledged; rejects after `timeoutMs`. */
@@ -114,6 +136,17 @@ export class KafkaRelay {
   private subscribe(): void {
     const generation = ++this.generation;
     this.buffer = [];
+    this.trail = new CheckpointTrail(
+      this.committed,
+      (position) =>
+        this.untilDone(
+          generation,
+          'checkpoint',
+          () => this.options.checkpoints.save(this.options.name, position),
+          position,
+        ),
+      (position) => this.recorded(position),
+    );
     this.subscription = this.options.store.subscribeAll(this.committed, {
       onEvent: (event) => this.serial(generation, () => this.take(generation, event)),
       onCaughtUp: () => this.serial(generation, () => this.flush(generation)),
@@ -132,25 +165,50 @@ export class KafkaRelay {
 
   private async take(generation: number, event: RecordedEvent): Promise<void> {
     this.buffer.push(event);
-    if (this.buffer.length >= this.batchSize) await this.flush(generation);
+    if (this.buffer.length >= this.batchSize) await this.dispatch(generation);
   }
 
+  /** Caught up: send what is buffered and wait for its ack (its checkpoint follows behind). */
   private async flush(generation: number): Promise<void> {
+    await this.dispatch(generation);
+    await this.inFlight;
+  }
+
+  /**
+   * Encodes the buffered batch while the previous one is on the wire, then sends it once that one
+   * is acknowledged. Returns without waiting for this batch's ack, so the subscription reads on.
+   */
+  private async dispatch(generation: number): Promise<void> {
     const events = this.buffer;
     if (events.length === 0) return;
+    this.buffer = [];
     const last = events[events.length - 1].position;
     const messages: OutgoingMessage[] = [];
     for (const event of events) {
       const integration = toIntegrationEvent(event);
       if (integration) messages.push(toCloudEventMessage(integration, this.options.topic, this.options.source));
     }
-    await this.untilDone(generation, 'publish', () => this.options.publisher.publish(messages), last);
-    await this.untilDone(generation, 'checkpoint', () => this.options.checkpoints.save(this.options.name, last), last);
-    this.buffer = [];
-    this.subscriptionFailures = 0;
-    this.committed = last;
-    this.options.onCheckpoint?.(last);
-    for (const waiter of [...this.waiters]) if (waiter.position <= last) waiter.done();
+    await this.inFlight;
+    const trail = this.trail!;
+    if (trail.lag >= this.checkpointLag) await trail.idle();
+    if (!this.running || generation !== this.generation) throw new RelayStopped();
+    const sending = this.untilDone(generation, 'publish', () => this.options.publisher.publish(messages), last).then(
+      () => {
+        this.subscriptionFailures = 0;
+        trail.advance(last);
+      },
+    );
+    // Awaited by the next dispatch, flush or stop; marked handled so a stop in between is not an
+    // unhandled rejection.
+    sending.catch(() => undefined);
+    this.inFlight = sending;
+  }
+
+  private recorded(position: bigint): void {
+    if (position <= this.committed) return;
+    this.committed = position;
+    this.options.onCheckpoint?.(position);
+    for (const waiter of [...this.waiters]) if (waiter.position <= position) waiter.done();
   }
 
   private untilDone(generation: number, what: string, attempt: () => Promise<void>, upTo: bigint): Promise<void> {
@@ -181,7 +239,9 @@ export class KafkaRelay {
       from: this.committed.toString(),
       error: errorText(error),
     });
-    void this.pauses.pause(delay).then(() => {
+    // The batch still on the wire and its checkpoint finish first (they retry on their own), so
+    // the new subscription starts after everything acknowledged and never overtakes it.
+    void Promise.all([this.pauses.pause(delay), this.settled()]).then(() => {
       if (this.running && generation === this.generation) this.subscribe();
     });
   }

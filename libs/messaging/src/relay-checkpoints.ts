@@ -39,3 +39,66 @@ export class SqlCheckpointStore implements CheckpointStore {
     );
   }
 }
+
+/**
+ * Records acknowledged positions behind the relay, so the next batch goes out while the last one's
+ * checkpoint is being written. One save at a time; positions acknowledged meanwhile collapse into
+ * the next save (only the latest matters). `lag` counts acknowledged batches not yet recorded: the
+ * relay waits when it reaches its bound, which caps what a crash resends.
+ */
+export class CheckpointTrail {
+  private target: bigint;
+  private saved: bigint;
+  private advances = 0;
+  private savedAdvances = 0;
+  private writing: Promise<void> | null = null;
+
+  /**
+   * @param save retries on its own until it succeeds or the relay stops (it then rejects, and the
+   * trail just ends: the relay's next start reads the checkpoint back from the store).
+   */
+  constructor(
+    start: bigint,
+    private readonly save: (position: bigint) => Promise<void>,
+    private readonly onSaved: (position: bigint) => void,
+  ) {
+    this.target = start;
+    this.saved = start;
+  }
+
+  /** Acknowledged batches whose position is not recorded yet. */
+  get lag(): number {
+    return this.advances - this.savedAdvances;
+  }
+
+  advance(position: bigint): void {
+    if (position <= this.target) return;
+    this.target = position;
+    this.advances += 1;
+    this.writing ??= this.write();
+  }
+
+  /** Resolves once every position handed over so far is recorded (or the relay stopped). */
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private async write(): Promise<void> {
+    try {
+      while (this.saved < this.target) {
+        const position = this.target;
+        const covers = this.advances;
+        await this.save(position);
+        this.saved = position;
+        this.savedAdvances = covers;
+        this.onSaved(position);
+      }
+    } catch {
+      // Only a stopped relay ends a save; what it did not record is published again on restart.
+    } finally {
+      // Cleared in the same turn as the last check of the loop, so an advance() can never land
+      // between "nothing left to save" and "not writing" and be left unrecorded.
+      this.writing = null;
+    }
+  }
+}

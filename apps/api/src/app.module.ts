@@ -24,6 +24,7 @@ import { OidcLoginModule } from './auth/oidc-login.module.js';
 import { IntegrityHttpModule } from './integrity/integrity-http.module.js';
 import { ReportsHttpModule } from './reports/reports-http.module.js';
 import { appLoggerModule } from './logging/app-logger.js';
+import { BackupSocket } from './operations/backup-socket.js';
 
 /**
  * The one composition of the service; config.role picks its parts. The background modules
@@ -38,6 +39,8 @@ export class AppModule {
     const providers = [
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: HTTP_METRICS, useValue: new HttpMetrics() },
+      // The embedded store's online backup (ADR 0017): a socket in DATA_DIR, not an API route.
+      ...(config.eventStore === 'pglite' ? [BackupSocket] : []),
     ];
     if (!servesApi(config))
       return {

@@ -7,6 +7,14 @@ import { PROJECTIONS_USAGE, projectionsCommand } from './projections.command.js'
 import { readSecretLine } from './secret-input.js';
 import { USER_USAGE, userCommand } from './user.command.js';
 import { CHECKPOINT_USAGE, VERIFY_USAGE, checkpointCommand, verifyCommand } from './integrity.command.js';
+import {
+  BACKUP_USAGE,
+  ERASURES_USAGE,
+  RESTORE_USAGE,
+  backupCommand,
+  erasuresCommand,
+  restoreCommand,
+} from './backup.command.js';
 
 const USAGE = [
   'Usage:',
@@ -16,6 +24,9 @@ const USAGE = [
   `  ${USER_USAGE}`,
   `  ${VERIFY_USAGE}`,
   `  ${CHECKPOINT_USAGE}`,
+  `  ${BACKUP_USAGE}`,
+  `  ${RESTORE_USAGE}`,
+  `  ${ERASURES_USAGE}`,
 ].join('\n');
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -44,6 +55,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return verifyCommand(args, config, io);
     case 'checkpoint':
       return checkpointCommand(args, config, io);
+    case 'backup':
+      return backupCommand(args, config, io);
+    case 'restore':
+      return restoreCommand(args, config, io);
+    case 'erasures':
+      return erasuresCommand(args, config, io);
     case undefined:
     default:
       process.stderr.write(`${USAGE}\n`);

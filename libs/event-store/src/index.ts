@@ -9,3 +9,6 @@ export * from './sql/sql-event-store.js';
 export * from './open-event-store.js';
 export * from './upcasting.js';
 export * from './trace-context.js';
+export * from './backup/store-snapshot.js';
+export * from './backup/backup-file.js';
+export * from './backup/backup-socket-path.js';

@@ -144,6 +144,29 @@ export class KeyStore {
     throw new LegalHoldError(subjectId);
   }
 
+  /**
+   * After a restore (ADR 0017): the event log says this subject was erased at `erasedAt`, so
+   * the key goes, whatever an older key-store backup brought back. The log is the authority:
+   * a legal hold in that older copy, released before the erasure, does not stop it, and a
+   * subject the copy does not know gets a shredded row so it can never receive a fresh key.
+   * Returns whether a key was destroyed or a row written (false: already shredded).
+   */
+  async shredAsRecorded(subjectId: string, erasedAt: Date): Promise<boolean> {
+    checkSubjectId(subjectId);
+    this.shredGeneration += 1;
+    this.cache.delete(subjectId);
+    const done = await this.sql.query(
+      `INSERT INTO subject_keys (subject_id, key_version, wrapped_key, shredded_at) VALUES ($1, 1, NULL, $2)
+       ON CONFLICT (subject_id) DO UPDATE
+         SET wrapped_key = NULL, shredded_at = EXCLUDED.shredded_at, legal_hold = false, hold_reason = NULL, hold_set_at = NULL
+       WHERE subject_keys.shredded_at IS NULL`,
+      [subjectId, erasedAt],
+    );
+    this.shredGeneration += 1;
+    this.cache.delete(subjectId);
+    return done.rowCount === 1;
+  }
+
   /** Blocks erasure while proceedings need the evidence. The reason is kept (no personal data in it). */
   async setLegalHold(subjectId: string, reason: string): Promise<void> {
     checkSubjectId(subjectId);

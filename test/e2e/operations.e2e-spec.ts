@@ -18,6 +18,7 @@ const CONTRACT_PATHS: readonly [string, string][] = [
   ['post', '/api/v1/exchanges/{id}/acknowledgements'],
   ['post', '/api/v1/exchanges/{id}/close'],
   ['get', '/api/v1/exchanges/{id}'],
+  ['get', '/api/v1/exchanges/{id}/messages/{messageId}/possible-duplicates'],
   ['post', '/api/v1/verification-requests'],
   ['post', '/api/v1/verification-requests/{id}/extensions'],
   ['post', '/api/v1/verification-requests/{id}/answers'],

@@ -3,7 +3,7 @@ import type { Producer } from 'kafkajs';
 import { EVENT_STORE } from '#event-store';
 import { newId } from '#shared-kernel';
 import { CounterpartGatewayService, DLQ_HEADERS, GATEWAY_USER_ID } from '#messaging';
-import { head, openCase } from '../e2e/support/journey.js';
+import { head, newCase, openCase, presumedVictim, registerPerson } from '../e2e/support/journey.js';
 import { startTestApp, type Caller, type TestApp } from '../e2e/support/test-app.js';
 import { Outcomes, connectedProducer, counterpartMessage, json, readLog, readRaw, send } from './gateway-fixtures.js';
 import { startKafka, type TestKafka } from './kafka-broker.js';
@@ -164,6 +164,12 @@ describeWhen(kafkaUnavailable(), 'counterpart gateway against a real broker', ()
     ['an exchange that does not exist', { caseIds: undefined, exchangeId: newId() }, { reason: 'exchange_not_found' }],
     ['a field outside the contract', { fullName: 'Nguyễn Thị Hoa' }, { reason: 'unknown_field', field: 'fullName' }],
     ['not JSON', null, { reason: 'invalid_json' }],
+    [
+      'a named person with another field than names',
+      { persons: [{ born: 2009 }] },
+      { reason: 'unknown_field', field: 'persons' },
+    ],
+    ['a blank name of a person', { persons: [{ names: [' '] }] }, { reason: 'invalid_text', field: 'persons' }],
   ])(
     'dead-letters %s and writes nothing',
     async (_what, over, rejection) => {
@@ -208,4 +214,74 @@ describeWhen(kafkaUnavailable(), 'counterpart gateway against a real broker', ()
       rejection: { reason: 'counterpart_mismatch' },
     });
   }, 60_000);
+
+  it('a message naming 阮氏花 offers the Nguyễn Thị Hoa of a Lạng Sơn case to a Lạng Sơn officer, nothing to a Lào Cai officer, and keeps the name sealed', async () => {
+    const lcOfficer = await api.as('liaison_officer', { sub: 'minh.lc', province: 'lao-cai', unit: 'VN-LC-BLO' });
+    const qnOfficer = await api.as('liaison_officer', { sub: 'lan.qn', province: 'quang-ninh', unit: 'VN-QN-BLO' });
+    // Registered in Vietnamese only: the counterpart's characters must be read, not matched as typed.
+    const hoaCase = await openCase(officer);
+    const hoa = await registerPerson(officer, hoaCase, { ...presumedVictim, nameVariants: [] });
+    const lcCase = await openCase(lcOfficer, { ...newCase, province: 'lao-cai' });
+    await registerPerson(lcOfficer, lcCase, { ...presumedVictim, fullName: 'Trần Văn Minh', nameVariants: [] });
+
+    // One thread on a Lạng Sơn and a Lào Cai case: both officers may read it.
+    const m = counterpartMessage({ caseIds: [caseId, lcCase], persons: [{ names: ['阮氏花'] }] });
+    const outcome = await outcomes.of(await send(producer, IN, caseId, json(m)));
+    expect(outcome.kind).toBe('recorded');
+    if (outcome.kind !== 'recorded') return;
+    const path = `/exchanges/${outcome.exchangeId}/messages/${outcome.messageId}/possible-duplicates`;
+    const at = await head(api);
+
+    const view = await exchange(outcome.exchangeId);
+    expect(view.messages[0]).toMatchObject({ direction: 'incoming', personsNamed: 1 });
+    const ls = await officer.get(`${path}?minPosition=${at}`);
+    expect(ls.status).toBe(200);
+    expect(ls.body.items).toEqual([
+      {
+        caseId: hoaCase,
+        personId: hoa,
+        evidence: [expect.stringContaining('阮氏花 reads nguyễn thị hoa')],
+        matched: [{ name: '阮氏花', reads: { vietnamese: 'nguyễn thị hoa', pinyin: 'ruǎn shì huā' } }],
+      },
+    ]);
+    // The suggestion names no candidate: her recorded name appears nowhere in it.
+    expect(JSON.stringify(ls.body)).not.toContain('Nguyễn Thị Hoa');
+
+    const lc = await lcOfficer.get(`${path}?minPosition=${at}`);
+    expect(lc.status).toBe(200);
+    expect(lc.body.items).toEqual([]);
+    // An officer of a province the thread does not touch is not told it exists.
+    const qn = await qnOfficer.get(path);
+    expect(qn.status).toBe(404);
+    expect(qn.body).toMatchObject({ code: 'EXCHANGE.NOT_FOUND' });
+    // A message that names nobody as data has no candidates (the body is not read for names).
+    const plain = await outcomes.of(await send(producer, IN, caseId, json(counterpartMessage({ caseIds: [caseId] }))));
+    if (plain.kind !== 'recorded') throw new Error(`not recorded: ${plain.kind}`);
+    const none = await officer.get(`/exchanges/${plain.exchangeId}/messages/${plain.messageId}/possible-duplicates`);
+    expect(none.status).toBe(200);
+    expect(none.body.items).toEqual([]);
+
+    // At rest: the names the counterpart gave are sealed with the thread's key, only their count is clear.
+    const events = await readLog(api.app.get(EVENT_STORE));
+    const logged = events.find((e) => e.type === 'MessageLogged' && e.streamId === `exchange-${outcome.exchangeId}`);
+    expect(logged?.data).toMatchObject({ personsNamed: 1, subject: 'sealed' });
+    expect(logged?.data).not.toHaveProperty('namedByCounterpart');
+    const log = JSON.stringify(events, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    for (const p of ['Nguyễn Thị Hoa', 'Trần Văn Minh', '阮氏花', 'B7654321']) expect(log).not.toContain(p);
+
+    // On our integration-events topic the message is published without names or their count.
+    const published = await readTopic(
+      kafka.brokers,
+      `events-${suffix}`,
+      (all) => all.some((r) => r.value.includes(outcome.messageId!)),
+      60_000,
+    );
+    const ours = published.filter((r) => r.value.includes(outcome.messageId!));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const r of ours) {
+      expect(r.value).not.toContain('阮氏花');
+      expect(r.value).not.toContain('personsNamed');
+      expect(r.value).not.toContain('namedByCounterpart');
+    }
+  }, 180_000);
 });

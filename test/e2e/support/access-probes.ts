@@ -118,6 +118,9 @@ export const PROBES: Readonly<Record<string, Probe>> = {
     (r) => newExchange([r.caseId]),
   ),
   'GET /api/v1/exchanges/:id': get((r) => `/exchanges/${r.exchangeId}`),
+  'GET /api/v1/exchanges/:id/messages/:messageId/possible-duplicates': get(
+    (r) => `/exchanges/${r.exchangeId}/messages/${r.messageId}/possible-duplicates`,
+  ),
   'POST /api/v1/exchanges/:id/messages': post(
     (r) => `/exchanges/${r.exchangeId}/messages`,
     (r) => replyTo(r.messageId),

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Act, onParam } from '../http/auth.guard.js';
 import type { AuthenticatedRequest } from '../http/request-context.js';
 import { UuidParamPipe } from '../http/uuid-param.pipe.js';
+import type { PossibleDuplicate } from '#projections';
 import { PossibleDuplicatesFinder } from './possible-duplicates.finder.js';
 import { PossibleDuplicatesDto, PossibleDuplicatesQueryDto } from './possible-duplicates.dto.js';
 
@@ -26,14 +27,15 @@ export class PossibleDuplicatesController {
     @Query() query: PossibleDuplicatesQueryDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<PossibleDuplicatesDto> {
-    const items = await this.duplicates.find(req, caseId, query.name);
-    return {
-      items: items.map((d) => ({
-        caseId: d.caseId,
-        personId: d.personId,
-        evidence: [...d.evidence],
-        matched: d.matched.map((m) => ({ name: m.name, reads: m.reads ? { ...m.reads } : null })),
-      })),
-    };
+    return toDuplicatesDto(await this.duplicates.find(req, caseId, query.name));
   }
 }
+
+export const toDuplicatesDto = (items: readonly PossibleDuplicate[]): PossibleDuplicatesDto => ({
+  items: items.map((d) => ({
+    caseId: d.caseId,
+    personId: d.personId,
+    evidence: [...d.evidence],
+    matched: d.matched.map((m) => ({ name: m.name, reads: m.reads ? { ...m.reads } : null })),
+  })),
+});

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SQL_CLIENT, type SqlClient } from '#event-store';
+import { recordAudit } from '#audit';
+import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
+import { namedInMessage } from '#exchanges/application';
 import {
   BlindIndex,
   NAME_INDEX,
@@ -8,10 +10,10 @@ import {
   type PossibleDuplicate,
   type ProjectionProgress,
 } from '#projections';
-import { can } from '#security';
+import { PERSONAL_DATA_CIPHER, can, type PersonalDataCipher } from '#security';
 import { RecordScopeResolver } from '../auth/record-scope.resolver.js';
 import { visibleProvinces } from '../auth/scope-filter.js';
-import type { AuthenticatedRequest } from '../http/request-context.js';
+import { type AuthenticatedRequest, readContextOf } from '../http/request-context.js';
 
 /** At most this many candidates: a suggestion to look at, not a search result to page through. */
 export const MAX_CANDIDATES = 20;
@@ -34,6 +36,8 @@ export class PossibleDuplicatesFinder {
     @Inject(NAME_INDEX) private readonly index: BlindIndex,
     @Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
     private readonly records: RecordScopeResolver,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
   ) {}
 
   /** The candidates as the read side holds them now (it may lag a write by a moment). */
@@ -62,6 +66,52 @@ export class PossibleDuplicatesFinder {
   ): Promise<PossibleDuplicate[] | null> {
     if (!(await this.progress.waitFor(BigInt(position), AFTER_WRITE_WAIT_MS))) return null;
     return this.find(req, caseId, names);
+  }
+
+  /**
+   * The candidates for the persons an incoming message names as data (gateway contract
+   * `persons`), computed now, within the caller's scope: the provinces of the thread's cases that
+   * the caller may see. A person named by several names is one query of all of them; the
+   * candidates of all named persons are merged (a candidate appears once). Opening the names is
+   * a read of the message's personal data, recorded like opening its content.
+   */
+  async forMessage(req: AuthenticatedRequest, exchangeId: string, messageId: string): Promise<PossibleDuplicate[]> {
+    const mayRead = req.actor !== undefined && can([req.actor.role], 'person.read_personal');
+    const named = await namedInMessage(this.store, this.cipher, exchangeId, messageId, mayRead);
+    if (named.persons.length === 0) return [];
+    const provinces = new Set<string>();
+    for (const caseId of named.caseIds) for (const p of await this.provincesOf(req, caseId)) provinces.add(p);
+    if (provinces.size === 0) return [];
+    const ctx = readContextOf(req);
+    const caseId = named.caseIds[0];
+    await recordAudit(
+      this.store,
+      ctx,
+      exchangeId,
+      [
+        {
+          type: 'PersonalDataRead',
+          data: {
+            subjectKind: 'exchange',
+            subjectId: exchangeId,
+            caseId: caseId ?? null,
+            purpose: 'possible duplicates of the persons a message names',
+            via: 'GET /exchanges/{id}/messages/{messageId}/possible-duplicates',
+          },
+        },
+      ],
+      caseId,
+    );
+    const found = new Map<string, PossibleDuplicate>();
+    for (const person of named.persons) {
+      const candidates = await possibleDuplicates(this.sql, this.index, {
+        names: person.names,
+        provinces: [...provinces],
+        limit: MAX_CANDIDATES,
+      });
+      for (const c of candidates) if (!found.has(c.personId)) found.set(c.personId, c);
+    }
+    return [...found.values()].slice(0, MAX_CANDIDATES);
   }
 
   /** The case's province, kept only if the caller may see it (a national reader sees every one). */

@@ -372,6 +372,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exchanges/{id}/messages/{messageId}/possible-duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MessageDuplicatesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exchanges/{id}/messages/{messageId}/release': {
     parameters: {
       query?: never;
@@ -2839,6 +2855,32 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  MessageDuplicatesController_list: {
+    parameters: {
+      query?: {
+        /** @description wait (bounded) until the read models reached this global position */
+        minPosition?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description empty when the message names nobody as data, or the caller may not read personal data */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PossibleDuplicatesDto'];
+        };
       };
     };
   };

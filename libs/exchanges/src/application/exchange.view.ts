@@ -55,6 +55,8 @@ export interface ExchangeMessageView {
   readonly personalData: PersonalDataBasis | null;
   /** The persons the message names and the basis each one's data was sent on. */
   readonly persons: readonly { readonly personId: string; readonly basis: string; readonly reference: string | null }[];
+  /** How many persons an incoming message names as data (0: none); their names stay sealed. */
+  readonly personsNamed: number;
   readonly inReplyTo: string | null;
   /** Null for a message that was never held for release. */
   readonly release: ReleaseView | null;
@@ -151,6 +153,7 @@ function messageView(
     carriesPersonalData: m.carriesPersonalData,
     personalData: m.personalData ?? null,
     persons: m.persons ?? [],
+    personsNamed: m.personsNamed ?? 0,
     inReplyTo: m.inReplyTo ?? null,
     release: releaseView(m, comment),
   };

@@ -4,3 +4,4 @@ export * from './exchange-writes.js';
 export * from './exchange-command.handlers.js';
 export * from './exchange.view.js';
 export * from './get-exchange.handler.js';
+export * from './counterpart-names.js';

@@ -1,5 +1,5 @@
 import { DataErasedError, isPersonalDataEnvelope, type PersonalDataCipher } from '#security';
-import type { ExchangeEvent, MessageLogged } from '../index.js';
+import type { CounterpartPerson, ExchangeEvent, MessageLogged } from '../index.js';
 
 /**
  * A message's subject and body may name victims, so both are sealed together with the exchange's
@@ -31,6 +31,8 @@ export async function openReturnComment(
 export interface MessageText {
   readonly subject: string;
   readonly body: string;
+  /** The persons an incoming message names as data (gateway contract `persons`), sealed with the text. */
+  readonly namedByCounterpart?: readonly CounterpartPerson[];
 }
 
 /**
@@ -49,9 +51,11 @@ export async function sealEvents(
         return { type: 'DraftReturned', data: { ...event.data, comment: sealed } };
       }
       if (event.type !== 'MessageLogged') return event;
-      const { subject, body } = event.data;
-      const sealed = await cipher.encrypt(exchangeId, { subject, body } satisfies MessageText);
-      const data: MessageLogged['data'] = { ...event.data, subject: SEALED_SUBJECT, body: sealed };
+      // The names a counterpart gave travel in the same envelope: only their count stays in clear.
+      const { subject, body, namedByCounterpart, ...rest } = event.data;
+      const text: MessageText = { subject, body, ...(namedByCounterpart ? { namedByCounterpart } : {}) };
+      const sealed = await cipher.encrypt(exchangeId, text);
+      const data: MessageLogged['data'] = { ...rest, subject: SEALED_SUBJECT, body: sealed };
       return { type: 'MessageLogged', data };
     }),
   );

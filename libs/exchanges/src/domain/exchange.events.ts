@@ -1,6 +1,7 @@
 import type { ConsentStanding, DisclosureBasis, DomainEvent, Priority, ZonedInstant } from '#shared-kernel';
 import type {
   Attachment,
+  CounterpartPerson,
   Evaluation,
   ExchangeChannel,
   HandlingCode,
@@ -56,6 +57,13 @@ export type MessageLogged = DomainEvent<
     release?: { author: string; unit: string };
     /** The persons an outgoing message names, each with the basis their data is sent on. */
     persons?: readonly NamedPersonRecord[];
+    /**
+     * How many persons an incoming message names as data. Their names are decided here in
+     * `namedByCounterpart`, which the application moves into the sealed envelope of the content
+     * before the event is stored: at rest only this count is in clear.
+     */
+    personsNamed?: number;
+    namedByCounterpart?: readonly CounterpartPerson[];
   }
 >;
 

@@ -106,6 +106,7 @@ function messageFrom(event: MessageLogged): ExchangeMessage {
     ...(d.personalData !== undefined ? { personalData: d.personalData } : {}),
     ...(d.inReplyTo !== undefined ? { inReplyTo: d.inReplyTo } : {}),
     ...(d.persons !== undefined ? { persons: d.persons } : {}),
+    ...(d.personsNamed !== undefined ? { personsNamed: d.personsNamed } : {}),
   };
   if (d.direction === 'incoming')
     return { ...content, direction: 'incoming', status: 'received', receivedAt: d.occurredAt };

@@ -9,6 +9,8 @@ import {
   MESSAGE_DIRECTIONS,
   MESSAGE_LANGUAGES,
   SOURCE_EVALUATIONS,
+  COUNTERPART_PERSON_LIMITS,
+  type CounterpartPerson,
   type Drafting,
   type ReleasePolicy,
   type MessageInput,
@@ -70,6 +72,7 @@ export function logMessage(
       'invalid',
     );
   }
+  checkCounterpartPersons(input);
   if (input.responseDueAt && isBefore(input.responseDueAt, input.occurredAt)) {
     refuse(E.INVALID_TIME, 'the response cannot be due before the message', 'invalid');
   }
@@ -102,11 +105,38 @@ export function logMessage(
       ...(input.responseDueAt !== undefined ? { responseDueAt: input.responseDueAt } : {}),
       ...(input.personalData !== undefined ? { personalData: input.personalData } : {}),
       ...(input.inReplyTo !== undefined ? { inReplyTo: input.inReplyTo } : {}),
+      ...(input.namedByCounterpart !== undefined && input.namedByCounterpart.length > 0
+        ? { personsNamed: input.namedByCounterpart.length, namedByCounterpart: input.namedByCounterpart }
+        : {}),
       ...(gated ? { release: { author: drafting.author.userId, unit: drafting.author.unit } } : {}),
     },
   };
   const answered = target && !draft ? answerEvent(exchangeId, target, input.messageId, input.occurredAt) : undefined;
   return answered ? [logged, answered] : [logged];
+}
+
+/**
+ * Names given as data belong to what the counterpart sent: an outgoing message names our persons
+ * by id (`persons`). Bounded and non-blank like every other field, whoever calls.
+ */
+function checkCounterpartPersons(input: MessageInput): void {
+  const named = input.namedByCounterpart;
+  if (named === undefined) return;
+  if (input.direction !== 'incoming') {
+    refuse(E.INVALID_MESSAGE, 'only an incoming message carries the names the counterpart gave', 'invalid');
+  }
+  const L = COUNTERPART_PERSON_LIMITS;
+  const fits = (p: CounterpartPerson) =>
+    p.names.length >= 1 &&
+    p.names.length <= L.names &&
+    p.names.every((n) => typeof n === 'string' && !isBlank(n) && n.length <= L.nameLength);
+  if (named.length > L.persons || !named.every(fits)) {
+    refuse(
+      E.INVALID_MESSAGE,
+      'each named person needs 1 to 21 names of 1 to 200 characters, at most 20 persons',
+      'invalid',
+    );
+  }
 }
 
 /** Whether the unit's policy holds this outgoing message for a second officer's release. */

@@ -29,6 +29,8 @@ export interface MessageContent {
   readonly inReplyTo?: string;
   /** The persons an outgoing message names, with the basis their data was sent on. */
   readonly persons?: readonly NamedPersonRecord[];
+  /** How many persons an incoming message names as data (their names are sealed with the content). */
+  readonly personsNamed?: number;
 }
 
 export interface Acknowledgement {

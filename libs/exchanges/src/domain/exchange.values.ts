@@ -84,7 +84,20 @@ export interface MessageInput {
   readonly inReplyTo?: string;
   /** The persons an outgoing message names, each with the basis their data leaves on. */
   readonly persons?: readonly NamedPerson[];
+  /**
+   * The persons an incoming message names as data (gateway contract `persons`), each by every
+   * name the counterpart gave. Personal data: the application seals it with the content.
+   */
+  readonly namedByCounterpart?: readonly CounterpartPerson[];
 }
+
+/** A person as the counterpart names them: only names, in whatever script they wrote. */
+export interface CounterpartPerson {
+  readonly names: readonly string[];
+}
+
+/** Bounds on what a counterpart may name in one message (the gateway contract states the same). */
+export const COUNTERPART_PERSON_LIMITS = { persons: 20, names: 21, nameLength: 200 } as const;
 
 // The release rule is shared with verification requests (shared kernel, release.ts).
 export { RELEASE_POLICIES, type ReleasePolicy, type ReleaseOfficer } from '#shared-kernel';

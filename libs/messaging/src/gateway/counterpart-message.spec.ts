@@ -10,11 +10,24 @@ const valid = {
   caseIds: ['0196a7a4-7b1c-7cc0-8a3e-5d2f4b6c8d9e'],
 };
 const bytes = (o: unknown): Buffer => Buffer.from(JSON.stringify(o), 'utf8');
+const manyNames = (n: number): string[] => Array.from({ length: n }, (_, i) => `Hoa ${String.fromCharCode(65 + i)}`);
 
 describe('counterpart message contract v1', () => {
   it('accepts a valid message and keeps Vietnamese and Chinese text unchanged', () => {
     const parsed = parseCounterpartMessage(bytes(valid));
     expect(parsed.ok && parsed.message).toEqual(valid);
+  });
+
+  it('v1.1: keeps the persons a message names, each by every name given, a name written twice once', () => {
+    const persons = [{ names: ['阮氏花', 'Nguyễn Thị Hoa', 'Nguye\u0302\u0303n Thị Hoa'] }, { names: manyNames(21) }];
+    const parsed = parseCounterpartMessage(bytes({ ...valid, persons }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    // The decomposed spelling of Nguyễn is the same name as the composed one.
+    expect(parsed.message.persons).toEqual([{ names: ['阮氏花', 'Nguyễn Thị Hoa'] }, { names: manyNames(21) }]);
+    // The names are part of the content that guards the deduplication key.
+    const without = parseCounterpartMessage(bytes(valid));
+    expect(without.ok && without.requestHash !== parsed.requestHash).toBe(true);
   });
 
   it('hashes the content, not the sender’s key order', () => {
@@ -55,11 +68,42 @@ describe('counterpart message contract v1', () => {
       'attachments',
     ],
     ['an unknown handling code', bytes({ ...valid, handlingCode: 'H9' }), 'invalid_value', 'handlingCode'],
+    ['persons that are not a list', bytes({ ...valid, persons: { names: ['阮氏花'] } }), 'wrong_type', 'persons'],
+    ['an empty list of persons', bytes({ ...valid, persons: [] }), 'invalid_value', 'persons'],
+    ['a person without names', bytes({ ...valid, persons: [{}] }), 'missing_field', 'persons'],
+    ['a person with no name', bytes({ ...valid, persons: [{ names: [] }] }), 'invalid_value', 'persons'],
+    ['a blank name', bytes({ ...valid, persons: [{ names: ['Nguyễn Thị Hoa', ' '] }] }), 'invalid_text', 'persons'],
+    ['a name as a number', bytes({ ...valid, persons: [{ names: [7] }] }), 'wrong_type', 'persons'],
+    [
+      'a name with control characters',
+      bytes({ ...valid, persons: [{ names: ['阮\u0000花'] }] }),
+      'invalid_text',
+      'persons',
+    ],
+    [
+      'a name over 200 characters',
+      bytes({ ...valid, persons: [{ names: ['Hoa'.repeat(67)] }] }),
+      'too_long',
+      'persons',
+    ],
+    ['22 names of one person', bytes({ ...valid, persons: [{ names: manyNames(22) }] }), 'too_long', 'persons'],
+    [
+      '21 persons',
+      bytes({ ...valid, persons: Array.from({ length: 21 }, () => ({ names: ['Hoa'] })) }),
+      'too_long',
+      'persons',
+    ],
+    [
+      'another field beside the names',
+      bytes({ ...valid, persons: [{ names: ['阮氏花'], born: '2009' }] }),
+      'unknown_field',
+      'persons',
+    ],
   ])('refuses %s with a reason and no value from the payload', (_what, value, reason, field) => {
     const parsed = parseCounterpartMessage(value);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.rejection).toEqual(field === undefined ? { reason } : { reason, field });
-    expect(JSON.stringify(parsed.rejection)).not.toMatch(/Nguyễn|核查/);
+    expect(JSON.stringify(parsed.rejection)).not.toMatch(/Nguyễn|核查|阮|Hoa/);
   });
 });

@@ -24,6 +24,11 @@ export interface CounterpartMessage {
   readonly caseIds?: readonly string[];
   readonly handlingCode?: 'H0' | 'H1' | 'H2' | 'H3';
   readonly attachments?: readonly { readonly name: string; readonly sha256: string }[];
+  /**
+   * Contract v1.1 (additive): the persons the message is about, each by the names the counterpart
+   * has for them. Personal data: sealed with the message, never logged, never published.
+   */
+  readonly persons?: readonly { readonly names: readonly string[] }[];
 }
 
 /** Why a record was dead-lettered. Codes and field names only: never a value from the payload. */
@@ -47,6 +52,10 @@ export const CONTRACT_LIMITS = {
   caseIds: 20,
   attachments: 50,
   attachmentName: 255,
+  // The same bounds as a person's names at registration (a full name and 20 variants).
+  persons: 20,
+  personNames: 21,
+  personName: 200,
 } as const;
 
 const FIELDS = new Set([
@@ -63,6 +72,7 @@ const FIELDS = new Set([
   'caseIds',
   'handlingCode',
   'attachments',
+  'persons',
 ]);
 const LANGUAGES = ['vi', 'zh', 'en'] as const;
 const HANDLING = ['H0', 'H1', 'H2', 'H3'] as const;
@@ -80,12 +90,19 @@ const reject = (reason: string, field?: string): never => {
   throw new Reject(field === undefined ? { reason } : { reason, field });
 };
 
-function text(o: Record<string, unknown>, field: string, max: number, required: boolean): string | undefined {
+/** `reported` is the field named in a rejection when it is not `field` itself (an item of a list). */
+function text(
+  o: Record<string, unknown>,
+  field: string,
+  max: number,
+  required: boolean,
+  reported: string = field,
+): string | undefined {
   const v = o[field];
-  if (v === undefined || v === null) return required ? reject('missing_field', field) : undefined;
-  if (typeof v !== 'string') return reject('wrong_type', field);
-  if (v.trim() === '' || CONTROL.test(v)) return reject('invalid_text', field);
-  if (v.length > max) return reject('too_long', field);
+  if (v === undefined || v === null) return required ? reject('missing_field', reported) : undefined;
+  if (typeof v !== 'string') return reject('wrong_type', reported);
+  if (v.trim() === '' || CONTROL.test(v)) return reject('invalid_text', reported);
+  if (v.length > max) return reject('too_long', reported);
   return v;
 }
 
@@ -140,6 +157,7 @@ function parseObject(o: Record<string, unknown>): CounterpartMessage {
       return { name, sha256: sha256 as string };
     });
   }
+  const persons = personsOf(o);
   return {
     messageId,
     counterpart,
@@ -154,7 +172,32 @@ function parseObject(o: Record<string, unknown>): CounterpartMessage {
     ...(caseIds !== undefined ? { caseIds } : {}),
     ...(handlingCode !== undefined ? { handlingCode } : {}),
     ...(attachments !== undefined ? { attachments } : {}),
+    ...(persons !== undefined ? { persons } : {}),
   };
+}
+
+/**
+ * `persons: [{ names: [..] }]`: 1–20 persons, each with 1–21 names of clean text. A rejection
+ * names the field, never a value: the value is a name.
+ */
+function personsOf(o: Record<string, unknown>): { names: string[] }[] | undefined {
+  if (o.persons === undefined || o.persons === null) return undefined;
+  if (!Array.isArray(o.persons)) return reject('wrong_type', 'persons');
+  const list = o.persons as unknown[];
+  if (list.length === 0) return reject('invalid_value', 'persons');
+  if (list.length > CONTRACT_LIMITS.persons) return reject('too_long', 'persons');
+  return list.map((p) => {
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) return reject('wrong_type', 'persons');
+    const item = p as Record<string, unknown>;
+    if (Object.keys(item).some((k) => k !== 'names')) reject('unknown_field', 'persons');
+    if (!Array.isArray(item.names)) return reject(item.names === undefined ? 'missing_field' : 'wrong_type', 'persons');
+    const names = item.names as unknown[];
+    if (names.length === 0) return reject('invalid_value', 'persons');
+    if (names.length > CONTRACT_LIMITS.personNames) return reject('too_long', 'persons');
+    // Two spellings of one name that differ only in Unicode composition are one name.
+    const checked = names.map((name) => text({ name }, 'name', CONTRACT_LIMITS.personName, true, 'persons')!);
+    return { names: [...new Set(checked.map((n) => n.normalize('NFC').trim()))] };
+  });
 }
 
 /** JSON with keys in a fixed order at every level: equal content, equal bytes, whatever the sender's order. */

@@ -160,6 +160,8 @@ function draftOf(m: CounterpartMessage, state: ExchangeState | undefined): Messa
     ...(m.ourReference !== undefined ? { ourReference: m.ourReference } : {}),
     ...(m.attachments !== undefined ? { attachments: m.attachments } : {}),
     ...(m.inReplyTo !== undefined ? { inReplyTo: replyTargetOf(m.inReplyTo, state) } : {}),
+    // Sealed with subject and body by the handler; compared against the name index at read time.
+    ...(m.persons !== undefined ? { namedByCounterpart: m.persons } : {}),
     // The gateway cannot read the body; a letter about a trafficking case is presumed to name people.
     carriesPersonalData: true,
   };

@@ -12,6 +12,7 @@ import { codeText } from '../forms.component';
 import { UrgentBadge } from './priority.field';
 import { PriorityForm } from './priority.form';
 import { Link } from '../../shell/router';
+import { MessageDuplicatesPanel, namingMessages, type NamingMessage } from './message-duplicates.panel';
 
 type Kind = 'exchange' | 'verification' | 'handover';
 
@@ -83,6 +84,11 @@ function LinkedRow({
   const [act, setAct] = useState<Act | null>(null);
   const status = useStatus(kind, id, enabled);
   const held = heldOf(kind, id, status.data);
+  // Incoming messages that name persons as data: candidates for those who may read names anyway.
+  const naming =
+    kind === 'exchange' && me.may.includes('person.duplicates') && me.may.includes('person.read_personal')
+      ? namingMessages(status.data?.messages as readonly NamingMessage[] | undefined)
+      : [];
   const group = kind === 'handover' ? 'handoverStatus' : kind === 'exchange' ? 'exchangeStatus' : 'verificationStatus';
   const done = (written: WriteAnswer) => {
     setAct(null);
@@ -134,6 +140,13 @@ function LinkedRow({
           </td>
         </tr>
       )}
+      {naming.map(({ message, number }) => (
+        <tr key={message.messageId}>
+          <td colSpan={4}>
+            <MessageDuplicatesPanel exchangeId={id} message={message} number={number} />
+          </td>
+        </tr>
+      ))}
       {act && (
         <tr>
           <td colSpan={4}>

@@ -34,6 +34,11 @@ export async function startBenchApp(kind: StoreKind, pgliteSync: boolean): Promi
     PGLITE_SYNC: pgliteSync ? 'on' : 'off',
   };
   if (db) Object.assign(env, { EVENT_STORE: 'postgres', DATABASE_URL: db.url, MASTER_KEY: BENCH_MASTER_KEY });
+  // The live projection loop's batching and PGlite's thread, to compare settings in otherwise identical runs.
+  for (const name of ['PROJECTION_LINGER_MS', 'PROJECTION_MIN_BATCH', 'PGLITE_THREAD']) {
+    const value = process.env[`BENCH_${name}`];
+    if (value) env[name] = value;
+  }
   const cleanup = async () => {
     await db?.drop();
     await rm(dataDir, { recursive: true, force: true });

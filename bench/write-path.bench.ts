@@ -36,11 +36,17 @@ import {
 } from './write-port.js';
 import { casesScenario, exchangeScenario } from './write-scenarios.js';
 
-/** Issue 2's targets: the port keeps most of what the database can do; the service keeps up with a busy office. */
+/**
+ * Issue 14's targets, as shares of a ceiling measured in the same run: the port keeps most of what
+ * the database can do; HTTP at 32 clients keeps a share of the raw INSERT rate (PGlite: its one
+ * connection; PostgreSQL: 32 connections) within a p99 bound.
+ */
 const PORT_TARGET = 0.6;
-const HTTP_TARGET_RPS = 1500;
-const HTTP_TARGET_P99_MS = 25;
 const HTTP_TARGET_CLIENTS = 32;
+const HTTP_TARGETS: Readonly<Record<StoreKind, { share: number; p99Ms: number }>> = {
+  pglite: { share: 0.4, p99Ms: 100 },
+  postgres: { share: 0.3, p99Ms: 25 },
+};
 
 interface Sizes {
   readonly events: number;
@@ -100,7 +106,14 @@ interface StoreFigures {
 async function freshStoreConfig(kind: StoreKind, sync: boolean): Promise<{ config: AppConfig; drop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'blo-bench-port-'));
   const db = kind === 'postgres' ? await createBenchDatabase() : null;
-  const env: Record<string, string> = { DATA_DIR: dataDir, PGLITE_SYNC: sync ? 'on' : 'off', LOG_LEVEL: 'error' };
+  // PGlite on the calling thread: its fastest single connection, so the ceiling is the highest
+  // one and the HTTP figures (which may run it on a worker thread) are not flattered by it.
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    PGLITE_SYNC: sync ? 'on' : 'off',
+    PGLITE_THREAD: 'main',
+    LOG_LEVEL: 'error',
+  };
   if (db)
     Object.assign(env, {
       EVENT_STORE: 'postgres',
@@ -241,18 +254,25 @@ function tableOf(results: readonly StoreFigures[]): string {
     }
     for (const h of http) {
       const f = h.figures;
-      const gated = kind === 'postgres' && h.keys && h.clients === HTTP_TARGET_CLIENTS;
-      const met = f.requestsPerSecond >= HTTP_TARGET_RPS && f.p99 <= HTTP_TARGET_P99_MS;
+      const gated = h.keys && h.clients === HTTP_TARGET_CLIENTS;
+      const ceiling = p?.rawConcurrent.get(h.clients) ?? p?.raw;
+      const goal = HTTP_TARGETS[kind];
+      const met = ceiling !== undefined && f.requestsPerSecond / rateOf(ceiling) >= goal.share && f.p99 <= goal.p99Ms;
+      const goalText = `≥ ${goal.share * 100} %, p99 ≤ ${goal.p99Ms} ms`;
       rows.push([
         kind,
         `HTTP, ${h.clients} clients, ${h.keys ? 'with keys' : 'no keys'}${f.failed ? ` (${f.failed} failed)` : ''}`,
         fmtRate(f.requestsPerSecond),
         fmtMs(f.p50),
         fmtMs(f.p99),
-        ratio(f.requestsPerSecond, p?.rawConcurrent.get(h.clients) ?? p?.raw),
+        ratio(f.requestsPerSecond, ceiling),
         `${fmtPct(f.loopBusy)}, ${fmtMs(f.cpuMsPerRequest)} ms`,
         f.statementsPerRequest.toFixed(1),
-        gated ? `≥ 1,500/s, p99 ≤ 25 ms ${verdict(met)}` : h.keys ? '' : 'diagnostic',
+        gated
+          ? `${goalText} ${ceiling ? verdict(met) : '(no ceiling: BENCH_PARTS=port,http)'}`
+          : h.keys
+            ? ''
+            : 'diagnostic',
       ]);
     }
   }
@@ -261,7 +281,7 @@ function tableOf(results: readonly StoreFigures[]): string {
 
 async function run(): Promise<void> {
   const sizes = sizesFromEnv();
-  log(`Write path (issue 2) — ${machineLine()}`);
+  log(`Write path (issues 2 and 14) — ${machineLine()}`);
   log(
     `  BENCH_EVENTS=${sizes.events} BENCH_STREAMS=${sizes.streams} BENCH_WARMUP=${sizes.warmup} ` +
       `BENCH_ROUNDS=${sizes.rounds} BENCH_HTTP_SECONDS=${sizes.httpSeconds} BENCH_CLIENTS=${sizes.clients.join(',')} ` +

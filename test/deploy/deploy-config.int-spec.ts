@@ -56,6 +56,10 @@ const REQUIRED = [
 const WORKER_ONLY = ['KAFKA_BROKERS'];
 const LEFT_AT_DEFAULT: Record<string, string> = {
   PGLITE_SYNC: 'embedded PGlite store only; production uses KurrentDB + PostgreSQL',
+  PGLITE_THREAD: 'embedded PGlite store only; production uses KurrentDB + PostgreSQL',
+  PROJECTION_LINGER_MS:
+    'a 10 ms wait batches the read models without delaying read-your-writes; tune only with a bench run',
+  PROJECTION_MIN_BATCH: 'as PROJECTION_LINGER_MS',
   TOKEN_TTL_SECONDS: 'lifetime of CLI-minted tokens; production tokens come from the OIDC issuer',
   BODY_LIMIT_BYTES: 'the 1 MiB default is already the size KurrentDB accepts in one append',
   SESSION_IDLE_SECONDS: '30 minutes idle is the default a shared office desk needs; a deployment may shorten it',

@@ -55,6 +55,13 @@ export interface AppConfig {
   readonly pglite: {
     /** Flush the data directory to stable storage before acknowledging a write. */
     readonly syncOnCommit: boolean;
+    /** worker: the database runs on its own thread, off the event loop that serves HTTP. */
+    readonly thread: 'worker' | 'main';
+  };
+  /** The live projection loop: how long it waits to gather a batch (read-your-writes never waits for it). */
+  readonly projections: {
+    readonly lingerMs: number;
+    readonly minBatch: number;
   };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** NODE_ENV=production: logs stay JSON lines even on a terminal. */
@@ -101,6 +108,11 @@ export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   MASTER_KEY: 'base64 32-byte key wrapping per-person data keys; required unless embedded',
   BODY_LIMIT_BYTES: 'largest accepted request body (default 1048576)',
   PGLITE_SYNC: 'fsync the PGlite data directory on every commit: on (default) | off',
+  PGLITE_THREAD:
+    'worker (default): PGlite runs on its own thread, off the event loop serving HTTP | main: on the same thread (always so when running from the TypeScript sources)',
+  PROJECTION_LINGER_MS:
+    'the live projection loop waits up to this long for more events before applying a small batch (default 10; 0 applies at once; a reader waiting for its own write cuts it short)',
+  PROJECTION_MIN_BATCH: 'the live projection loop applies this many waiting events without lingering (default 100)',
   LOG_LEVEL: 'error | warn | log (default) | debug',
   NODE_ENV: 'production keeps the logs JSON lines even on a terminal (elsewhere a terminal gets coloured lines)',
   ...DEADLINE_VARIABLES,
@@ -221,7 +233,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     crypto: { masterKey },
     http: { bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024, problems) },
-    pglite: { syncOnCommit: sync === 'on' },
+    pglite: {
+      syncOnCommit: sync === 'on',
+      thread: oneOf(env, 'PGLITE_THREAD', ['worker', 'main'] as const, 'worker', problems),
+    },
+    projections: {
+      lingerMs: int(env, 'PROJECTION_LINGER_MS', 10, 0, 60_000, problems),
+      minBatch: int(env, 'PROJECTION_MIN_BATCH', 100, 1, 5000, problems),
+    },
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
     production: env.NODE_ENV === 'production',
     deadlines: loadDeadlineLimits(env, problems),

@@ -3,6 +3,7 @@ import { assertNever } from '#shared-kernel';
 import type { EventStore } from './event-store.port.js';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPglite } from './sql/pglite-client.js';
+import { openPgliteWorker, pgliteWorkerFromSource } from './sql/pglite-thread.js';
 import { openPostgres, type SqlClient } from './sql/sql-client.js';
 import { SqlEventStore } from './sql/sql-event-store.js';
 
@@ -43,8 +44,14 @@ async function openStore(config: AppConfig, sql: SqlClient): Promise<EventStore>
 
 async function openSql(config: AppConfig): Promise<SqlClient> {
   switch (config.eventStore) {
-    case 'pglite':
-      return openPglite(`${config.dataDir}/pglite`, { syncOnCommit: config.pglite.syncOnCommit });
+    case 'pglite': {
+      const options = { syncOnCommit: config.pglite.syncOnCommit };
+      // From the TypeScript sources (tests, `--conditions=source`) the worker's entry is not
+      // built: PGlite stays on this thread there; pglite-thread.int-spec tests the worker.
+      if (config.pglite.thread === 'worker' && !pgliteWorkerFromSource())
+        return openPgliteWorker(`${config.dataDir}/pglite`, options);
+      return openPglite(`${config.dataDir}/pglite`, options);
+    }
     case 'postgres':
       if (!config.databaseUrl) throw new Error('EVENT_STORE=postgres needs DATABASE_URL');
       return openPostgres(config.databaseUrl);

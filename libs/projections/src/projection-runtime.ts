@@ -27,7 +27,10 @@ export async function openProjectionRuntime(
     await keys.migrate();
     const cipher = new PersonalDataCipher(keys);
     const nameIndex = await BlindIndex.open(keys);
-    const runner = new ProjectionRunner(opened.store, opened.sql, allProjections({ cipher, nameIndex }), options);
+    const runner = new ProjectionRunner(opened.store, opened.sql, allProjections({ cipher, nameIndex }), {
+      ...config.projections,
+      ...options,
+    });
     return {
       runner,
       opened,

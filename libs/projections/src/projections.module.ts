@@ -59,11 +59,20 @@ export class ProjectionRunnerLifecycle implements OnApplicationBootstrap, OnModu
     },
     {
       provide: PROJECTION_RUNNER,
-      useFactory: (store: EventStore, sql: SqlClient, cipher: PersonalDataCipher, nameIndex: BlindIndex) => {
+      useFactory: (
+        store: EventStore,
+        sql: SqlClient,
+        cipher: PersonalDataCipher,
+        nameIndex: BlindIndex,
+        config: AppConfig,
+      ) => {
         const logger = new Logger('projections');
-        return new ProjectionRunner(store, sql, allProjections({ cipher, nameIndex }), { warn: (m) => logger.warn(m) });
+        return new ProjectionRunner(store, sql, allProjections({ cipher, nameIndex }), {
+          ...config.projections,
+          warn: (m) => logger.warn(m),
+        });
       },
-      inject: [EVENT_STORE, SQL_CLIENT, PERSONAL_DATA_CIPHER, NAME_INDEX],
+      inject: [EVENT_STORE, SQL_CLIENT, PERSONAL_DATA_CIPHER, NAME_INDEX, APP_CONFIG],
     },
     {
       // The runner itself where it runs; elsewhere the positions it saved in the registry.

@@ -3,12 +3,15 @@
 // it. The parent kills it with SIGKILL mid-stream and checks every printed event survived.
 // Stdout to a pipe is synchronous on Linux, so a printed line is an acknowledged commit.
 // Run with: node --conditions=source --import libs/testing/src/ts-child-register.mjs
-const [dataDir, syncFlag = 'on'] = process.argv.slice(2);
+const [dataDir, syncFlag = 'on', thread = 'main'] = process.argv.slice(2);
 const { openPglite } = await import('../sql/pglite-client.ts');
+const { openPgliteWorker } = await import('../sql/pglite-thread.ts');
 const { SqlEventStore } = await import('../sql/sql-event-store.ts');
 const { newId, zonedNow } = await import('#shared-kernel');
 
-const sql = await openPglite(dataDir, { syncOnCommit: syncFlag === 'on' });
+// thread=worker: PGlite on a worker thread (it inherits this process's loader hooks).
+const open = thread === 'worker' ? openPgliteWorker : openPglite;
+const sql = await open(dataDir, { syncOnCommit: syncFlag === 'on' });
 const store = await SqlEventStore.open(sql);
 const actor = { userId: newId(), role: 'liaison_officer', unitId: 'unit-mong-cai' };
 const streams = Array.from({ length: 5 }, () => `durability-${newId()}`);

@@ -4,6 +4,7 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { DurableNodeFS, syncTree } from './pglite-durable-fs.js';
+import { pgliteStartParams } from './pglite-params.js';
 import { PoolSqlClient, type SqlClient, type SqlResult } from './sql-client.js';
 
 export interface PgliteOptions {
@@ -21,17 +22,6 @@ export interface PgliteOptions {
 export type PgliteSqlClient = SqlClient & { pglite: PGlite };
 
 /**
- * Single-user PostgreSQL has no checkpointer, so the WAL would grow until someone checkpoints;
- * these bound it. `-F` (fsync off) is PGlite's default and is dropped when commits must be durable.
- */
-function startParams(sync: boolean): string[] {
-  const params = PGlite.defaultStartParams.filter((p) => !(sync && p === '-F'));
-  params.push('-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB');
-  if (sync) params.push('-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=on');
-  return params;
-}
-
-/**
  * Embedded PostgreSQL (WASM) in a data directory, driven through the node-postgres adapter so
  * the SQL code path is the one used against a server. `memory://` gives a throwaway instance.
  */
@@ -43,11 +33,11 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
     ? await PGlite.create(dataDir)
     : await PGlite.create({
         fs: sync ? new DurableNodeFS(dataDir) : new NodeFS(dataDir),
-        startParams: startParams(sync),
+        startParams: pgliteStartParams(sync),
       });
   if (sync) syncTree(dataDir, true);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  return new PgliteClient(pool, pglite, inMemory ? null : new WalCheckpointer(pool, options));
+  return new InThreadPgliteClient(pool, pglite, inMemory ? null : new WalCheckpointer(pool, options));
 }
 
 /**
@@ -55,13 +45,13 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
  * appends resolves entirely through promises (no real I/O), so timers would starve exactly
  * when the WAL grows fastest.
  */
-class PgliteClient extends PoolSqlClient implements PgliteSqlClient {
+export class PgliteClient extends PoolSqlClient {
   constructor(
     pool: pg.Pool,
-    readonly pglite: PGlite,
+    closeDatabase: () => Promise<void>,
     private readonly checkpoints: WalCheckpointer | null,
   ) {
-    super(pool, 'pglite', () => pglite.close());
+    super(pool, 'pglite', closeDatabase);
   }
 
   /** The checkpointer first: a check still queued on an ended pool would never be answered. */
@@ -83,8 +73,19 @@ class PgliteClient extends PoolSqlClient implements PgliteSqlClient {
   }
 }
 
+/** PGlite on the calling thread; its instance is at hand (tests look at its file system). */
+class InThreadPgliteClient extends PgliteClient implements PgliteSqlClient {
+  constructor(
+    pool: pg.Pool,
+    readonly pglite: PGlite,
+    checkpoints: WalCheckpointer | null,
+  ) {
+    super(pool, () => pglite.close(), checkpoints);
+  }
+}
+
 /** Runs CHECKPOINT when the WAL written since the last one exceeds the limit. */
-class WalCheckpointer {
+export class WalCheckpointer {
   private running: Promise<void> | null = null;
   private lastCheck = Date.now();
   private stopped = false;

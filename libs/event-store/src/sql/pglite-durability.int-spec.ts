@@ -12,7 +12,12 @@ const repoNode = resolve('node_modules/.bin/node');
 const node = existsSync(repoNode) ? repoNode : process.execPath;
 
 /** Runs the appending child until it has acknowledged `atLeast` events, then SIGKILLs it. */
-function appendThenKill(dataDir: string, sync: 'on' | 'off', atLeast: number): Promise<Map<bigint, string>> {
+function appendThenKill(
+  dataDir: string,
+  sync: 'on' | 'off',
+  thread: 'main' | 'worker',
+  atLeast: number,
+): Promise<Map<bigint, string>> {
   const child = spawn(
     node,
     [
@@ -23,6 +28,7 @@ function appendThenKill(dataDir: string, sync: 'on' | 'off', atLeast: number): P
       join(contractDir, 'pglite-append-child.mjs'),
       dataDir,
       sync,
+      thread,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -56,11 +62,15 @@ describe('PGlite durability across kill -9', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(['on', 'off'] as const)(
-    'keeps every acknowledged append (PGLITE_SYNC=%s) and the chains still verify',
-    async (sync) => {
+  it.each([
+    ['on', 'main'],
+    ['off', 'main'],
+    ['on', 'worker'],
+  ] as const)(
+    'keeps every acknowledged append (PGLITE_SYNC=%s, PGlite on the %s thread) and the chains still verify',
+    async (sync, thread) => {
       const dataDir = join(dir, 'pglite');
-      const acknowledged = await appendThenKill(dataDir, sync, 400);
+      const acknowledged = await appendThenKill(dataDir, sync, thread, 400);
       expect(acknowledged.size).toBeGreaterThanOrEqual(400);
 
       const sql = await openPglite(dataDir, { syncOnCommit: sync === 'on' });

@@ -63,10 +63,15 @@ export async function applyBatchToTargets(
   // Projections see every event at its current shape (docs/architecture.md, Event shapes).
   events = events.map((e) => upcasters.upcast(e));
   if (sql.kind !== 'postgres' || targets.length === 1) return applyGroup(sql, targets, events);
-  // On a server, one transaction per projection, side by side on the pool: they share nothing
-  // but the log, so one's statements overlap another's round trips. (PGlite has one
-  // connection: there, one transaction for all saves commits.)
-  const outcomes = await Promise.allSettled(targets.map((t) => applyGroup(sql, [t], events)));
+  // On a server, one transaction per projection with work in the batch, side by side on the
+  // pool: they share nothing but the log, so one's statements overlap another's round trips.
+  // The projections the batch does not concern only move their checkpoints: one transaction
+  // for all of them, not one each (most batches of a busy office touch a few of the catalog).
+  // (PGlite has one connection: there, one transaction for all saves commits.)
+  const busy = targets.filter((t) => relevant(t, events, t.position).length > 0);
+  const idle = targets.filter((t) => !busy.includes(t));
+  const groups = [...busy.map((t) => [t]), ...(idle.length > 0 ? [idle] : [])];
+  const outcomes = await Promise.allSettled(groups.map((group) => applyGroup(sql, group, events)));
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) throw failed.reason;
 }

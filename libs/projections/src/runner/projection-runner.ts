@@ -13,13 +13,21 @@ import {
   tablesExist,
 } from './projection-registry.js';
 import { Pauses } from '#platform';
-import { Mutex, PositionWaiters } from './runner-support.js';
+import { Linger, Mutex, PositionWaiters } from './runner-support.js';
 
 export interface ProjectionRunnerOptions {
   /** Events per transaction (default 1,000). */
   readonly batchSize?: number;
   /** Events per transaction while building a generation from the log (default 5,000). */
   readonly buildBatchSize?: number;
+  /**
+   * The live loop waits up to this long for more events before it applies a batch smaller than
+   * `minBatch` (default 10 ms; 0 applies at once). A reader waiting for a position cuts the wait
+   * short, so read-your-writes never pays it.
+   */
+  readonly lingerMs?: number;
+  /** A batch of at least this many events is applied without lingering (default 100). */
+  readonly minBatch?: number;
   /** Pause before retrying after the database failed (default 1,000 ms). */
   readonly retryMs?: number;
   /** Operational warnings; never carries event data. */
@@ -52,6 +60,8 @@ export interface ProjectionState extends ProjectionLag {
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,40}$/;
+export const DEFAULT_LINGER_MS = 10;
+export const DEFAULT_MIN_BATCH = 100;
 
 /**
  * Hosts the projections (docs/architecture.md, A read): one live loop on `subscribeAll` applies
@@ -64,6 +74,9 @@ export class ProjectionRunner implements ProjectionProgress {
   private readonly batchSize: number;
   private readonly buildBatchSize: number;
   private readonly retryMs: number;
+  private readonly lingerMs: number;
+  private readonly minBatch: number;
+  private readonly linger = new Linger();
   private readonly warn: (message: string) => void;
   private readonly mutex = new Mutex();
   private readonly waiters: PositionWaiters;
@@ -100,6 +113,8 @@ export class ProjectionRunner implements ProjectionProgress {
     this.batchSize = options.batchSize ?? 1000;
     this.buildBatchSize = options.buildBatchSize ?? options.batchSize ?? 5000;
     this.retryMs = options.retryMs ?? 1000;
+    this.lingerMs = options.lingerMs ?? DEFAULT_LINGER_MS;
+    this.minBatch = options.minBatch ?? DEFAULT_MIN_BATCH;
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.waiters = new PositionWaiters((p) => this.reached(p));
     this.host = {
@@ -169,6 +184,7 @@ export class ProjectionRunner implements ProjectionProgress {
   async stop(): Promise<void> {
     this.sleeper.stopped = true;
     this.sleeper.pauses.stop();
+    this.linger.cutShort();
     await this.subscription?.stop();
     this.subscription = null;
     await Promise.all(this.slots.flatMap((s) => (s.buildDone ? [s.buildDone.catch(() => undefined)] : [])));
@@ -181,7 +197,10 @@ export class ProjectionRunner implements ProjectionProgress {
   }
 
   waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
-    return this.waiters.wait(position, timeoutMs);
+    const reached = this.waiters.wait(position, timeoutMs);
+    // A reader waits for its own write: the batch the loop is holding back goes now.
+    if (!this.reached(position)) this.linger.cutShort();
+    return reached;
   }
 
   /** Position of the generation each projection's views show. */
@@ -273,6 +292,7 @@ export class ProjectionRunner implements ProjectionProgress {
         if (this.buffer.length >= this.batchSize) await this.flushLive();
       },
       onCaughtUp: async () => {
+        await this.lingerForMore();
         await this.flushLive();
       },
       onError: (error) => {
@@ -292,6 +312,18 @@ export class ProjectionRunner implements ProjectionProgress {
       // The store closed under us (shutdown); nothing left to run.
       this.warn(`projection live loop not restarted: ${errorClassOf(error)}`);
     }
+  }
+
+  /**
+   * Before applying a small batch, give the writers a moment: appends that arrive meanwhile are
+   * read and applied with it, one read and one read-model transaction for many events instead
+   * of one per write (on PGlite they share the only connection with the writes). Nobody waiting
+   * for a position pays it: with a waiter pending the batch goes at once.
+   */
+  private async lingerForMore(): Promise<void> {
+    if (this.lingerMs <= 0 || this.buffer.length === 0 || this.buffer.length >= this.minBatch) return;
+    if (this.waiters.pending > 0 || this.sleeper.stopped) return;
+    await this.linger.wait(this.lingerMs);
   }
 
   private async flushLive(): Promise<void> {

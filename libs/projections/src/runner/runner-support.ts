@@ -24,6 +24,11 @@ export class PositionWaiters {
 
   constructor(private readonly reached: (position: bigint) => boolean) {}
 
+  /** How many callers wait right now (the live loop stops lingering while anyone does). */
+  get pending(): number {
+    return this.waiters.size;
+  }
+
   wait(position: bigint, timeoutMs: number): Promise<boolean> {
     if (this.reached(position)) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -57,5 +62,31 @@ export class PositionWaiters {
       w.resolve(this.reached(w.position));
     }
     this.waiters.clear();
+  }
+}
+
+/**
+ * A short wait of the live loop for more events before it applies a small batch, cut short by
+ * whoever cannot wait (a reader waiting for its own write, a stop).
+ */
+export class Linger {
+  private cut: (() => void) | null = null;
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        if (this.cut === done) this.cut = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      this.cut = done;
+    });
+  }
+
+  /** Ends the current wait now (no effect when none runs). */
+  cutShort(): void {
+    this.cut?.();
   }
 }

@@ -51,3 +51,35 @@ export function deciderSpec<S, C extends DomainCommand, E extends DomainEvent>(d
     },
   };
 }
+
+/** Runs `act` and returns the DomainError it threw, so a spec can check the code and the kind. */
+export function refusalOf(act: () => unknown): DomainError {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal, got events');
+}
+
+/** The refusal of `command` on the literal history `given`, to check its kind as well as its code. */
+export const refusalOn = <S, C extends DomainCommand, E extends DomainEvent>(
+  decider: Decider<S, C, E>,
+  given: readonly E[],
+  command: C,
+): DomainError => refusalOf(() => decider.decide(command, fold(decider, given)));
+
+/** What `command` decides on `state`: its events, or the DomainError it is refused with. */
+export function decisionOf<S, C extends DomainCommand, E extends DomainEvent>(
+  decider: Decider<S, C, E>,
+  state: S,
+  command: C,
+): readonly E[] | DomainError {
+  try {
+    return decider.decide(command, state);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}

@@ -1,2 +1,3 @@
 export * from './test-servers.js';
 export * from './decider-spec.js';
+export * from './decider-properties.js';

@@ -2,6 +2,7 @@ import { newId, type CommandMeta } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import type { CaseCommand } from './case.commands.js';
 import { caseDecider } from './case.decider.js';
+import { caseClosed, caseOpened, caseResolved } from './case.spec-fixtures.js';
 import { CaseErrors } from './case.errors.js';
 import type { CaseEvent } from './case.events.js';
 
@@ -14,19 +15,6 @@ const spec = deciderSpec(caseDecider);
 describe('Case decider: links from other records', () => {
   let caseId: string;
   let received: CaseEvent;
-  const opened = (): CaseEvent => ({ type: 'CaseOpened', data: { caseId, reason: null } });
-  const resolved = (): CaseEvent => ({ type: 'CaseResolved', data: { caseId, resolution: 'victims returned' } });
-  const closed = (): CaseEvent => ({
-    type: 'CaseClosed',
-    data: {
-      caseId,
-      reason: 'done',
-      closedFrom: 'open',
-      override: false,
-      openVerificationIds: [],
-      unconfirmedHandoverIds: [],
-    },
-  });
 
   beforeEach(() => {
     caseId = newId();
@@ -79,7 +67,7 @@ describe('Case decider: links from other records', () => {
 
       it('links to a resolved case', () => {
         spec
-          .given([received, opened(), resolved()])
+          .given([received, caseOpened(caseId), caseResolved(caseId)])
           .when(c.command(id))
           .then([c.event(id)]);
       });
@@ -96,7 +84,10 @@ describe('Case decider: links from other records', () => {
       });
 
       it('refuses a closed case', () => {
-        spec.given([received, opened(), closed()]).when(c.command(id)).thenRefuses(CaseErrors.CLOSED);
+        spec
+          .given([received, caseOpened(caseId), caseClosed(caseId)])
+          .when(c.command(id))
+          .thenRefuses(CaseErrors.CLOSED);
       });
     });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { assertNever, DomainError, fold, newId, ROLES, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { assertNever, newId, ROLES, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { assertEvolveIsTotal, runCommands } from '#testing';
 import type { CaseCommand } from './case.commands.js';
 import { caseDecider } from './case.decider.js';
 import type { CaseEvent } from './case.events.js';
@@ -206,41 +207,23 @@ describe('Case aggregate properties', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.array(command, { maxLength: 40 }), (startValid, rest) => {
         const commands = startValid ? [validReport, ...rest] : rest;
-        let state = caseDecider.initialState;
-        const history: CaseEvent[] = [];
-        for (const cmd of commands) {
-          const before = structuredClone(state);
-          let events: readonly CaseEvent[];
-          try {
-            events = caseDecider.decide(cmd, state);
-          } catch (error) {
-            expect(error).toBeInstanceOf(DomainError);
-            expect((error as DomainError).message).not.toContain(MARK);
-            expect(state).toEqual(before);
-            continue;
-          }
-          const wasClosed = state.status === 'closed';
-          for (const event of events) {
-            if (wasClosed) expect(event.type).toBe('CaseReopened');
-            if (event.type === 'CaseClosed' && event.data.override) expect(cmd.meta.actor.role).toBe('supervisor');
-            const next = caseDecider.evolve(state, event);
-            assertTransition(event.type, state, next);
-            state = next;
-            history.push(event);
-          }
-          assertInvariants(state, history);
-        }
+        runCommands(caseDecider, commands, {
+          secrets: [MARK],
+          transition: assertTransition,
+          invariants: assertInvariants,
+          decided(cmd, events, before) {
+            for (const event of events) {
+              if (before.status === 'closed') expect(event.type).toBe('CaseReopened');
+              if (event.type === 'CaseClosed' && event.data.override) expect(cmd.meta.actor.role).toBe('supervisor');
+            }
+          },
+        });
       }),
       { numRuns: 300 },
     );
   });
 
   it('evolve is total: any sequence of events, fitting or not, folds without throwing', () => {
-    fc.assert(
-      fc.property(fc.array(anyEvent, { maxLength: 30 }), (events) => {
-        expect(() => fold(caseDecider, events)).not.toThrow();
-      }),
-      { numRuns: 300 },
-    );
+    assertEvolveIsTotal(caseDecider, anyEvent);
   });
 });

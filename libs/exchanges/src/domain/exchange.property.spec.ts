@@ -260,7 +260,9 @@ describe('exchange invariants under random command sequences', () => {
         const answeredIds = history.flatMap((e) => (e.type === 'MessageAnswered' ? [e.data.messageId] : []));
         expect(new Set(answeredIds).size).toBe(answeredIds.length);
       }),
-      { numRuns: 1500 },
+      // A fixed seed by default: the reach check below must not depend on the run's luck (a
+      // return followed by a resubmission is rare). FC_SEED=<n> explores other sequences.
+      { numRuns: 1500, seed: Number(process.env.FC_SEED ?? 20261207) },
     );
     // The generator must actually reach every event, or the invariants above prove little.
     const all: ExchangeEvent['type'][] = [

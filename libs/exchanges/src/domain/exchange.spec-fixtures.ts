@@ -1,4 +1,4 @@
-import { DomainError, fold, newId, parseZoned, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { DomainError, newId, parseZoned, type CommandMeta, type ZonedInstant } from '#shared-kernel';
 import type {
   AcknowledgeMessage,
   CloseExchange,
@@ -20,6 +20,7 @@ import type {
   MessageLogged,
 } from './exchange.events.js';
 import type { Drafting, MessageInput, ReleaseOfficer } from './exchange.values.js';
+import { refusalOf, refusalOn } from '#testing';
 
 /** Test-only builders shared by the exchange specs. Fixed clock, fresh ids. */
 export const NOW = new Date('2026-03-05T02:00:00Z');
@@ -54,20 +55,11 @@ export function message(overrides: Partial<MessageInput> = {}): MessageInput {
 export const command = <C extends ExchangeCommand>(type: C['type'], data: C['data']): C =>
   ({ type, data, meta }) as unknown as C;
 
-/** Runs `act` and returns the DomainError it threw, so a spec can check the code and the kind. */
-export function refusalOf(act: () => unknown): DomainError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, got events');
-}
+export { refusalOf };
 
 /** The refusal of `cmd` on the literal history `given`, to check its kind as well as its code. */
 export const refusalWhen = (given: readonly ExchangeEvent[], cmd: ExchangeCommand): DomainError =>
-  refusalOf(() => exchangeDecider.decide(cmd, fold(exchangeDecider, given)));
+  refusalOn(exchangeDecider, given, cmd);
 
 /**
  * Builders bound to one exchange id: commands for the "when" of a spec, and past events written

@@ -1,4 +1,4 @@
-import { DomainError, fold, newId, parseZoned, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { DomainError, newId, parseZoned, type CommandMeta, type ZonedInstant } from '#shared-kernel';
 import type {
   CancelHandover,
   CloseHandover,
@@ -24,6 +24,7 @@ import type {
   PersonReceived,
 } from './handover.events.js';
 import type { OnwardTransferKind } from './handover.values.js';
+import { refusalOf, refusalOn } from '#testing';
 
 /** Test-only builders shared by the handover specs. Fixed clock, fresh ids. */
 export const NOW = new Date('2026-03-05T02:00:00Z');
@@ -42,19 +43,11 @@ const TRANSFERRED_AT = '2026-03-05T14:00:00+07:00';
 const command = <C extends HandoverCommand>(type: C['type'], data: C['data']): C =>
   ({ type, data, meta }) as unknown as C;
 
-export function refusalOf(act: () => unknown): DomainError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, got events');
-}
+export { refusalOf };
 
 /** The refusal of `cmd` on the literal history `given`, to check its kind as well as its code. */
 export const refusalWhen = (given: readonly HandoverEvent[], cmd: HandoverCommand): DomainError =>
-  refusalOf(() => handoverDecider.decide(cmd, fold(handoverDecider, given)));
+  refusalOn(handoverDecider, given, cmd);
 
 /**
  * Builders bound to one handover of two persons: commands for the "when" of a spec, and past

@@ -5,14 +5,12 @@ import { personDecider } from './person.decider.js';
 import { PersonErrors } from './person.errors.js';
 import type { PersonEvent, PersonRegistered } from './person.events.js';
 import type { PersonRole } from './person.values.js';
+import { RESEALED, SEALED, personRegistered } from './person.spec-fixtures.js';
 
 const meta: CommandMeta = {
   actor: { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LC-BLO', province: 'lao-cai' },
   now: new Date('2026-03-05T02:00:00Z'),
 };
-// Shaped like the security lib's envelope; the domain never opens it.
-const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
-const RESEALED = 'v1.1.b0Xf2LmN8tYq1Rz7.Jk3PqW9eR2tY5uI8oPa1sD.cmUtc2VhbGVk';
 
 const spec = deciderSpec(personDecider);
 const cmd = <T extends PersonCommand['type']>(
@@ -23,26 +21,8 @@ const cmd = <T extends PersonCommand['type']>(
 describe('Person decider', () => {
   let personId: string;
   let caseId: string;
-  const registeredAs = (role: PersonRole): PersonRegistered => {
-    const identification = {
-      presumed_victim: 'presumed',
-      victim: 'identified_victim',
-      accompanying_minor: 'accompanying',
-      relative: 'not_on_victim_track',
-      suspect: 'not_on_victim_track',
-    } as const;
-    return {
-      type: 'PersonRegistered',
-      data: {
-        personId,
-        caseId,
-        role,
-        ageBand: role === 'accompanying_minor' ? 'under_18' : 'adult',
-        personal: SEALED,
-        identification: identification[role],
-      },
-    };
-  };
+  const registeredAs = (role: PersonRole): PersonRegistered =>
+    personRegistered({ personId, caseId }, role, role === 'accompanying_minor' ? 'under_18' : 'adult');
   const begun = (basis: string | null = 'found at a massage parlour in Hekou'): PersonEvent => ({
     type: 'IdentificationBegun',
     data: { personId, caseId, basis },

@@ -1,26 +1,20 @@
 import { newId, type CommandMeta } from '#shared-kernel';
 import { deciderSpec } from '#testing';
-import type { PersonCommand } from './person.commands.js';
 import { personDecider } from './person.decider.js';
 import { PersonErrors } from './person.errors.js';
-import type { PersonRegistered } from './person.events.js';
+import { RESEALED, commandsBy, personRegistered } from './person.spec-fixtures.js';
 
 const meta: CommandMeta = {
   actor: { userId: 'truong.phong', role: 'supervisor', unitId: 'VN-LC-BLO', province: 'lao-cai' },
   now: new Date('2026-03-05T02:00:00Z'),
 };
-const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
-const RESEALED = 'v1.1.b0Xf2LmN8tYq1Rz7.Jk3PqW9eR2tY5uI8oPa1sD.cmUtc2VhbGVk';
 const spec = deciderSpec(personDecider);
-const cmd = (type: PersonCommand['type'], data: object): PersonCommand => ({ type, data, meta }) as PersonCommand;
+const cmd = commandsBy(meta);
 
 describe('Person erasure', () => {
   const personId = newId();
   const caseId = newId();
-  const registered: PersonRegistered = {
-    type: 'PersonRegistered',
-    data: { personId, caseId, role: 'presumed_victim', ageBand: 'adult', personal: SEALED, identification: 'presumed' },
-  };
+  const registered = personRegistered({ personId, caseId });
   const erased = { type: 'PersonalDataErased', data: { personId, caseId, reason: 'yêu cầu xóa' } } as const;
 
   it('records the erasure with its reason', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { DomainError, fold, newId, type CommandMeta } from '#shared-kernel';
+import { newId, type CommandMeta } from '#shared-kernel';
+import { assertEvolveIsTotal, runCommands } from '#testing';
 import type { PersonCommand } from './person.commands.js';
 import { personDecider } from './person.decider.js';
 import type { PersonEvent } from './person.events.js';
@@ -169,39 +170,17 @@ describe('Person aggregate properties', () => {
     fc.assert(
       fc.property(start, fc.array(command, { maxLength: 30 }), (role, rest) => {
         const commands = role ? [validRegistration(role), ...rest] : rest;
-        let state = personDecider.initialState;
-        const history: PersonEvent[] = [];
-        for (const cmd of commands) {
-          const before = structuredClone(state);
-          let events: readonly PersonEvent[];
-          try {
-            events = personDecider.decide(cmd, state);
-          } catch (error) {
-            expect(error).toBeInstanceOf(DomainError);
-            expect((error as DomainError).message).not.toContain(MARK);
-            expect((error as DomainError).message).not.toContain(CLEAR);
-            expect(state).toEqual(before);
-            continue;
-          }
-          for (const event of events) {
-            const next = personDecider.evolve(state, event);
-            assertTransition(event.type, state, next);
-            state = next;
-            history.push(event);
-          }
-          assertInvariants(state, history);
-        }
+        runCommands(personDecider, commands, {
+          secrets: [MARK, CLEAR],
+          transition: assertTransition,
+          invariants: assertInvariants,
+        });
       }),
       { numRuns: 300 },
     );
   });
 
   it('evolve is total: any sequence of events, fitting or not, folds without throwing', () => {
-    fc.assert(
-      fc.property(fc.array(anyEvent, { maxLength: 30 }), (events) => {
-        expect(() => fold(personDecider, events)).not.toThrow();
-      }),
-      { numRuns: 300 },
-    );
+    assertEvolveIsTotal(personDecider, anyEvent);
   });
 });

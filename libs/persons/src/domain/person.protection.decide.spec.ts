@@ -1,19 +1,14 @@
-import { newId, parseZoned, type CommandMeta } from '#shared-kernel';
+import { newId, parseZoned } from '#shared-kernel';
 import { deciderSpec } from '#testing';
-import type { PersonCommand } from './person.commands.js';
 import { personDecider } from './person.decider.js';
 import { PersonErrors } from './person.errors.js';
 import type { ConsentGiven, PersonRegistered } from './person.events.js';
 import { consentStanding } from './person.selectors.js';
+import { commandsBy, liaisonOfficer, personRegistered } from './person.spec-fixtures.js';
 
-const meta: CommandMeta = {
-  actor: { userId: 'can.bo', role: 'liaison_officer', unitId: 'VN-LS-BLO', province: 'lang-son' },
-  now: new Date('2026-03-05T02:00:00Z'),
-};
-const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
 const FORM = 'a'.repeat(64);
 const spec = deciderSpec(personDecider);
-const cmd = (type: PersonCommand['type'], data: object): PersonCommand => ({ type, data, meta }) as PersonCommand;
+const cmd = commandsBy(liaisonOfficer('lang-son'));
 
 const personId = newId();
 const caseId = newId();
@@ -21,10 +16,8 @@ const consentId = newId();
 const at = parseZoned('2026-03-05T09:00:00+07:00');
 const later = parseZoned('2026-03-06T09:00:00+07:00');
 
-const registered = (ageBand: 'adult' | 'under_18' = 'adult'): PersonRegistered => ({
-  type: 'PersonRegistered',
-  data: { personId, caseId, role: 'presumed_victim', ageBand, personal: SEALED, identification: 'presumed' },
-});
+const registered = (ageBand: 'adult' | 'under_18' = 'adult'): PersonRegistered =>
+  personRegistered({ personId, caseId }, 'presumed_victim', ageBand);
 const consent = {
   consentId,
   decision: 'given',

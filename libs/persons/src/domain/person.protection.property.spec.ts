@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { DomainError, newId, parseZoned, type CommandMeta } from '#shared-kernel';
+import { decisionOf } from '#testing';
 import type { PersonCommand } from './person.commands.js';
 import { personDecider } from './person.decider.js';
 import { PersonErrors } from './person.errors.js';
 import type { PersonEvent } from './person.events.js';
 import { consentStanding } from './person.selectors.js';
 import type { PersonState } from './person.state.js';
+import { personRegistered } from './person.spec-fixtures.js';
 
 /**
  * Holds, erasure and consent interact: a hold blocks erasure, erasure blocks new holds and new
@@ -18,7 +20,6 @@ const meta: CommandMeta = {
 };
 const personId = newId();
 const caseId = newId();
-const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
 const IDS = [newId(), newId(), newId()] as const;
 const PURPOSES = ['identity_verification', 'family_tracing'] as const;
 const at = (day: number) => parseZoned(`2026-03-${String(day).padStart(2, '0')}T09:00:00+07:00`);
@@ -45,19 +46,9 @@ const command: fc.Arbitrary<PersonCommand> = fc.oneof(
   of('WithdrawConsent', fc.record({ consentId: fc.constantFrom(...IDS), occurredAt: fc.constant(at(28)) })),
 );
 
-const registered: PersonEvent = {
-  type: 'PersonRegistered',
-  data: { personId, caseId, role: 'presumed_victim', ageBand: 'adult', personal: SEALED, identification: 'presumed' },
-};
+const registered: PersonEvent = personRegistered({ personId, caseId });
 
-function attempt(state: PersonState, cmd: PersonCommand): readonly PersonEvent[] | DomainError {
-  try {
-    return personDecider.decide(cmd, state);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-}
+const attempt = (state: PersonState, cmd: PersonCommand) => decisionOf(personDecider, state, cmd);
 
 describe('Person protection rules (properties)', () => {
   it('a hold blocks erasure, erasure blocks holds and consent, and consent follows its latest decision', () => {

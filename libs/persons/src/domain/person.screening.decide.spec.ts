@@ -1,34 +1,20 @@
-import { newId, parseZoned, type CommandMeta } from '#shared-kernel';
+import { newId, parseZoned } from '#shared-kernel';
 import { deciderSpec } from '#testing';
-import type { PersonCommand } from './person.commands.js';
 import { personDecider } from './person.decider.js';
 import { PersonErrors as E } from './person.errors.js';
 import type { PersonEvent, PersonRegistered } from './person.events.js';
+import { RECORDED_BY, commandsBy, liaisonOfficer, personRegistered } from './person.spec-fixtures.js';
 
 /** The screening of returnees (issue 10): group, CTDC exploitation types and the indicators result. */
-const meta: CommandMeta = {
-  actor: { userId: 'can.bo', role: 'liaison_officer', unitId: 'VN-LS-BLO', province: 'lao-cai' },
-  now: new Date('2026-03-05T02:00:00Z'),
-};
-const recordedBy = { userId: 'can.bo', unitId: 'VN-LS-BLO' };
-const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
+const recordedBy = RECORDED_BY;
 const spec = deciderSpec(personDecider);
-const cmd = (type: PersonCommand['type'], data: object): PersonCommand => ({ type, data, meta }) as PersonCommand;
+const cmd = commandsBy(liaisonOfficer('lao-cai'));
 const personId = newId();
 const caseId = newId();
 const screeningId = newId();
 const at = parseZoned('2026-03-05T09:00:00+07:00');
-const registered = (role: 'presumed_victim' | 'suspect' = 'presumed_victim'): PersonRegistered => ({
-  type: 'PersonRegistered',
-  data: {
-    personId,
-    caseId,
-    role,
-    ageBand: 'adult',
-    personal: SEALED,
-    identification: role === 'suspect' ? 'not_on_victim_track' : 'presumed',
-  },
-});
+const registered = (role: 'presumed_victim' | 'suspect' = 'presumed_victim'): PersonRegistered =>
+  personRegistered({ personId, caseId }, role);
 
 describe('Screening of returnees', () => {
   const screening = {

@@ -1,19 +1,14 @@
-import { newId, parseZoned, type CommandMeta } from '#shared-kernel';
+import { newId, parseZoned } from '#shared-kernel';
 import { deciderSpec } from '#testing';
-import type { PersonCommand } from './person.commands.js';
 import { personDecider } from './person.decider.js';
 import { PersonErrors as E } from './person.errors.js';
 import type { ConsentGiven, PersonEvent, PersonRegistered, ReferralMade } from './person.events.js';
 import type { PersonRole } from './person.values.js';
+import { RECORDED_BY, SEALED, commandsBy, liaisonOfficer, personRegistered } from './person.spec-fixtures.js';
 
-const meta: CommandMeta = {
-  actor: { userId: 'can.bo', role: 'liaison_officer', unitId: 'VN-LS-BLO', province: 'lang-son' },
-  now: new Date('2026-03-05T02:00:00Z'),
-};
-const recordedBy = { userId: 'can.bo', unitId: 'VN-LS-BLO' };
-const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
+const recordedBy = RECORDED_BY;
 const spec = deciderSpec(personDecider);
-const cmd = (type: PersonCommand['type'], data: object): PersonCommand => ({ type, data, meta }) as PersonCommand;
+const cmd = commandsBy(liaisonOfficer('lang-son'));
 
 const personId = newId();
 const caseId = newId();
@@ -24,17 +19,8 @@ const at = parseZoned('2026-03-05T09:00:00+07:00');
 const later = parseZoned('2026-03-06T09:00:00+07:00');
 const before = parseZoned('2026-03-04T09:00:00+07:00');
 
-const ROLE_STATUS = {
-  presumed_victim: 'presumed',
-  victim: 'identified_victim',
-  accompanying_minor: 'accompanying',
-  relative: 'not_on_victim_track',
-  suspect: 'not_on_victim_track',
-} as const;
-const registered = (role: PersonRole = 'presumed_victim'): PersonRegistered => ({
-  type: 'PersonRegistered',
-  data: { personId, caseId, role, ageBand: 'adult', personal: SEALED, identification: ROLE_STATUS[role] },
-});
+const registered = (role: PersonRole = 'presumed_victim'): PersonRegistered =>
+  personRegistered({ personId, caseId }, role);
 const consentFor = (recipient: string): ConsentGiven => ({
   type: 'ConsentGiven',
   data: {

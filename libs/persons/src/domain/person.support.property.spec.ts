@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { DomainError, newId, parseZoned, type CommandMeta } from '#shared-kernel';
+import { decisionOf } from '#testing';
 import type { PersonCommand } from './person.commands.js';
 import { personDecider } from './person.decider.js';
 import { PersonErrors } from './person.errors.js';
 import type { PersonEvent } from './person.events.js';
 import type { PersonState, ReferralRecord } from './person.state.js';
+import { personRegistered } from './person.spec-fixtures.js';
 
 /**
  * The referral lifecycle meets consent: a referral needs a standing consent for its service (or
@@ -18,7 +20,6 @@ const meta: CommandMeta = {
 };
 const personId = newId();
 const caseId = newId();
-const SEALED = 'v1.1.q7Zk3PZ1oXc4m9Qe.Yw8T0iV3nB2xR4sL6uKp1g.c2VhbGVkLWJ5dGVz';
 const CONSENTS = [newId(), newId()] as const;
 const REFERRALS = [newId(), newId(), newId()] as const;
 const SERVICES = ['social_protection_centre', 'health_facility'] as const;
@@ -69,19 +70,9 @@ const command: fc.Arbitrary<PersonCommand> = fc.oneof(
   ),
 );
 
-const registered: PersonEvent = {
-  type: 'PersonRegistered',
-  data: { personId, caseId, role: 'presumed_victim', ageBand: 'adult', personal: SEALED, identification: 'presumed' },
-};
+const registered: PersonEvent = personRegistered({ personId, caseId });
 
-function attempt(state: PersonState, cmd: PersonCommand): readonly PersonEvent[] | DomainError {
-  try {
-    return personDecider.decide(cmd, state);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-}
+const attempt = (state: PersonState, cmd: PersonCommand) => decisionOf(personDecider, state, cmd);
 
 const ORDER: Record<ReferralRecord['state'], number> = { made: 0, accepted: 1, declined: 1, completed: 2 };
 const referralsOf = (s: PersonState) => (s.status === 'none' ? [] : (s.referrals ?? []));

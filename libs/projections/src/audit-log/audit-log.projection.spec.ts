@@ -1,24 +1,19 @@
-import { openPglite, type SqlClient } from '#event-store';
 import { newId, type Actor } from '#shared-kernel';
-import { OFFICER, ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import {
+  OFFICER,
+  APPLY_MODES,
+  useProjectionHarness,
+  viewNamer,
+  z,
+  type GivenEvent,
+} from '../spec-support/projection.spec-fixtures.js';
 import { auditLogProjection } from './audit-log.projection.js';
 import { auditLog, decodeAuditCursor, encodeAuditCursor } from './audit-log.query.js';
 
 const SUPERVISOR: Actor = { userId: 'binh.tran', role: 'supervisor', unitId: 'VN-LS-BLO', province: 'lang-son' };
 
-describe.each([
-  ['event by event', false],
-  ['in one batch', true],
-])('audit log projection (%s)', (_mode, batched) => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-  });
-  afterAll(async () => sql.close());
-  beforeEach(async () => {
-    h = await ProjectionHarness.start(auditLogProjection, sql, batched);
-  });
+describe.each(APPLY_MODES)('audit log projection (%s)', (_mode, batched) => {
+  const h = useProjectionHarness(auditLogProjection, batched);
 
   const personRead = (personId: string, caseId: string, at: string, actor: Actor = OFFICER): GivenEvent => ({
     type: 'PersonalDataRead',
@@ -55,7 +50,7 @@ describe.each([
         actor: SUPERVISOR,
       },
     );
-    const page = await auditLog(sql, viewNamer, { limit: 10 });
+    const page = await auditLog(h.sql, viewNamer, { limit: 10 });
     expect(page.next).toBeNull();
     expect(page.items.map((i) => [i.type, i.actor.userId, i.subject.kind])).toEqual([
       ['StatisticsExported', 'binh.tran', 'statistics'],
@@ -89,16 +84,16 @@ describe.each([
       personRead(p1, caseId, '2026-03-04T09:00:00+07:00'),
     );
     const ids = async (f: Parameters<typeof auditLog>[2]) =>
-      (await auditLog(sql, viewNamer, f)).items.map((i) => i.at.slice(0, 10));
+      (await auditLog(h.sql, viewNamer, f)).items.map((i) => i.at.slice(0, 10));
     expect(await ids({ limit: 10, subjectId: p1 })).toEqual(['2026-03-04', '2026-03-03', '2026-03-01']);
     expect(await ids({ limit: 10, actor: 'binh.tran' })).toEqual(['2026-03-03']);
     expect(
       await ids({ limit: 10, from: new Date('2026-03-02T02:00:00Z'), to: new Date('2026-03-04T02:00:00Z') }),
     ).toEqual(['2026-03-03', '2026-03-02']);
-    const first = await auditLog(sql, viewNamer, { limit: 3 });
+    const first = await auditLog(h.sql, viewNamer, { limit: 3 });
     expect(first.items).toHaveLength(3);
     expect(first.next).not.toBeNull();
-    const second = await auditLog(sql, viewNamer, { limit: 3, cursor: first.next });
+    const second = await auditLog(h.sql, viewNamer, { limit: 3, cursor: first.next });
     expect(second.items.map((i) => i.at.slice(0, 10))).toEqual(['2026-03-01']);
     expect(second.next).toBeNull();
   });
@@ -119,13 +114,7 @@ describe.each([
 });
 
 describe('audit log projection: sign-ins', () => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-    h = await ProjectionHarness.start(auditLogProjection, sql, false);
-  });
-  afterAll(async () => sql.close());
+  const h = useProjectionHarness(auditLogProjection);
 
   it('lists a refused sign-in under the account name with its reason and address, never a password', async () => {
     await h.given({
@@ -135,7 +124,7 @@ describe('audit log projection: sign-ins', () => {
       recordedAt: '2026-03-05T08:00:00+07:00',
       actor: { userId: 'system:sign-in', role: 'admin', unitId: 'VN-BLO-SIGNIN' },
     });
-    const page = await auditLog(sql, viewNamer, { limit: 10 });
+    const page = await auditLog(h.sql, viewNamer, { limit: 10 });
     expect(page.items.map((i) => ({ type: i.type, subject: i.subject, details: i.details }))).toEqual([
       {
         type: 'SignInFailed',
@@ -163,7 +152,7 @@ describe('audit log projection: sign-ins', () => {
       recordedAt: '2026-03-05T09:00:00+07:00',
       actor: SUPERVISOR,
     });
-    const page = await auditLog(sql, viewNamer, { limit: 10 });
+    const page = await auditLog(h.sql, viewNamer, { limit: 10 });
     expect(
       page.items
         .filter((i) => i.subject.id === personId)

@@ -1,51 +1,18 @@
-import { openPglite, type SqlClient } from '#event-store';
 import { newId } from '#shared-kernel';
-import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import { APPLY_MODES, useProjectionHarness, z } from '../spec-support/projection.spec-fixtures.js';
+import { reportReceived } from '../spec-support/given-events.js';
+import { boardAt, DAY, LIMITS } from './deadline-board.spec-fixtures.js';
 import { deadlinesProjection } from './deadlines.projection.js';
-import { deadlineBoard, type BoardLimits } from './deadlines.query.js';
 
-const DAY = 86_400_000;
-const LIMITS: BoardLimits = {
-  messageReplyDefaultMs: 7 * DAY,
-  urgentReplyMs: DAY / 3,
-  handoverConfirmationGraceMs: DAY,
-  onwardTransferDays: 0,
-  initialVerificationMs: 3 * DAY,
-  referralAnswerMs: 7 * DAY,
-};
 const recordedBy = { userId: 'can.bo', unitId: 'VN-LS-BLO' };
 
 /** Referrals a receiving service has not answered within the configured limit (issue 10). */
-describe.each([
-  ['event by event', false],
-  ['in one batch', true],
-])('referral answers on the deadline board (%s)', (_mode, batched) => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-  });
-  afterAll(async () => sql.close());
-  beforeEach(async () => {
-    h = await ProjectionHarness.start(deadlinesProjection, sql, batched);
-  });
+describe.each(APPLY_MODES)('referral answers on the deadline board (%s)', (_mode, batched) => {
+  const h = useProjectionHarness(deadlinesProjection, batched);
 
   const board = (now: string, limits = LIMITS, province: string | null = null) =>
-    deadlineBoard(h.sql, viewNamer, { now: new Date(z(now).at), withinMs: 2 * DAY, province }, limits);
+    boardAt(h.sql, now, { limits, province });
 
-  const report = (caseId: string, province: string): GivenEvent => ({
-    type: 'ReportReceived',
-    streamId: `case-${caseId}`,
-    data: {
-      caseId,
-      channel: 'hotline',
-      province,
-      summary: 's',
-      occurredAt: z('2026-03-01T09:00:00+07:00'),
-      receivingUnit: 'VN-LS-BLO',
-    },
-    occurredAt: '2026-03-01T09:00:00+07:00',
-  });
   const onPerson = (type: string, personId: string, caseId: string, referralId: string, at: string, extra = {}) => ({
     type,
     streamId: `person-${personId}`,
@@ -65,7 +32,7 @@ describe.each([
     const [caseId, personId] = [newId(), newId()];
     const [old, recent, answered, declined] = [newId(), newId(), newId(), newId()];
     await h.given(
-      report(caseId, 'lang-son'),
+      reportReceived(caseId),
       made(personId, caseId, old, '2026-03-01T10:00:00+07:00'),
       made(personId, caseId, recent, '2026-03-04T10:00:00+07:00'),
       made(personId, caseId, answered, '2026-03-01T11:00:00+07:00'),

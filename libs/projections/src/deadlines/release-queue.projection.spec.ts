@@ -1,19 +1,10 @@
-import { openPglite, type SqlClient } from '#event-store';
 import { newId } from '#shared-kernel';
-import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import { useProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
 import { releaseQueueProjection } from './release-queue.projection.js';
 import { awaitingRelease } from './release-queue.query.js';
 
 describe('release queue of the deadline board', () => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-  });
-  afterAll(async () => sql.close());
-  beforeEach(async () => {
-    h = await ProjectionHarness.start(releaseQueueProjection, sql);
-  });
+  const h = useProjectionHarness(releaseQueueProjection);
 
   const caseId = newId();
   const exchangeId = newId();

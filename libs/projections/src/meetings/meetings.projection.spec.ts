@@ -1,6 +1,5 @@
-import { openPglite, type SqlClient } from '#event-store';
 import { newId } from '#shared-kernel';
-import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import { useProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
 import { parsePeriod } from '../statistics/statistics.period.js';
 import { meetingStatistics } from './meeting-statistics.query.js';
 import { meetingsProjection } from './meetings.projection.js';
@@ -11,15 +10,7 @@ const HOUR = 3_600_000;
 const LIMITS = { messageReplyDefaultMs: 7 * 24 * HOUR, urgentReplyMs: 8 * HOUR };
 
 describe('meetings read model: agreed actions on the board, meeting list, statistics', () => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-  });
-  afterAll(async () => sql.close());
-  beforeEach(async () => {
-    h = await ProjectionHarness.start(meetingsProjection, sql);
-  });
+  const h = useProjectionHarness(meetingsProjection);
 
   const recorded = (meetingId: string, province: string, heldAt: string, kind = 'blo_meeting'): GivenEvent => ({
     type: 'MeetingRecorded',

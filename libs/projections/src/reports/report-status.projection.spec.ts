@@ -1,5 +1,4 @@
-import { openPglite, type SqlClient } from '#event-store';
-import { ProjectionHarness, viewNamer, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import { useProjectionHarness, viewNamer, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
 import { reportStatusProjection } from './report-status.projection.js';
 import { reportStatusOf, reportsDue, reportsOfYear } from './report-status.query.js';
 
@@ -30,15 +29,7 @@ const submitted = (reportId: string) =>
   event('ReportSubmitted', reportId, { submittedBy: 'thu.tran', submittedAt: '2026-03-05T02:00:00.000Z' });
 
 describe('report status read model', () => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-  });
-  afterAll(async () => sql.close());
-  beforeEach(async () => {
-    h = await ProjectionHarness.start(reportStatusProjection, sql);
-  });
+  const h = useProjectionHarness(reportStatusProjection);
 
   const stageOf = async (province: string, code: string) =>
     (await reportStatusOf(h.sql, viewNamer, { period: code, provinces: [province] }))[0].status;

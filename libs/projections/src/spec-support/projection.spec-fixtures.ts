@@ -99,3 +99,44 @@ export class ProjectionHarness {
 }
 
 export const z = (iso: string): ZonedInstant => parseZoned(iso);
+
+/** The two ways the runner feeds a projection: live, event by event, and a rebuild's one batch. */
+export const APPLY_MODES = [
+  ['event by event', false],
+  ['in one batch', true],
+] as const;
+
+/** What a spec uses of the harness; it forwards to the current test's own (see `useProjectionHarness`). */
+export type SpecHarness = Pick<ProjectionHarness, 'sql' | 'given' | 'apply' | 'applyBatch' | 'snapshot'>;
+
+/**
+ * The set-up projection specs share, called inside a `describe`: one in-memory PGlite for the block
+ * (opening one costs seconds) and a fresh, empty harness before each test. `projection` may be a
+ * factory, for projections built from something a `beforeAll` of the spec prepares; `sql` is there
+ * from the first `beforeAll` on, the rest from the first `beforeEach`.
+ */
+export function useProjectionHarness(projection: Projection | (() => Projection), batched = false): SpecHarness {
+  let sql: SqlClient | undefined;
+  let current: ProjectionHarness | undefined;
+  beforeAll(async () => {
+    sql = await openPglite('memory://');
+  });
+  afterAll(async () => sql?.close());
+  beforeEach(async () => {
+    current = await ProjectionHarness.start(typeof projection === 'function' ? projection() : projection, sql, batched);
+  });
+  const harness = (): ProjectionHarness => {
+    if (!current) throw new Error('useProjectionHarness: the harness is made in beforeEach');
+    return current;
+  };
+  return {
+    get sql(): SqlClient {
+      if (!sql) throw new Error('useProjectionHarness: the database is opened in beforeAll');
+      return sql;
+    },
+    given: (...events) => harness().given(...events),
+    apply: (event) => harness().apply(event),
+    applyBatch: (events) => harness().applyBatch(events),
+    snapshot: () => harness().snapshot(),
+  };
+}

@@ -1,47 +1,17 @@
-import { openPglite, type SqlClient } from '#event-store';
 import { newId } from '#shared-kernel';
-import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
-import { parsePeriod } from './statistics.period.js';
+import { APPLY_MODES, useProjectionHarness, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import { exchangeOpened, letterLogged, reportReceived, verificationRequested } from '../spec-support/given-events.js';
 import { statisticsProjection } from './statistics.projection.js';
-import { periodStatistics } from './statistics.query.js';
+import { statisticsOf } from './statistics.spec-fixtures.js';
 
 const HOUR = 3_600_000;
-const LIMITS = { messageReplyDefaultMs: 7 * 24 * HOUR, urgentReplyMs: 8 * HOUR };
-const NOW = new Date('2027-01-15T00:00:00Z');
 
 /** Reply times and overdue counts per priority, each under its own limit (issue 11). */
-describe.each([
-  ['event by event', false],
-  ['in one batch', true],
-])('statistics per priority (%s)', (_mode, batched) => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
-
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-  });
-  afterAll(async () => sql.close());
-  beforeEach(async () => {
-    h = await ProjectionHarness.start(
-      statisticsProjection(async () => 'unknown'),
-      sql,
-      batched,
-    );
-  });
+describe.each(APPLY_MODES)('statistics per priority (%s)', (_mode, batched) => {
+  const h = useProjectionHarness(() => statisticsProjection(async () => 'unknown'), batched);
 
   const caseId = newId();
-  const report: GivenEvent = {
-    type: 'ReportReceived',
-    streamId: `case-${caseId}`,
-    data: {
-      caseId,
-      channel: 'hotline',
-      province: 'lang-son',
-      summary: 's',
-      occurredAt: z('2026-03-01T08:00:00+07:00'),
-      receivingUnit: 'VN-LS-BLO',
-    },
-  };
+  const report = reportReceived(caseId, { at: '2026-03-01T08:00:00+07:00' });
   /** A thread of the given priority with one outgoing letter sent at 09:00 on 1 March, answered after `hours`. */
   const thread = (priority: 'urgent' | 'normal' | undefined, hours: number | null): GivenEvent[] => {
     const exchangeId = newId();
@@ -49,35 +19,8 @@ describe.each([
     const stream = `exchange-${exchangeId}`;
     const sent = Date.parse('2026-03-01T02:00:00Z');
     return [
-      {
-        type: 'ExchangeOpened',
-        streamId: stream,
-        data: {
-          exchangeId,
-          caseIds: [caseId],
-          counterpart: 'CN-GX-PSD',
-          channel: 'official_letter',
-          ...(priority ? { priority } : {}),
-          occurredAt: z('2026-03-01T09:00:00+07:00'),
-        },
-      },
-      {
-        type: 'MessageLogged',
-        streamId: stream,
-        data: {
-          exchangeId,
-          messageId,
-          direction: 'outgoing',
-          subject: 's',
-          body: 'b',
-          language: 'zh',
-          handlingCode: 'H1',
-          attachments: [],
-          occurredAt: z('2026-03-01T09:00:00+07:00'),
-          draft: false,
-          carriesPersonalData: false,
-        },
-      },
+      exchangeOpened(exchangeId, [caseId], { priority }),
+      letterLogged(exchangeId, messageId),
       ...(hours === null
         ? []
         : [
@@ -100,23 +43,11 @@ describe.each([
     const asked = Date.parse('2026-03-02T02:00:00Z');
     const limitHours = priority === 'urgent' ? 8 : 7 * 24;
     return [
-      {
-        type: 'VerificationRequested',
-        streamId: stream,
-        data: {
-          verificationId,
-          caseId,
-          personId: null,
-          direction: 'outgoing',
-          counterpart: 'CN-GX-PSD',
-          subject: 'identity',
-          questions: 'q',
-          legalBasis: null,
-          priority,
-          dueAt: z(new Date(asked + limitHours * HOUR).toISOString()),
-          occurredAt: z(new Date(asked).toISOString()),
-        },
-      },
+      verificationRequested(verificationId, caseId, {
+        priority,
+        dueAt: z(new Date(asked + limitHours * HOUR).toISOString()),
+        occurredAt: z(new Date(asked).toISOString()),
+      }),
       {
         type: 'VerificationAnsweredConfirmed',
         streamId: stream,
@@ -145,12 +76,7 @@ describe.each([
       ...verification('urgent', 12),
       ...verification('normal', 20),
     );
-    const s = await periodStatistics(
-      sql,
-      viewNamer,
-      { period: parsePeriod('2026-Q1')!, province: 'lang-son', now: NOW },
-      LIMITS,
-    );
+    const s = await statisticsOf(h.sql, '2026-Q1', 'lang-son');
     expect(s.priorities.urgent.messages).toEqual({
       sent: 3,
       answered: 2,
@@ -172,12 +98,7 @@ describe.each([
       streamId: `exchange-${exchangeId}`,
       data: { exchangeId, previous: 'normal', priority: 'urgent', reason: 'r' },
     });
-    const s = await periodStatistics(
-      sql,
-      viewNamer,
-      { period: parsePeriod('2026-Q1')!, province: null, now: NOW },
-      LIMITS,
-    );
+    const s = await statisticsOf(h.sql, '2026-Q1', null);
     expect([s.priorities.normal.messages.sent, s.priorities.urgent.messages.sent]).toEqual([1, 0]);
   });
 });

@@ -1,66 +1,27 @@
-import { openPglite, type SqlClient } from '#event-store';
 import { newId } from '#shared-kernel';
-import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import { APPLY_MODES, useProjectionHarness, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
+import type { BorderProvince } from '#cases';
+import { personRegistered, reportReceived } from '../spec-support/given-events.js';
 import { publish } from './statistics.export.js';
-import { parsePeriod } from './statistics.period.js';
 import { statisticsProjection } from './statistics.projection.js';
-import { periodStatistics, type StatisticsReport } from './statistics.query.js';
+import { statisticsOf } from './statistics.spec-fixtures.js';
 
-const LIMITS = { messageReplyDefaultMs: 7 * 86_400_000, urgentReplyMs: 8 * 3_600_000 };
-const NOW = new Date('2027-01-15T00:00:00Z');
 const recordedBy = { userId: 'can.bo', unitId: 'VN-LS-BLO' };
 
 /** Support given and referrals (issue 10): counted by kind, service and outcome, per province and period. */
-describe.each([
-  ['event by event', false],
-  ['in one batch', true],
-])('statistics of support and referrals (%s)', (_mode, batched) => {
-  let sql: SqlClient;
-  let h: ProjectionHarness;
+describe.each(APPLY_MODES)('statistics of support and referrals (%s)', (_mode, batched) => {
+  const h = useProjectionHarness(() => statisticsProjection(async () => 'unknown'), batched);
 
-  beforeAll(async () => {
-    sql = await openPglite('memory://');
-  });
-  afterAll(async () => sql.close());
-  beforeEach(async () => {
-    h = await ProjectionHarness.start(
-      statisticsProjection(async () => 'unknown'),
-      sql,
-      batched,
-    );
-  });
-
-  const stats = (period: string, province: string | null = null): Promise<StatisticsReport> =>
-    periodStatistics(sql, viewNamer, { period: parsePeriod(period)!, province, now: NOW }, LIMITS);
+  const stats = (period: string, province: string | null = null) => statisticsOf(h.sql, period, province);
 
   /** A case in a province with one presumed victim. */
-  const personIn = (province: string): { personId: string; events: GivenEvent[] } => {
+  const personIn = (province: BorderProvince): { personId: string; events: GivenEvent[] } => {
     const caseId = newId();
     const personId = newId();
     const at = '2026-03-01T09:00:00+07:00';
     return {
       personId,
-      events: [
-        {
-          type: 'ReportReceived',
-          streamId: `case-${caseId}`,
-          data: { caseId, channel: 'hotline', province, summary: 's', occurredAt: z(at), receivingUnit: 'VN-LS-BLO' },
-          occurredAt: at,
-        },
-        {
-          type: 'PersonRegistered',
-          streamId: `person-${personId}`,
-          data: {
-            personId,
-            caseId,
-            role: 'presumed_victim',
-            ageBand: 'adult',
-            personal: 'v1.1.a.b.c',
-            identification: 'presumed',
-          },
-          occurredAt: at,
-        },
-      ],
+      events: [reportReceived(caseId, { province, at }), personRegistered({ personId, caseId }, 'v1.1.a.b.c', at)],
     };
   };
   const onPerson = (type: string, personId: string, at: string, data: object): GivenEvent => ({

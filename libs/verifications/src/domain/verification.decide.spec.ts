@@ -5,11 +5,11 @@ import { verificationDecider } from './verification.decider.js';
 import { VerificationErrors } from './verification.errors.js';
 import type { VerificationEvent, VerificationRequested } from './verification.events.js';
 import { isVerificationOpen, isVerificationOverdue, openVerificationDueAt } from './verification.selectors.js';
+import { vn } from './verification.spec-fixtures.js';
 
 const NOW = new Date('2026-03-05T02:00:00Z');
 const meta: CommandMeta = { actor: { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LS-BLO' }, now: NOW };
 const cn = (iso: string): ZonedInstant => ({ at: iso, offset: '+08:00', zone: 'Asia/Shanghai' });
-const vn = (iso: string): ZonedInstant => ({ at: iso, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' });
 
 const spec = deciderSpec(verificationDecider);
 /** The command states a basis; the event records the decided one. */

@@ -1,11 +1,11 @@
-import { newId, type CommandMeta, type ConsentStanding, type ZonedInstant } from '#shared-kernel';
+import { newId, type CommandMeta, type ConsentStanding } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import type { RequestVerification, VerificationCommand } from './verification.commands.js';
 import { verificationDecider } from './verification.decider.js';
 import { VerificationErrors as E } from './verification.errors.js';
 import type { VerificationRequested } from './verification.events.js';
+import { identityQuestion, statedQuestion, vn } from './verification.spec-fixtures.js';
 
-const vn = (iso: string): ZonedInstant => ({ at: iso, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' });
 const actor = (role: 'liaison_officer' | 'supervisor'): CommandMeta => ({
   actor: { userId: role === 'supervisor' ? 'truong.phong' : 'can.bo', role, unitId: 'VN-LS-BLO' },
   now: new Date('2026-03-05T02:00:00Z'),
@@ -16,13 +16,7 @@ const verificationId = newId();
 const caseId = newId();
 const personId = newId();
 const base: RequestVerification['data'] = {
-  verificationId,
-  caseId,
-  personId,
-  direction: 'outgoing',
-  counterpart: 'CN-GX-PSD',
-  subject: 'identity',
-  questions: 'Đề nghị xác minh nhân thân',
+  ...identityQuestion({ verificationId, caseId, personId }),
   dueAt: vn('2026-03-12T02:00:00.000Z'),
   occurredAt: vn('2026-03-05T01:00:00.000Z'),
   // Sent at once, to see the decided basis on the sending; holding for release: verification.release.decide.spec.ts.
@@ -35,15 +29,7 @@ const request = (
 const requested = (disclosure?: VerificationRequested['data']['disclosure']): VerificationRequested => ({
   type: 'VerificationRequested',
   data: {
-    verificationId,
-    caseId,
-    personId,
-    direction: 'outgoing',
-    counterpart: 'CN-GX-PSD',
-    subject: 'identity',
-    questions: 'Đề nghị xác minh nhân thân',
-    legalBasis: null,
-    priority: 'normal',
+    ...statedQuestion({ verificationId, caseId, personId }),
     dueAt: base.dueAt,
     occurredAt: base.occurredAt,
     ...(disclosure ? { disclosure } : {}),

@@ -1,11 +1,11 @@
-import { newId, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { newId, type CommandMeta } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import type { RequestVerification, VerificationCommand } from './verification.commands.js';
 import { verificationDecider } from './verification.decider.js';
 import { VerificationErrors as E } from './verification.errors.js';
 import type { VerificationEvent, VerificationRequested } from './verification.events.js';
+import { vn } from './verification.spec-fixtures.js';
 
-const vn = (iso: string): ZonedInstant => ({ at: iso, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' });
 const meta = (userId = 'can.bo'): CommandMeta => ({
   actor: { userId, role: 'liaison_officer', unitId: 'VN-LS-BLO', province: 'lang-son' },
   now: new Date('2026-03-05T02:00:00Z'),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { DomainError, fold, newId, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { fold, newId, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { runCommands } from '#testing';
 import type { VerificationCommand } from './verification.commands.js';
 import { verificationDecider } from './verification.decider.js';
 import type { VerificationEvent } from './verification.events.js';
@@ -191,28 +192,14 @@ describe('VerificationRequest aggregate properties', () => {
         fc.array(command, { maxLength: 30 }),
         (start, rest) => {
           const commands = start ? [start, ...rest] : rest;
-          let state = verificationDecider.initialState;
-          const history: VerificationEvent[] = [];
-          for (const cmd of commands) {
-            const before = structuredClone(state);
-            let events: readonly VerificationEvent[];
-            try {
-              events = verificationDecider.decide(cmd, state);
-            } catch (error) {
-              expect(error).toBeInstanceOf(DomainError);
-              expect((error as DomainError).message).not.toContain(MARK);
-              expect(state).toEqual(before);
-              continue;
-            }
-            expect(events).toHaveLength(cmd.type === 'ReleaseVerification' ? 2 : 1);
-            for (const event of events) {
-              const next = verificationDecider.evolve(state, event);
-              assertTransition(event.type, state, next);
-              state = next;
-              history.push(event);
-            }
-            assertInvariants(state, history);
-          }
+          runCommands(verificationDecider, commands, {
+            secrets: [MARK],
+            transition: assertTransition,
+            invariants: assertInvariants,
+            decided(cmd, events) {
+              expect(events).toHaveLength(cmd.type === 'ReleaseVerification' ? 2 : 1);
+            },
+          });
         },
       ),
       { numRuns: 300 },

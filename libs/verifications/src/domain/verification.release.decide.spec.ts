@@ -1,12 +1,12 @@
-import { fold, newId, type CommandMeta, type ConsentStanding, type ZonedInstant } from '#shared-kernel';
+import { fold, newId, type CommandMeta, type ConsentStanding } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import type { RequestVerification, VerificationCommand } from './verification.commands.js';
 import { verificationDecider } from './verification.decider.js';
 import { VerificationErrors as E } from './verification.errors.js';
 import type { VerificationDrafted, VerificationEvent, VerificationRequested } from './verification.events.js';
+import { identityQuestion, statedQuestion, vn } from './verification.spec-fixtures.js';
 import { isVerificationOpen, isVerificationOverdue } from './verification.selectors.js';
 
-const vn = (iso: string): ZonedInstant => ({ at: iso, offset: '+07:00', zone: 'Asia/Ho_Chi_Minh' });
 const officer = (userId: string, province = 'lang-son', role: 'liaison_officer' | 'supervisor' = 'liaison_officer') =>
   ({ actor: { userId, role, unitId: 'VN-LS-BLO', province }, now: new Date('2026-03-05T02:00:00Z') }) as CommandMeta;
 const AUTHOR = officer('can.bo');
@@ -19,13 +19,7 @@ const caseId = newId();
 const personId = newId();
 const WRITTEN = '2026-03-05T01:00:00.000Z';
 const base: RequestVerification['data'] = {
-  verificationId,
-  caseId,
-  personId,
-  direction: 'outgoing',
-  counterpart: 'CN-GX-PSD',
-  subject: 'identity',
-  questions: 'Đề nghị xác minh nhân thân',
+  ...identityQuestion({ verificationId, caseId, personId }),
   disclosure: { basis: 'consent' },
   consent: 'given',
   // Seven days asked for the answer.
@@ -41,15 +35,7 @@ const act = <T extends Exclude<VerificationCommand['type'], 'RequestVerification
 ) => ({ type, data, meta }) as VerificationCommand;
 
 const stated = {
-  verificationId,
-  caseId,
-  personId,
-  direction: 'outgoing',
-  counterpart: 'CN-GX-PSD',
-  subject: 'identity',
-  questions: 'Đề nghị xác minh nhân thân',
-  legalBasis: null,
-  priority: 'normal',
+  ...statedQuestion({ verificationId, caseId, personId }),
   disclosure: { personId, basis: 'consent', reference: null },
 } as const;
 const drafted: VerificationDrafted = {

@@ -57,6 +57,7 @@ const WORKER_ONLY = ['KAFKA_BROKERS'];
 const LEFT_AT_DEFAULT: Record<string, string> = {
   PGLITE_SYNC: 'embedded PGlite store only; production uses KurrentDB + PostgreSQL',
   PGLITE_THREAD: 'embedded PGlite store only; production uses KurrentDB + PostgreSQL',
+  API_PROCESSES: 'the manifests scale the api by replicas, one process each; a single machine may set it to its cores',
   PROJECTION_LINGER_MS:
     'a 10 ms wait batches the read models without delaying read-your-writes; tune only with a bench run',
   PROJECTION_MIN_BATCH: 'as PROJECTION_LINGER_MS',

@@ -92,6 +92,7 @@ describe('operational surface (default configuration: plain http, no CORS)', () 
       expect(admin.body).toEqual({
         status: 'down',
         role: 'all',
+        pid: process.pid,
         running: ['projections'],
         eventStore: 'pglite',
         reason: 'Error',

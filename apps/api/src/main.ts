@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, type AppConfig } from '#config';
+import { superviseApiProcesses, supervisesApiProcesses } from './api-processes.js';
 import { createApp } from './app.factory.js';
 
 /**
@@ -17,11 +18,16 @@ function announce(config: AppConfig, headline: string, hints: readonly string[])
 
 /**
  * Every process of the service starts here; ROLE (libs/config) decides what it runs: all (the
- * default, and the only role of the embedded store), api (HTTP only) or worker (projections,
- * Kafka relay, counterpart gateway, checkpoint timer, and /health and /metrics).
+ * default, and the only role of the embedded store), api (HTTP only; API_PROCESSES of them on one
+ * port, api-processes.ts) or worker (projections, Kafka relay, counterpart gateway, checkpoint
+ * timer, and /health and /metrics).
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  if (supervisesApiProcesses(config)) {
+    superviseApiProcesses(config, (headline) => announce(config, headline, []));
+    return;
+  }
   const app = await createApp(config);
   await app.listen({ host: config.host, port: config.port });
   const bound = app.getHttpServer().address();

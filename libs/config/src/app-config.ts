@@ -19,6 +19,8 @@ export type ProcessRole = 'all' | 'api' | 'worker';
 
 export interface AppConfig {
   readonly role: ProcessRole;
+  /** ROLE=api only: how many api processes serve the one port (node:cluster), to use every core. */
+  readonly apiProcesses: number;
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
@@ -88,6 +90,7 @@ export class ConfigError extends Error {
 /** Every variable the service reads, with its meaning; the README table and deploy/ checks use it. */
 export const CONFIG_VARIABLES: Readonly<Record<string, string>> = {
   ROLE: 'all (default: HTTP and background work in one process) | api (HTTP only) | worker (projections, Kafka relay, counterpart gateway, checkpoint timer); api and worker need EVENT_STORE=postgres or kurrentdb',
+  API_PROCESSES: 'ROLE=api only: api processes sharing the port, one per core to use them all (1–64, default 1)',
   HOST: 'interface to listen on (default 127.0.0.1)',
   PORT: 'HTTP port (default 3000)',
   DATA_DIR: 'embedded data: PGlite files, local signing key, master key (default ./data)',
@@ -204,11 +207,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       `ROLE=${role} needs EVENT_STORE=postgres or kurrentdb: the embedded PGlite store is opened by one process, which runs everything (ROLE=all)`,
     );
 
+  const apiProcesses = int(env, 'API_PROCESSES', 1, 1, 64, problems);
+  // Background work must run exactly once (ROLE=worker), and PGlite is one process's files.
+  if (apiProcesses > 1 && role !== 'api') problems.push(`API_PROCESSES=${apiProcesses} needs ROLE=api`);
+
   const host = env.HOST || '127.0.0.1';
   const port = int(env, 'PORT', 3000, 0, 65535, problems);
   const sync = oneOf(env, 'PGLITE_SYNC', ['on', 'off'] as const, 'on', problems);
   const config: AppConfig = {
     role,
+    apiProcesses,
     host,
     port,
     dataDir: resolve(cwd, env.DATA_DIR || './data'),

@@ -19,6 +19,8 @@ type Component = 'projections' | 'kafka-relay' | 'counterpart-gateway';
 interface Detailed {
   status: 'up' | 'down';
   role: AppConfig['role'];
+  /** This process, among several api processes on one port (API_PROCESSES). */
+  pid: number;
   running: Component[];
   eventStore: string;
   headPosition?: string;
@@ -49,7 +51,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({
     description:
-      '{ status: "up" } anonymously; with an admin token also { role, running, eventStore, headPosition, projections: [{ name, position, lag }] }',
+      '{ status: "up" } anonymously; with an admin token also { role, pid, running, eventStore, headPosition, projections: [{ name, position, lag }] }',
   })
   @ApiServiceUnavailableResponse({ description: '{ status: "down" }: the event store cannot be reached' })
   async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Brief | Detailed> {
@@ -72,12 +74,12 @@ export class HealthController {
   }
 
   /** The role and the components actually running (not merely configured) in this process. */
-  private process(): Pick<Detailed, 'role' | 'running' | 'eventStore'> {
+  private process(): Pick<Detailed, 'role' | 'pid' | 'running' | 'eventStore'> {
     const running: Component[] = [];
     if (this.runner?.running) running.push('projections');
     if (this.relay?.running) running.push('kafka-relay');
     if (this.gateway?.running) running.push('counterpart-gateway');
-    return { role: this.config.role, running, eventStore: this.config.eventStore };
+    return { role: this.config.role, pid: process.pid, running, eventStore: this.config.eventStore };
   }
 
   /**

@@ -120,7 +120,11 @@ describeInBrowser('meetings and agreed actions, in Chromium', (start) => {
     await agree.getByLabel('Hạn', { exact: true }).fill('2026-04-30T17:00');
     await agree.getByRole('button', { name: 'Ghi việc', exact: true }).click();
     const actions = page.locator('table.meeting-actions');
-    await actions.getByRole('row', { name: /Trao đổi danh sách người cần xác minh.*VN-LS-BLO.*CN-GX-PSD/ }).waitFor();
+    await actions
+      .getByRole('row', {
+        name: /Trao đổi danh sách người cần xác minh.*VN-LS-BLO.*Sở Công an Khu tự trị dân tộc Choang Quảng Tây/,
+      })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Đã xong: Trao đổi danh sách người cần xác minh' }).click();
     const done = page.getByRole('form', { name: /Ghi xong việc/ });
@@ -201,7 +205,7 @@ describeInBrowser('meetings and agreed actions, in Chromium', (start) => {
       .locator('table.campaigns')
       .getByRole('row', { name: /Cao điểm phòng, chống mua bán người tháng 8/ });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Lạng Sơn[\s\S]*CN-GX-PSD[\s\S]*00:00[\s\S]*01:00/);
+    expect(await row.innerText()).toMatch(/Lạng Sơn[\s\S]*Choang Quảng Tây[\s\S]*00:00[\s\S]*01:00/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'campaigns');
 

@@ -10,6 +10,7 @@ import { DualTimeText } from '../dual-time.component';
 import { afterLastWrite } from '../read-your-writes';
 import { RecordCampaignForm } from './campaign.form';
 import { dayEnd, dayStart, type CampaignItem } from './campaign.views';
+import { useCounterpartName } from '../reference.queries';
 
 /**
  * The joint campaigns the province's statistics count (its own and the national ones), with the
@@ -18,6 +19,7 @@ import { dayEnd, dayStart, type CampaignItem } from './campaign.views';
  */
 export function CampaignsPage({ me }: { readonly me: MeView }) {
   const { t } = useTranslation();
+  const counterpartName = useCounterpartName();
   const [recording, setRecording] = useState(false);
   const list = useQuery({
     queryKey: ['campaigns'],
@@ -64,7 +66,7 @@ export function CampaignsPage({ me }: { readonly me: MeView }) {
                 <tr key={c.campaignId}>
                   <th scope="row">{c.name}</th>
                   <td>{c.coverage === 'national' ? t('campaign.coverages.national') : provinceName(t, c.province)}</td>
-                  <td>{c.counterparts.join(', ')}</td>
+                  <td>{c.counterparts.map(counterpartName).join(', ')}</td>
                   <td>
                     <DualTimeText at={dayStart(c.from)} />
                   </td>

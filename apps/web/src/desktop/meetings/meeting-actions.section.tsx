@@ -6,6 +6,7 @@ import { codeText } from '../forms.component';
 import { ActionStepForm, type ActionStep } from './action-step.forms';
 import { AgreeActionForm } from './action.forms';
 import type { MeetingAction, MeetingDetail } from './meeting.views';
+import { useCounterpartName } from '../reference.queries';
 
 type Open = { readonly form: 'agree' } | { readonly form: ActionStep; readonly actionId: string } | null;
 const STEPS: readonly ActionStep[] = ['done', 'drop', 'due'];
@@ -16,6 +17,7 @@ const STEPS: readonly ActionStep[] = ['done', 'drop', 'due'];
  */
 export function MeetingActionsSection({ meeting: m, me }: { readonly meeting: MeetingDetail; readonly me: MeView }) {
   const { t } = useTranslation();
+  const counterpartName = useCounterpartName();
   const [open, setOpen] = useState<Open>(null);
   // National readers only read; an officer writes for their own province only (the api says the same).
   const writes = me.may.includes('meeting.write') && me.province === m.province;
@@ -66,7 +68,7 @@ export function MeetingActionsSection({ meeting: m, me }: { readonly meeting: Me
               <tr key={a.id}>
                 <td>{a.what}</td>
                 <td>{a.owner.id}</td>
-                <td>{a.counterpart.code}</td>
+                <td>{counterpartName(a.counterpart.code)}</td>
                 <td>
                   <DualTimeText at={a.dueAt.at} />
                 </td>

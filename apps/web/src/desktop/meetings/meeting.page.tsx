@@ -8,10 +8,12 @@ import { DualTimeText } from '../dual-time.component';
 import { codeText } from '../forms.component';
 import { MeetingActionsSection } from './meeting-actions.section';
 import type { MeetingDetail } from './meeting.views';
+import { useCounterpartName } from '../reference.queries';
 
 /** One meeting: who sat at the table, the minutes, and every agreed action with its progress and forms. */
 export function MeetingPage({ id, me }: { readonly id: string; readonly me: MeView }) {
   const { t, i18n } = useTranslation();
+  const counterpartName = useCounterpartName();
   const meeting = useQuery({
     queryKey: ['meeting', id],
     queryFn: () => answer<MeetingDetail>(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } })),
@@ -34,7 +36,7 @@ export function MeetingPage({ id, me }: { readonly id: string; readonly me: MeVi
             <dt>{t('meeting.place')}</dt>
             <dd>{m.place}</dd>
             <dt>{t('meeting.counterparts')}</dt>
-            <dd>{m.counterparts.map((c) => c.code).join(', ')}</dd>
+            <dd>{m.counterparts.map((c) => counterpartName(c.code)).join(', ')}</dd>
             <dt>{t('meeting.languages')}</dt>
             <dd>{m.languages.map((l) => codeText(t, i18n, 'meetingLanguage', l)).join(', ')}</dd>
             <dt>{t('meeting.minutes')}</dt>

@@ -10,10 +10,12 @@ import { codeText } from '../forms.component';
 import { afterLastWrite } from '../read-your-writes';
 import { RecordMeetingForm } from './meeting.form';
 import type { MeetingListItem } from './meeting.views';
+import { useCounterpartName } from '../reference.queries';
 
 /** Meetings with the counterpart, latest first, each with how its agreed actions stand; officers record new ones. */
 export function MeetingsPage({ me }: { readonly me: MeView }) {
   const { t, i18n } = useTranslation();
+  const counterpartName = useCounterpartName();
   const [recording, setRecording] = useState(false);
   const list = useQuery({
     queryKey: ['meetings'],
@@ -58,7 +60,7 @@ export function MeetingsPage({ me }: { readonly me: MeView }) {
                   <td>
                     <DualTimeText at={m.heldAt.at} />
                   </td>
-                  <td>{m.counterparts.join(', ')}</td>
+                  <td>{m.counterparts.map(counterpartName).join(', ')}</td>
                   <td>
                     {t('meeting.counts', {
                       agreed: m.actions.agreed,

@@ -1,34 +1,11 @@
 import { itWhen, postgresUnavailable } from '#testing';
-import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openPglite, SQL_CLIENT, type SqlClient } from '#event-store';
 import { changeData, rowsOf } from '../../libs/integrity/src/spec-support/log-tampering.js';
+import { runCli } from './support/cli-process.js';
 import { openCase, registerPerson } from './support/journey.js';
 import { startTestApp } from './support/test-app.js';
-
-const ROOT = join(import.meta.dirname, '../..');
-const HOOKS = join(ROOT, 'libs/testing/src/ts-child-register.mjs');
-
-/** `npm run cli -- <args>` as a real process. */
-function cli(env: Record<string, string>, args: readonly string[]) {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', HOOKS, join(ROOT, 'apps/cli/src/main.ts'), ...args],
-    {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, out, err })),
-  );
-}
 
 /**
  * `checkpoint export` to a file, then `verify --checkpoint file` over the whole store, offline:
@@ -45,20 +22,20 @@ describe('npm run cli -- checkpoint export / verify', () => {
       const caseId = await openCase(officer);
       await registerPerson(officer, caseId);
       expect((await (await app.as('admin')).post('/integrity/checkpoints', {})).status).toBe(201);
-      const exported = await cli(env, ['checkpoint', 'export', '--url', app.url]);
+      const exported = await runCli(env, ['checkpoint', 'export', '--url', app.url]);
       expect({ code: exported.code, err: exported.err }).toMatchObject({ code: 0 });
       await writeFile(file, exported.out);
       await app.app.close(); // the service stops: the data directory is the CLI's now
       stopped = true;
 
-      const intact = await cli(env, ['verify', '--checkpoint', file]);
+      const intact = await runCli(env, ['verify', '--checkpoint', file]);
       expect({ code: intact.code, valid: JSON.parse(intact.out).valid }).toEqual({ code: 0, valid: true });
 
       const db = await openPglite(join(app.config.dataDir, 'pglite'), { syncOnCommit: false });
       const [reported] = await rowsOf(db, [`case-${caseId}`]);
       await changeData(db, reported);
       await db.close();
-      const broken = await cli(env, ['verify', '--checkpoint', file]);
+      const broken = await runCli(env, ['verify', '--checkpoint', file]);
       expect(broken.code).toBe(1);
       expect(JSON.parse(broken.out).firstBad).toMatchObject({
         streamId: `case-${caseId}`,
@@ -89,14 +66,14 @@ describe('npm run cli -- checkpoint export / verify', () => {
       try {
         const officer = await app.as('liaison_officer');
         const caseId = await openCase(officer);
-        const created = await cli(env, ['checkpoint', 'create']);
+        const created = await runCli(env, ['checkpoint', 'create']);
         expect({ code: created.code, err: created.err }).toMatchObject({ code: 0 });
         await writeFile(file, created.out);
-        expect((await cli(env, ['verify', '--checkpoint', file])).code).toBe(0);
+        expect((await runCli(env, ['verify', '--checkpoint', file])).code).toBe(0);
         const sql = app.app.get<SqlClient>(SQL_CLIENT);
         const [reported] = await rowsOf(sql, [`case-${caseId}`]);
         await sql.query('DELETE FROM events WHERE id = $1', [reported.id]);
-        const broken = await cli(env, ['verify', '--checkpoint', file]);
+        const broken = await runCli(env, ['verify', '--checkpoint', file]);
         expect(broken.code).toBe(1);
         expect(JSON.parse(broken.out).firstBad).toMatchObject({ eventId: reported.id, problem: 'missing_event' });
       } finally {

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
 import { SqlEventStore, openPglite, type NewEvent, type RecordedEvent, type WriteContext } from '#event-store';
 import { ReceiveReportHandler, ReceiveReportMessage } from '#cases/application';
+import { LogMessageHandler, LogMessageMessage, OpenExchangeHandler, OpenExchangeMessage } from '#exchanges/application';
 import {
   CounterpartGateway,
   InboundRecorder,
@@ -10,6 +11,7 @@ import {
   KafkajsPublisher,
   SqlCheckpointStore,
   gatewayActor,
+  type CommandSender,
   toCloudEventMessage,
   toIntegrationEvent,
   type GatewayOutcome,
@@ -188,6 +190,18 @@ async function relaySection(brokers: string[]): Promise<void> {
   }
 }
 
+/** The two exchange handlers the gateway sends to, without a Nest application around them. */
+function exchangeCommands(store: SqlEventStore, cipher: PersonalDataCipher): CommandSender {
+  const open = new OpenExchangeHandler(store, cipher);
+  const append = new LogMessageHandler(store, cipher);
+  return {
+    execute: <R>(command: unknown) =>
+      (command instanceof OpenExchangeMessage
+        ? open.execute(command)
+        : append.execute(command as LogMessageMessage)) as Promise<R>,
+  };
+}
+
 /** Gateway: a flood for throughput, then a paced stream for latency (topic → event recorded). */
 async function gatewaySection(brokers: string[]): Promise<void> {
   const flood = envInt('BENCH_KAFKA_MESSAGES', 2000);
@@ -198,7 +212,7 @@ async function gatewaySection(brokers: string[]): Promise<void> {
   const store = await SqlEventStore.open(sql, { pollIntervalMs: 50 });
   const keys = new KeyStore(sql, MasterKey.fromBase64(Buffer.alloc(32, 9).toString('base64')));
   await keys.migrate();
-  const recorder = new InboundRecorder(store, new PersonalDataCipher(keys));
+  const recorder = new InboundRecorder(exchangeCommands(store, new PersonalDataCipher(keys)), store);
   const topic = `bench-counterpart-${newId()}`;
   await createTopic(kafka, topic, 3);
   await createTopic(kafka, `${topic}-dlq`, 1);

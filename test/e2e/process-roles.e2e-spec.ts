@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { newId } from '#shared-kernel';
 import { createTestDatabase, describeWhen, kafkaUnavailable, postgresUnavailable } from '#testing';
 import { startKafka, type TestKafka } from '../kafka/kafka-broker.js';
+import { connectedProducer, counterpartMessage, json, send } from '../kafka/gateway-fixtures.js';
 import { createTopic, dedupe, readTopic, topicSize } from '../kafka/relay-fixtures.js';
 import { newCase } from './support/journey.js';
 import { bearerFor, startService, type ServiceProcess } from './support/service-process.js';
@@ -29,10 +30,12 @@ describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'one job per process (
   const dirs: string[] = [];
   const processes: ServiceProcess[] = [];
   const topic = `roles-${newId()}`;
+  const inbound = `roles-in-${newId()}`;
 
   beforeAll(async () => {
     kafka = await startKafka(SUITE);
     await createTopic(kafka.brokers, topic, 1);
+    await createTopic(kafka.brokers, inbound, 1);
     db = await createTestDatabase(process.env.BLO_TEST_PG_URL!);
   }, 240_000);
 
@@ -53,6 +56,7 @@ describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'one job per process (
       MASTER_KEY: Buffer.alloc(32, 5).toString('base64'),
       KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_EVENTS_TOPIC: topic,
+      KAFKA_COUNTERPART_TOPIC: inbound,
       KAFKA_CONSUMER_GROUP: `roles-${newId()}`,
       DATA_DIR: dataDir,
       PORT: '0',
@@ -135,5 +139,32 @@ describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'one job per process (
     const reports = received.filter((r) => r.key === caseId && r.headers.ce_type === 'blo.case.report-received.v1');
     expect(reports).toHaveLength(1);
     expect((await health(api.url, api.admin)).running).toEqual([]);
+
+    // The worker's gateway writes through the same command handlers as the api: a counterpart
+    // letter becomes an incoming message the api reads back, sealed content opened.
+    const letter = counterpartMessage({ caseIds: [caseId], subject: '关于一名获救妇女的通报' });
+    const producer = await connectedProducer(kafka.brokers);
+    try {
+      await send(producer, inbound, caseId, json(letter));
+    } finally {
+      await producer.disconnect();
+    }
+    const logged = await readTopic(
+      kafka.brokers,
+      topic,
+      (all) => all.some((r) => r.headers.ce_type === 'blo.exchange.message-logged.v1'),
+      60_000,
+    );
+    const published = logged.find((r) => r.headers.ce_type === 'blo.exchange.message-logged.v1')!;
+    const { exchangeId } = JSON.parse(published.value) as { exchangeId: string };
+    const thread = await fetch(`${api.url}/api/v1/exchanges/${exchangeId}`, {
+      headers: { authorization: api.officer },
+    });
+    expect(thread.status).toBe(200);
+    expect(await thread.json()).toMatchObject({
+      counterpart: { code: 'CN-GX-PSD' },
+      caseIds: [caseId],
+      messages: [{ direction: 'incoming', subject: '关于一名获救妇女的通报' }],
+    });
   }, 240_000);
 });

@@ -1,6 +1,6 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE } from '#event-store';
 import { InboundRecorder, parseCounterpartMessage } from '#messaging';
-import { PERSONAL_DATA_CIPHER } from '#security';
 import { newId } from '#shared-kernel';
 import type { Caller } from '../e2e/support/test-app.js';
 import { OFFICER, openAs, seriousViolations, describeInBrowser, type WebHarness } from './support/web-harness.js';
@@ -53,7 +53,7 @@ describeInBrowser('possible duplicates of persons an incoming message names, in 
       ),
     );
     if (!parsed.ok) throw new Error(`message: ${parsed.rejection.reason}`);
-    const recorder = new InboundRecorder(h.app.app.get(EVENT_STORE), h.app.app.get(PERSONAL_DATA_CIPHER));
+    const recorder = new InboundRecorder(h.app.app.get(CommandBus), h.app.app.get(EVENT_STORE));
     const outcome = await recorder.record(parsed.message, parsed.requestHash);
     if (outcome.kind !== 'recorded') throw new Error(`not recorded: ${outcome.kind}`);
 

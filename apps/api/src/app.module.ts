@@ -45,7 +45,8 @@ export class AppModule {
     if (!servesApi(config))
       return {
         module: AppModule,
-        imports: [appLoggerModule(logger), InfrastructureModule.forRoot(config), ...background],
+        // The command bus too: the gateway writes what it receives through the exchange handlers.
+        imports: [appLoggerModule(logger), InfrastructureModule.forRoot(config), CqrsModule.forRoot(), ...background],
         controllers: [HealthController, MetricsController],
         providers,
       };

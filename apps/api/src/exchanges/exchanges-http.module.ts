@@ -1,14 +1,10 @@
 import { Module } from '@nestjs/common';
-import {
-  ExchangeCommandHandler,
-  GetExchangeHandler,
-  LogMessageHandler,
-  OpenExchangeHandler,
-} from '#exchanges/application';
+import { ExchangeWritesModule, GetExchangeHandler } from '#exchanges/application';
 import { ExchangesController } from './exchanges.controller.js';
 
 @Module({
+  imports: [ExchangeWritesModule],
   controllers: [ExchangesController],
-  providers: [OpenExchangeHandler, LogMessageHandler, ExchangeCommandHandler, GetExchangeHandler],
+  providers: [GetExchangeHandler],
 })
 export class ExchangesHttpModule {}

@@ -7,16 +7,17 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { APP_CONFIG, runsBackground, type AppConfig } from '#config';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
+import { ExchangeWritesModule } from '#exchanges/application';
 import { CounterpartGateway, type GatewayOutcome } from './counterpart-gateway.js';
 import { InboundRecorder, gatewayActor } from './inbound-recorder.js';
 
 /**
- * Runs the counterpart gateway for the life of the application. Needs APP_CONFIG, EVENT_STORE
- * and PERSONAL_DATA_CIPHER from the application's infrastructure module (the cipher seals the
- * message content exactly as for a message logged over HTTP).
+ * Runs the counterpart gateway for the life of the application. Needs APP_CONFIG and EVENT_STORE
+ * from the application's infrastructure module and the CqrsModule's command bus: what arrives is
+ * written by the same exchange handlers as a message logged over HTTP, sealing included.
  */
 @Injectable()
 export class CounterpartGatewayService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,7 +28,7 @@ export class CounterpartGatewayService implements OnApplicationBootstrap, OnModu
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
+    private readonly commands: CommandBus,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,7 +39,7 @@ export class CounterpartGatewayService implements OnApplicationBootstrap, OnModu
       topic: kafka.counterpartTopic,
       deadLetterTopic: kafka.deadLetterTopic,
       groupId: kafka.consumerGroup,
-      recorder: new InboundRecorder(this.store, this.cipher, gatewayActor()),
+      recorder: new InboundRecorder(this.commands, this.store, gatewayActor()),
       // Coordinates, reason codes and error messages only: never the message itself.
       log: { warn: (message, context) => this.logger.warn(`${message} ${JSON.stringify(context ?? {})}`) },
       onOutcome: (outcome) => {
@@ -79,6 +80,7 @@ export class CounterpartGatewayModule {
     if (config.kafkaBrokers.length === 0 || !runsBackground(config)) return { module: CounterpartGatewayModule };
     return {
       module: CounterpartGatewayModule,
+      imports: [ExchangeWritesModule],
       providers: [CounterpartGatewayService],
       exports: [CounterpartGatewayService],
     };

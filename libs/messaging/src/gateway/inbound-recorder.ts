@@ -7,16 +7,14 @@ import {
   type WriteContext,
 } from '#event-store';
 import { exchangeDecider, exchangeStreamId, type ExchangeState } from '#exchanges';
+import type { Command } from '@nestjs/cqrs';
 import {
-  LogMessageHandler,
   LogMessageMessage,
-  OpenExchangeHandler,
   OpenExchangeMessage,
   type ExchangeWriteAnswer,
   type MessageDraft,
 } from '#exchanges/application';
 import { findCounterpart } from '#reference-data';
-import type { PersonalDataCipher } from '#security';
 import { type Actor, DomainError, newId, parseZoned } from '#shared-kernel';
 import type { CounterpartMessage, Rejection } from './counterpart-message.js';
 
@@ -55,24 +53,24 @@ const rejected = (reason: string, extra: Omit<Rejection, 'reason'> = {}): Record
   rejection: { reason, ...extra },
 });
 
+/** The part of @nestjs/cqrs's CommandBus the recorder uses: typed commands, typed answers. */
+export interface CommandSender {
+  execute<R>(command: Command<R>): Promise<R>;
+}
+
 /**
- * Turns a checked counterpart message into an INCOMING exchange message through the exchanges
- * application layer (the very handlers HTTP uses), so sealing of subject and body, case links and
- * the domain's rules are identical. Returns what happened, or throws when the failure is
+ * Turns a checked counterpart message into an INCOMING exchange message by sending the same
+ * commands HTTP sends, on the application's command bus, so sealing of subject and body, case
+ * links and the domain's rules are identical. Returns what happened, or throws when the failure is
  * transient (the store is unreachable): the caller retries without committing the offset.
  */
 export class InboundRecorder {
-  private readonly open: OpenExchangeHandler;
-  private readonly log: LogMessageHandler;
-
   constructor(
+    private readonly commands: CommandSender,
+    /** Read only, to check that a named thread exists and is with the same counterpart. */
     private readonly store: EventStore,
-    cipher: PersonalDataCipher,
     private readonly actor: Actor = gatewayActor(),
-  ) {
-    this.open = new OpenExchangeHandler(store, cipher);
-    this.log = new LogMessageHandler(store, cipher);
-  }
+  ) {}
 
   async record(message: CounterpartMessage, requestHash: string, now: Date = new Date()): Promise<RecordOutcome> {
     if (!findCounterpart(message.counterpart)) return rejected('unknown_counterpart', { field: 'counterpart' });
@@ -85,7 +83,7 @@ export class InboundRecorder {
     try {
       const answer = message.exchangeId
         ? await this.append(message, message.exchangeId, ctx)
-        : await this.open.execute(
+        : await this.commands.execute(
             new OpenExchangeMessage(
               {
                 caseIds: message.caseIds ?? [],
@@ -132,7 +130,7 @@ export class InboundRecorder {
     const { state } = await load(this.store, exchangeDecider, exchangeStreamId(exchangeId));
     if (state.status === 'none') return rejected('exchange_not_found', { field: 'exchangeId' });
     if (state.counterpart !== message.counterpart) return rejected('counterpart_mismatch', { field: 'exchangeId' });
-    return this.log.execute(new LogMessageMessage(exchangeId, draftOf(message, state), ctx));
+    return this.commands.execute(new LogMessageMessage(exchangeId, draftOf(message, state), ctx));
   }
 }
 

@@ -67,3 +67,16 @@ export async function recordAudit(
     ...(caseId ? { caseId } : {}),
   });
 }
+
+/**
+ * One read of a subject's personal data (a person's fields, a message's content), recorded on the
+ * subject's audit stream and filed under its case. Every place that opens sealed data calls this
+ * before it shows anything, so the audit trail has one shape whoever reads.
+ */
+export function recordPersonalDataRead(
+  store: EventStore,
+  ctx: Pick<WriteContext, 'actor' | 'now' | 'correlationId'>,
+  read: PersonalDataRead['data'],
+): Promise<void> {
+  return recordAudit(store, ctx, read.subjectId, [{ type: 'PersonalDataRead', data: read }], read.caseId ?? undefined);
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recordAudit } from '#audit';
+import { recordPersonalDataRead } from '#audit';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
 import { namedInMessage } from '#exchanges/application';
 import {
@@ -82,26 +82,13 @@ export class PossibleDuplicatesFinder {
     const provinces = new Set<string>();
     for (const caseId of named.caseIds) for (const p of await this.provincesOf(req, caseId)) provinces.add(p);
     if (provinces.size === 0) return [];
-    const ctx = readContextOf(req);
-    const caseId = named.caseIds[0];
-    await recordAudit(
-      this.store,
-      ctx,
-      exchangeId,
-      [
-        {
-          type: 'PersonalDataRead',
-          data: {
-            subjectKind: 'exchange',
-            subjectId: exchangeId,
-            caseId: caseId ?? null,
-            purpose: 'possible duplicates of the persons a message names',
-            via: 'GET /exchanges/{id}/messages/{messageId}/possible-duplicates',
-          },
-        },
-      ],
-      caseId,
-    );
+    await recordPersonalDataRead(this.store, readContextOf(req), {
+      subjectKind: 'exchange',
+      subjectId: exchangeId,
+      caseId: named.caseIds[0] ?? null,
+      purpose: 'possible duplicates of the persons a message names',
+      via: 'GET /exchanges/{id}/messages/{messageId}/possible-duplicates',
+    });
     const found = new Map<string, PossibleDuplicate>();
     for (const person of named.persons) {
       const candidates = await possibleDuplicates(this.sql, this.index, {

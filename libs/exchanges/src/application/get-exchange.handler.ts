@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { recordAudit } from '#audit';
+import { recordPersonalDataRead } from '#audit';
 import { EVENT_STORE, type EventStore, load } from '#event-store';
 import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { DomainError } from '#shared-kernel';
@@ -25,25 +25,13 @@ export class GetExchangeHandler implements IQueryHandler<GetExchangeQuery, Excha
     // Message content may name people: opening it is recorded like any read of personal data,
     // before anything is shown.
     if (mayReadContent && state.messages.length > 0) {
-      const caseId = state.caseIds[0] ?? null;
-      await recordAudit(
-        this.store,
-        ctx,
-        exchangeId,
-        [
-          {
-            type: 'PersonalDataRead',
-            data: {
-              subjectKind: 'exchange',
-              subjectId: exchangeId,
-              caseId,
-              purpose: 'not stated',
-              via: 'GET /exchanges/{id}',
-            },
-          },
-        ],
-        caseId ?? undefined,
-      );
+      await recordPersonalDataRead(this.store, ctx, {
+        subjectKind: 'exchange',
+        subjectId: exchangeId,
+        caseId: state.caseIds[0] ?? null,
+        purpose: 'not stated',
+        via: 'GET /exchanges/{id}',
+      });
     }
     const contents = new Map<string, ContentFor>();
     for (const m of state.messages) {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { recordAudit } from '#audit';
+import { recordPersonalDataRead } from '#audit';
 import { EVENT_STORE, type EventStore, load } from '#event-store';
 import { PERSONAL_DATA_CIPHER, type PersonalDataCipher } from '#security';
 import { DomainError } from '#shared-kernel';
@@ -52,23 +52,12 @@ export class GetHandoverHandler implements IQueryHandler<GetHandoverQuery, Hando
   }
 
   private audit(state: ExistingHandover, personId: string, ctx: GetHandoverQuery['ctx']): Promise<void> {
-    return recordAudit(
-      this.store,
-      ctx,
-      personId,
-      [
-        {
-          type: 'PersonalDataRead',
-          data: {
-            subjectKind: 'person',
-            subjectId: personId,
-            caseId: state.caseId,
-            purpose: 'handover view',
-            via: VIA,
-          },
-        },
-      ],
-      state.caseId,
-    );
+    return recordPersonalDataRead(this.store, ctx, {
+      subjectKind: 'person',
+      subjectId: personId,
+      caseId: state.caseId,
+      purpose: 'handover view',
+      via: VIA,
+    });
   }
 }

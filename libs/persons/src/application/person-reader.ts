@@ -1,4 +1,4 @@
-import { recordAudit } from '#audit';
+import { recordPersonalDataRead } from '#audit';
 import { type EventStore, type WriteContext, load } from '#event-store';
 import { DataErasedError, type PersonalDataCipher } from '#security';
 import { personDecider } from '../domain/person.decider.js';
@@ -34,24 +34,13 @@ export class PersonReader {
     via: string,
     purpose: string | null,
   ): Promise<PersonalData | null> {
-    await recordAudit(
-      this.store,
-      ctx,
-      person.personId,
-      [
-        {
-          type: 'PersonalDataRead',
-          data: {
-            subjectKind: 'person',
-            subjectId: person.personId,
-            caseId: person.caseId,
-            purpose: purpose ?? 'not stated',
-            via,
-          },
-        },
-      ],
-      person.caseId,
-    );
+    await recordPersonalDataRead(this.store, ctx, {
+      subjectKind: 'person',
+      subjectId: person.personId,
+      caseId: person.caseId,
+      purpose: purpose ?? 'not stated',
+      via,
+    });
     try {
       return await this.cipher.decrypt<PersonalData>(person.personId, person.personal);
     } catch (error) {

@@ -1,7 +1,7 @@
-import type { EventStore, RecordedEvent, SqlClient, Subscription } from '#event-store';
+import type { EventStore, SqlClient } from '#event-store';
 import type { Projection } from '../projection.js';
 export type { RebuildResult } from './generation-builder.js';
-import { applyBatchToTargets, errorClassOf } from './batch-applier.js';
+import { errorClassOf } from './batch-applier.js';
 import { runBuild, type BuildHost, type RebuildResult, type Slot } from './generation-builder.js';
 import {
   createGeneration,
@@ -13,7 +13,9 @@ import {
   tablesExist,
 } from './projection-registry.js';
 import { Pauses } from '#platform';
-import { Linger, Mutex, PositionWaiters } from './runner-support.js';
+import { Mutex, PositionWaiters } from './runner-support.js';
+import { DEFAULT_LINGER_MS, DEFAULT_MIN_BATCH, LiveLoop } from './live-loop.js';
+export { DEFAULT_LINGER_MS, DEFAULT_MIN_BATCH } from './live-loop.js';
 
 export interface ProjectionRunnerOptions {
   /** Events per transaction (default 1,000). */
@@ -60,8 +62,6 @@ export interface ProjectionState extends ProjectionLag {
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,40}$/;
-export const DEFAULT_LINGER_MS = 10;
-export const DEFAULT_MIN_BATCH = 100;
 
 /**
  * Hosts the projections (docs/architecture.md, A read): one live loop on `subscribeAll` applies
@@ -71,20 +71,11 @@ export const DEFAULT_MIN_BATCH = 100;
  */
 export class ProjectionRunner implements ProjectionProgress {
   private readonly slots: Slot[];
-  private readonly batchSize: number;
-  private readonly buildBatchSize: number;
-  private readonly retryMs: number;
-  private readonly lingerMs: number;
-  private readonly minBatch: number;
-  private readonly linger = new Linger();
   private readonly warn: (message: string) => void;
   private readonly mutex = new Mutex();
   private readonly waiters: PositionWaiters;
   private readonly sleeper = { stopped: false, pauses: new Pauses() };
-  private subscription: Subscription | null = null;
-  private buffer: RecordedEvent[] = [];
-  /** Everything at or below this the live loop has applied (or had no live target for). */
-  private liveFloor = 0n;
+  private readonly live: LiveLoop;
   private started = false;
   private readonly host: BuildHost;
 
@@ -110,22 +101,32 @@ export class ProjectionRunner implements ProjectionProgress {
       frozen: null,
       buildDone: null,
     }));
-    this.batchSize = options.batchSize ?? 1000;
-    this.buildBatchSize = options.buildBatchSize ?? options.batchSize ?? 5000;
-    this.retryMs = options.retryMs ?? 1000;
-    this.lingerMs = options.lingerMs ?? DEFAULT_LINGER_MS;
-    this.minBatch = options.minBatch ?? DEFAULT_MIN_BATCH;
+    const retryMs = options.retryMs ?? 1000;
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.waiters = new PositionWaiters((p) => this.reached(p));
+    this.live = new LiveLoop({
+      store,
+      sql,
+      mutex: this.mutex,
+      batchSize: options.batchSize ?? 1000,
+      lingerMs: options.lingerMs ?? DEFAULT_LINGER_MS,
+      minBatch: options.minBatch ?? DEFAULT_MIN_BATCH,
+      retryMs,
+      sleeper: this.sleeper,
+      warn: (m) => this.warn(m),
+      targets: () => this.slots.flatMap((s) => (s.live ? [s.live] : [])),
+      waiting: () => this.waiters.pending,
+      flushed: () => this.waiters.check(),
+    });
     this.host = {
       store,
       sql,
       mutex: this.mutex,
-      buildBatchSize: this.buildBatchSize,
-      retryMs: this.retryMs,
+      buildBatchSize: options.buildBatchSize ?? options.batchSize ?? 5000,
+      retryMs,
       sleeper: this.sleeper,
       warn: (m) => this.warn(m),
-      liveFloor: () => this.liveFloor,
+      liveFloor: () => this.live.floor,
       promoted: () => this.waiters.check(),
     };
   }
@@ -143,7 +144,7 @@ export class ProjectionRunner implements ProjectionProgress {
     for (const slot of this.slots) if (await this.adopt(slot)) toBuild.push(slot);
     const lives = this.slots.flatMap((s) => (s.live ? [s.live.position] : []));
     const from = lives.length > 0 ? lives.reduce((a, b) => (a < b ? a : b)) : await this.store.headPosition();
-    this.startLive(from);
+    this.live.start(from);
     // Not awaited: a first build of a large log must not hold up the process start.
     if (toBuild.length > 0) void this.launchBuild(toBuild);
   }
@@ -184,9 +185,7 @@ export class ProjectionRunner implements ProjectionProgress {
   async stop(): Promise<void> {
     this.sleeper.stopped = true;
     this.sleeper.pauses.stop();
-    this.linger.cutShort();
-    await this.subscription?.stop();
-    this.subscription = null;
+    await this.live.stop();
     await Promise.all(this.slots.flatMap((s) => (s.buildDone ? [s.buildDone.catch(() => undefined)] : [])));
     this.waiters.releaseAll();
   }
@@ -199,7 +198,7 @@ export class ProjectionRunner implements ProjectionProgress {
   waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
     const reached = this.waiters.wait(position, timeoutMs);
     // A reader waits for its own write: the batch the loop is holding back goes now.
-    if (!this.reached(position)) this.linger.cutShort();
+    if (!this.reached(position)) this.live.cutLingerShort();
     return reached;
   }
 
@@ -281,61 +280,6 @@ export class ProjectionRunner implements ProjectionProgress {
     for (const s of slots) s.buildDone = done;
     done.catch((error: unknown) => this.warn(`projection build stopped: ${errorClassOf(error)}`));
     return done;
-  }
-
-  private startLive(from: bigint): void {
-    this.buffer = [];
-    this.liveFloor = from;
-    this.subscription = this.store.subscribeAll(from, {
-      onEvent: async (event) => {
-        this.buffer.push(event);
-        if (this.buffer.length >= this.batchSize) await this.flushLive();
-      },
-      onCaughtUp: async () => {
-        await this.lingerForMore();
-        await this.flushLive();
-      },
-      onError: (error) => {
-        this.warn(`projection live loop failed, restarting: ${errorClassOf(error)}`);
-        void this.restartLive();
-      },
-    });
-  }
-
-  private async restartLive(): Promise<void> {
-    await this.sleeper.pauses.pause(this.retryMs);
-    if (this.sleeper.stopped) return;
-    const lives = this.slots.flatMap((s) => (s.live ? [s.live.position] : []));
-    try {
-      this.startLive(lives.reduce((a, b) => (a < b ? a : b), this.liveFloor));
-    } catch (error) {
-      // The store closed under us (shutdown); nothing left to run.
-      this.warn(`projection live loop not restarted: ${errorClassOf(error)}`);
-    }
-  }
-
-  /**
-   * Before applying a small batch, give the writers a moment: appends that arrive meanwhile are
-   * read and applied with it, one read and one read-model transaction for many events instead
-   * of one per write (on PGlite they share the only connection with the writes). Nobody waiting
-   * for a position pays it: with a waiter pending the batch goes at once.
-   */
-  private async lingerForMore(): Promise<void> {
-    if (this.lingerMs <= 0 || this.buffer.length === 0 || this.buffer.length >= this.minBatch) return;
-    if (this.waiters.pending > 0 || this.sleeper.stopped) return;
-    await this.linger.wait(this.lingerMs);
-  }
-
-  private async flushLive(): Promise<void> {
-    await this.mutex.run(async () => {
-      const events = this.buffer;
-      this.buffer = [];
-      if (events.length === 0) return;
-      const targets = this.slots.flatMap((s) => (s.live ? [s.live] : []));
-      await applyBatchToTargets(this.sql, targets, events);
-      this.liveFloor = events[events.length - 1].position;
-    });
-    this.waiters.check();
   }
 }
 

@@ -1,74 +1,31 @@
-import { fold, newId, type CommandMeta, type ZonedInstant } from '#shared-kernel';
+import { fold, type ZonedInstant } from '#shared-kernel';
 import { deciderSpec } from '#testing';
 import type { VerificationCommand } from './verification.commands.js';
 import { verificationDecider } from './verification.decider.js';
 import { VerificationErrors } from './verification.errors.js';
 import type { VerificationEvent, VerificationRequested } from './verification.events.js';
 import { isVerificationOpen, isVerificationOverdue, openVerificationDueAt } from './verification.selectors.js';
-import { vn } from './verification.spec-fixtures.js';
-
-const NOW = new Date('2026-03-05T02:00:00Z');
-const meta: CommandMeta = { actor: { userId: 'an.nguyen', role: 'liaison_officer', unitId: 'VN-LS-BLO' }, now: NOW };
-const cn = (iso: string): ZonedInstant => ({ at: iso, offset: '+08:00', zone: 'Asia/Shanghai' });
+import {
+  cn,
+  eachNewRequest,
+  lifecycleCommand as cmd,
+  vn,
+  type RequestLifecycle,
+} from './verification.spec-fixtures.js';
 
 const spec = deciderSpec(verificationDecider);
 /** The command states a basis; the event records the decided one. */
 const withoutDisclosure = ({ disclosure: _decided, ...data }: VerificationRequested['data']) => data;
-const cmd = <T extends VerificationCommand['type']>(
-  type: T,
-  data: Extract<VerificationCommand, { type: T }>['data'],
-): VerificationCommand => ({ type, data, meta }) as VerificationCommand;
 
+/** Requesting and answering, and the deadline helpers; extending and withdrawing: verification.extension.decide.spec.ts. */
 describe('VerificationRequest decider', () => {
-  let verificationId: string;
-  let caseId: string;
   let personId: string;
   let requested: VerificationRequested;
-  const extended = (reason = 'counterpart asked for more time'): VerificationEvent => ({
-    type: 'VerificationExtended',
-    data: {
-      verificationId,
-      caseId,
-      previousDueAt: requested.data.dueAt,
-      newDueAt: vn('2026-03-15T02:00:00.000Z'),
-      reason,
-    },
-  });
-  const answeredAt = vn('2026-03-10T03:00:00.000Z');
-  const answerData = (late = false) => ({
-    verificationId,
-    caseId,
-    details: 'household register found',
-    occurredAt: answeredAt,
-    late,
-  });
-  const withdrawn = (): VerificationEvent => ({
-    type: 'VerificationWithdrawn',
-    data: { verificationId, caseId, reason: 'person identified by other means' },
-  });
-
-  beforeEach(() => {
-    verificationId = newId();
-    caseId = newId();
-    personId = newId();
-    requested = {
-      type: 'VerificationRequested',
-      data: {
-        verificationId,
-        caseId,
-        personId,
-        direction: 'outgoing',
-        counterpart: 'CN-GX-PSD',
-        subject: 'identity',
-        questions: 'Please confirm identity against household registration',
-        legalBasis: 'BLO cooperation agreement',
-        priority: 'normal',
-        dueAt: vn('2026-03-12T02:00:00.000Z'),
-        occurredAt: vn('2026-03-05T01:00:00.000Z'),
-        disclosure: { personId, basis: 'consent', reference: null },
-      },
-    };
-  });
+  let answeredAt: ZonedInstant;
+  let extended: RequestLifecycle['extended'];
+  let answerData: RequestLifecycle['answerData'];
+  let withdrawn: RequestLifecycle['withdrawn'];
+  eachNewRequest((l) => ({ personId, requested, answeredAt, extended, answerData, withdrawn } = l));
 
   describe('RequestVerification', () => {
     const request = (over: Partial<Extract<VerificationCommand, { type: 'RequestVerification' }>['data']> = {}) =>
@@ -144,68 +101,6 @@ describe('VerificationRequest decider', () => {
     });
   });
 
-  describe('ExtendVerification', () => {
-    const extend = (newDueAt: ZonedInstant, reason = 'counterpart asked for more time') =>
-      cmd('ExtendVerification', { newDueAt, reason });
-
-    it('moves the due time later', () => {
-      const state = spec
-        .given([requested])
-        .when(extend(vn('2026-03-15T02:00:00.000Z')))
-        .then([extended()]);
-      expect(state.status).toBe('extended');
-      expect(openVerificationDueAt(state)).toEqual(vn('2026-03-15T02:00:00.000Z'));
-    });
-
-    it('extends again, keeping the history of extensions', () => {
-      const again = spec
-        .given([requested, extended()])
-        .when(extend(cn('2026-03-20T02:00:00.000Z'), 'second delay'))
-        .then([
-          {
-            type: 'VerificationExtended',
-            data: {
-              verificationId,
-              caseId,
-              previousDueAt: vn('2026-03-15T02:00:00.000Z'),
-              newDueAt: cn('2026-03-20T02:00:00.000Z'),
-              reason: 'second delay',
-            },
-          },
-        ]);
-      expect(again.status !== 'none' && again.extensions).toHaveLength(2);
-    });
-
-    it('refuses a due time that is not later than the requested one', () => {
-      spec.given([requested]).when(extend(requested.data.dueAt)).thenRefuses(VerificationErrors.EXTENSION_NOT_LATER);
-    });
-
-    it('refuses a due time that is not later than the one already extended to', () => {
-      spec
-        .given([requested, extended()])
-        .when(extend(vn('2026-03-13T02:00:00.000Z')))
-        .thenRefuses(VerificationErrors.EXTENSION_NOT_LATER);
-    });
-
-    const later = vn('2026-04-01T00:00:00.000Z');
-
-    it('refuses without a reason', () => {
-      spec.given([requested]).when(extend(later, ' ')).thenRefuses(VerificationErrors.REASON_REQUIRED);
-    });
-
-    it.each<[string, () => VerificationEvent[], string]>([
-      [
-        'answered',
-        () => [requested, { type: 'VerificationAnsweredConfirmed', data: answerData() }],
-        VerificationErrors.ALREADY_ANSWERED,
-      ],
-      ['withdrawn', () => [requested, withdrawn()], VerificationErrors.WITHDRAWN],
-      ['missing', () => [], VerificationErrors.NOT_FOUND],
-    ])('refuses a request that is %s', (_label, given, code) => {
-      spec.given(given()).when(extend(later)).thenRefuses(code);
-    });
-  });
-
   describe('AnswerVerification', () => {
     const answer = (result: string, at: ZonedInstant = answeredAt, details = 'household register found') =>
       cmd('AnswerVerification', { result: result as never, details, answeredAt: at });
@@ -268,37 +163,6 @@ describe('VerificationRequest decider', () => {
       ['an answer to a missing request', () => [], VerificationErrors.NOT_FOUND],
     ])('refuses %s', (_label, given, code) => {
       spec.given(given()).when(answer('confirmed')).thenRefuses(code);
-    });
-  });
-
-  describe('WithdrawVerification', () => {
-    const withdraw = (reason = 'person identified by other means') => cmd('WithdrawVerification', { reason });
-
-    it('withdraws a requested request', () => {
-      const state = spec.given([requested]).when(withdraw()).then([withdrawn()]);
-      expect(state.status).toBe('withdrawn');
-      expect(isVerificationOpen(state)).toBe(false);
-    });
-
-    it('withdraws an extended request', () => {
-      const state = spec.given([requested, extended()]).when(withdraw()).then([withdrawn()]);
-      expect(isVerificationOpen(state)).toBe(false);
-    });
-
-    it('refuses without a reason', () => {
-      spec.given([requested]).when(withdraw('')).thenRefuses(VerificationErrors.REASON_REQUIRED);
-    });
-
-    it.each<[string, () => VerificationEvent[], string]>([
-      ['withdrawn', () => [requested, withdrawn()], VerificationErrors.WITHDRAWN],
-      [
-        'answered',
-        () => [requested, { type: 'VerificationAnsweredNotConfirmed', data: answerData() }],
-        VerificationErrors.ALREADY_ANSWERED,
-      ],
-      ['missing', () => [], VerificationErrors.NOT_FOUND],
-    ])('refuses a request that is %s', (_label, given, code) => {
-      spec.given(given()).when(withdraw()).thenRefuses(code);
     });
   });
 

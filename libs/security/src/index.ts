@@ -11,6 +11,5 @@ export * from './crypto/master-key.js';
 export * from './crypto/key-store.js';
 export * from './crypto/personal-data-cipher.js';
 export * from './security.tokens.js';
-export * from './crypto/lru-cache.js';
 export * from './oidc/index.js';
 export * from './signing/checkpoint-signing-key.js';

@@ -7,3 +7,4 @@ export * from './guards.js';
 export * from './disclosure.js';
 export * from './release.js';
 export * from './priority.js';
+export * from './lru-cache.js';

@@ -1,4 +1,5 @@
 import { AuthError, TokenVerifier, type Principal } from '#security';
+import { LruCache } from '#shared-kernel';
 import { ProblemError, problem } from '../http/problem.js';
 import type { Authenticator, Credentials } from './authenticator.js';
 
@@ -12,9 +13,14 @@ const CACHE_MS = 60_000;
  * holds a token no longer than a minute and never past its own expiry.
  */
 export class BearerAuthenticator implements Authenticator {
-  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  private readonly verified: LruCache<string, Principal>;
 
-  constructor(private readonly verifier: TokenVerifier) {}
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.verified = new LruCache(CACHE_SIZE, { ttlMs: CACHE_MS, clock });
+  }
 
   async principalOf(credentials: Credentials): Promise<Principal> {
     const authorization = credentials.headers.authorization;
@@ -26,14 +32,13 @@ export class BearerAuthenticator implements Authenticator {
   }
 
   private async principal(authorization: string | undefined): Promise<Principal> {
-    const now = Date.now();
     const hit = authorization ? this.verified.get(authorization) : undefined;
-    if (hit && hit.until > now) return hit.principal;
+    if (hit) return hit;
     const principal = await this.verifier.verifyAuthorization(authorization);
-    const expiresAt = tokenExpiry(authorization) ?? now;
-    if (authorization && expiresAt > now) {
-      if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
-      this.verified.set(authorization, { principal, until: Math.min(now + CACHE_MS, expiresAt) });
+    const expiresAt = tokenExpiry(authorization);
+    // A token without an expiry, or one that expires now, is verified every time.
+    if (authorization && expiresAt !== null && expiresAt > this.clock()) {
+      this.verified.set(authorization, principal, expiresAt);
     }
     return principal;
   }

@@ -5,8 +5,8 @@ import { meetingStreamId } from '#meetings';
 import { personStreamId } from '#persons';
 import { verificationStreamId } from '#verifications';
 import { readCurrent, type EventStore, type RecordedEvent } from '#event-store';
-import { LruCache, type RecordScope } from '#security';
-import { parseStreamId } from '#shared-kernel';
+import type { RecordScope } from '#security';
+import { LruCache, parseStreamId } from '#shared-kernel';
 
 export type RecordKind = 'case' | 'person' | 'exchange' | 'verification' | 'handover' | 'meeting' | 'event';
 
@@ -34,8 +34,8 @@ const CACHE_MS = 60 * 60_000;
  * acknowledged, not on what a projection has caught up with. Null when the record does not exist.
  */
 export class RecordScopeResolver {
-  private readonly provinceOfCase = new LruCache<string, string>(CACHE_SIZE, CACHE_MS);
-  private readonly casesOf = new LruCache<string, readonly string[]>(CACHE_SIZE, CACHE_MS);
+  private readonly provinceOfCase = new LruCache<string, string>(CACHE_SIZE, { ttlMs: CACHE_MS });
+  private readonly casesOf = new LruCache<string, readonly string[]>(CACHE_SIZE, { ttlMs: CACHE_MS });
 
   constructor(
     private readonly store: EventStore,

@@ -1,3 +1,5 @@
+import { LruCache } from '#shared-kernel';
+
 /** The last known event of a stream: its revision and chain hash. */
 export interface StreamHead {
   readonly revision: bigint;
@@ -12,25 +14,23 @@ export interface StreamHead {
  * fresh read. Only committed facts may be remembered.
  */
 export class StreamHeadCache {
-  private readonly heads = new Map<string, StreamHead>();
+  private readonly heads: LruCache<string, StreamHead>;
 
-  constructor(private readonly capacity = 10_000) {}
+  /** A capacity of 0 remembers nothing. */
+  constructor(capacity = 10_000) {
+    this.heads = new LruCache(capacity);
+  }
 
+  /** A look-up is not a use: the streams most recently remembered (loaded, appended) stay longest. */
   get(streamId: string): StreamHead | undefined {
-    return this.heads.get(streamId);
+    return this.heads.peek(streamId);
   }
 
   /** Keeps the higher of the known and the offered revision; most recently touched stays longest. */
   remember(streamId: string, head: StreamHead): void {
-    if (this.capacity <= 0) return;
-    const known = this.heads.get(streamId);
+    const known = this.heads.peek(streamId);
     if (known && known.revision > head.revision) return;
-    this.heads.delete(streamId);
     this.heads.set(streamId, head);
-    if (this.heads.size > this.capacity) {
-      const oldest = this.heads.keys().next();
-      if (!oldest.done) this.heads.delete(oldest.value);
-    }
   }
 
   forget(streamId: string): void {

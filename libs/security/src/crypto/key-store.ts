@@ -1,7 +1,7 @@
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { SqlClient } from '#event-store';
+import { LruCache } from '#shared-kernel';
 import { DataErasedError, LegalHoldError, SubjectKeyNotFoundError } from './crypto.errors.js';
-import { LruCache } from './lru-cache.js';
 import type { MasterKey } from './master-key.js';
 
 /** An unwrapped per-subject data key (AES-256). */
@@ -23,7 +23,10 @@ export interface SubjectKeyStatus {
 export interface KeyStoreOptions {
   /** How many unwrapped keys to keep in memory (0 turns the cache off). */
   readonly cacheSize?: number;
-  /** How long a cached key is trusted before the row is read again (see LruCache). */
+  /**
+   * How long a cached key is trusted before the row is read again: it bounds how long a key shredded
+   * by ANOTHER process stays usable here (a shred in this process evicts at once).
+   */
   readonly cacheTtlMs?: number;
   readonly clock?: () => number;
 }
@@ -68,7 +71,7 @@ export class KeyStore {
     private readonly master: MasterKey,
     options: KeyStoreOptions = {},
   ) {
-    this.cache = new LruCache(options.cacheSize ?? 1000, options.cacheTtlMs ?? 60_000, options.clock);
+    this.cache = new LruCache(options.cacheSize ?? 1000, { ttlMs: options.cacheTtlMs ?? 60_000, clock: options.clock });
   }
 
   /** Idempotent; several instances starting together serialise on an advisory lock. */

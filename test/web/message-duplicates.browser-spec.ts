@@ -3,6 +3,7 @@ import { EVENT_STORE } from '#event-store';
 import { InboundRecorder, parseCounterpartMessage } from '#messaging';
 import { newId } from '#shared-kernel';
 import type { Caller } from '../e2e/support/test-app.js';
+import { seedNamesakeCases } from './support/duplicates-fixtures.js';
 import { OFFICER, openAs, seriousViolations, describeInBrowser, type WebHarness } from './support/web-harness.js';
 
 /**
@@ -22,22 +23,8 @@ describeInBrowser('possible duplicates of persons an incoming message names, in 
     api = await h.app.as('liaison_officer', { sub: 'seed.officer' });
   }, 120_000);
 
-  const openCase = async (summary: string): Promise<string> => {
-    const r = await api.post('/cases', {
-      channel: 'hotline',
-      province: 'lang-son',
-      summary,
-      occurredAt: '2026-03-05T09:00:00+07:00',
-    });
-    if (r.status !== 201) throw new Error(`case: ${r.status} ${JSON.stringify(r.body)}`);
-    return (r.body as { id: string }).id;
-  };
-
   it('a letter naming 陳氏明 offers the Trần Thị Minh of another case, as a link and a reading, without her name', async () => {
-    const earlier = await openCase('Tin báo: một phụ nữ bị giữ tại Bằng Tường');
-    const person = await api.post(`/cases/${earlier}/persons`, { role: 'presumed_victim', fullName: 'Trần Thị Minh' });
-    if (person.status !== 201) throw new Error(`person: ${person.status} ${JSON.stringify(person.body)}`);
-    const caseId = await openCase('Công hàm phía bạn nêu tên một phụ nữ được giải cứu');
+    const { earlier, caseId } = await seedNamesakeCases(api);
     const parsed = parseCounterpartMessage(
       Buffer.from(
         JSON.stringify({

@@ -1,4 +1,5 @@
 import type { Caller } from '../e2e/support/test-app.js';
+import { seedNamesakeCases } from './support/duplicates-fixtures.js';
 import { OFFICER, openAs, seriousViolations, describeInBrowser, type WebHarness } from './support/web-harness.js';
 
 /**
@@ -16,25 +17,11 @@ describeInBrowser('possible duplicates while registering a person, in Chromium',
     api = await h.app.as('liaison_officer', { sub: 'seed.officer' });
   }, 120_000);
 
-  const openCase = async (summary: string): Promise<string> => {
-    const r = await api.post('/cases', {
-      channel: 'hotline',
-      province: 'lang-son',
-      summary,
-      occurredAt: '2026-03-05T09:00:00+07:00',
-    });
-    if (r.status !== 201) throw new Error(`case: ${r.status} ${JSON.stringify(r.body)}`);
-    return (r.body as { id: string }).id;
-  };
-
   it('typing 陳氏明 shows the Trần Thị Minh of another case, as a link and a reading, without her name', async () => {
-    const earlier = await openCase('Tin báo: một phụ nữ bị giữ tại Bằng Tường');
-    const person = await api.post(`/cases/${earlier}/persons`, { role: 'presumed_victim', fullName: 'Trần Thị Minh' });
-    if (person.status !== 201) throw new Error(`person: ${person.status} ${JSON.stringify(person.body)}`);
-    const caseId = await openCase('Công hàm phía bạn nêu tên một phụ nữ được giải cứu');
+    const { earlier, caseId, position } = await seedNamesakeCases(api);
 
     const { page, problems } = await openAs(h, OFFICER);
-    await page.goto(`${h.url}/cases/${caseId}?minPosition=${(person.body as { position: string }).position}`);
+    await page.goto(`${h.url}/cases/${caseId}?minPosition=${position}`);
     await page.getByRole('button', { name: 'Đăng ký người liên quan' }).click();
     const form = page.getByRole('form', { name: 'Đăng ký người liên quan' });
     await form.getByLabel('Họ và tên').fill('陳氏明');

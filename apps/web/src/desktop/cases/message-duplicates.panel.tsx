@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { components } from '../../api/schema';
-import { Link } from '../../shell/router';
+import { DuplicateCandidatesList } from './duplicate-candidates.component';
 
 type PossibleDuplicates = components['schemas']['PossibleDuplicatesDto'];
-type MatchedName = components['schemas']['MatchedNameDto'];
 
 /** What the panel needs of a message in the thread's answer (content masked). */
 export interface NamingMessage {
@@ -39,11 +38,6 @@ export function MessageDuplicatesPanel(props: {
         }),
       ),
   });
-  const evidence = (m: MatchedName): string =>
-    m.reads
-      ? t('duplicates.reads', { name: m.name, vietnamese: m.reads.vietnamese, pinyin: m.reads.pinyin })
-      : t('duplicates.matches', { name: m.name });
-  const items = found.data?.items ?? [];
   const headingId = `named-${message.messageId}`;
   return (
     <section aria-labelledby={headingId} className="notice">
@@ -54,28 +48,18 @@ export function MessageDuplicatesPanel(props: {
         </button>
       )}
       <div role="status" aria-live="polite" aria-atomic="true">
-        {!asked ? null : found.isFetching ? (
-          <p className="muted">{t('duplicates.checkingThread')}</p>
-        ) : found.error ? (
-          <p className="muted">{t('duplicates.unavailableThread')}</p>
-        ) : items.length === 0 ? (
-          <p className="muted">{t('duplicates.noneInThread')}</p>
-        ) : (
-          <>
-            <p>{t('duplicates.foundInThread', { count: items.length })}</p>
-            <ul>
-              {items.map((d, i) => (
-                <li key={d.personId}>
-                  <Link to={`/cases/${d.caseId}`}>{t('duplicates.openCase', { number: i + 1 })}</Link>
-                  <ul className="small">
-                    {d.matched.map((m) => (
-                      <li key={m.name}>{evidence(m)}</li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </>
+        {asked && (
+          <DuplicateCandidatesList
+            fetching={found.isFetching}
+            error={found.error}
+            answer={found.data}
+            words={{
+              checking: t('duplicates.checkingThread'),
+              unavailable: t('duplicates.unavailableThread'),
+              none: t('duplicates.noneInThread'),
+              found: (count) => t('duplicates.foundInThread', { count }),
+            }}
+          />
         )}
       </div>
     </section>

@@ -3,10 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { components } from '../../api/schema';
-import { Link } from '../../shell/router';
+import { DuplicateCandidatesList } from './duplicate-candidates.component';
 
 type PossibleDuplicates = components['schemas']['PossibleDuplicatesDto'];
-type MatchedName = components['schemas']['MatchedNameDto'];
 
 /** Wait this long after the last keystroke before asking: one request per pause, not per letter. */
 const DEBOUNCE_MS = 400;
@@ -47,37 +46,22 @@ export function PossibleDuplicatesPanel(props: { readonly caseId: string; readon
         }),
       ),
   });
-  const evidence = (m: MatchedName): string =>
-    m.reads
-      ? t('duplicates.reads', { name: m.name, vietnamese: m.reads.vietnamese, pinyin: m.reads.pinyin })
-      : t('duplicates.matches', { name: m.name });
-  const items = found.data?.items ?? [];
   return (
     // The live region is there from the start: a region added together with its news is not announced.
     <div role="status" aria-live="polite" aria-atomic="true" className={names.length > 0 ? 'notice' : undefined}>
       {names.length > 0 && <h4>{t('duplicates.heading')}</h4>}
-      {names.length === 0 ? null : found.isFetching ? (
-        <p className="muted">{t('duplicates.checking')}</p>
-      ) : found.error ? (
-        <p className="muted">{t('duplicates.unavailable')}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">{t('duplicates.none')}</p>
-      ) : (
-        <>
-          <p>{t('duplicates.found', { count: items.length })}</p>
-          <ul>
-            {items.map((d, i) => (
-              <li key={d.personId}>
-                <Link to={`/cases/${d.caseId}`}>{t('duplicates.openCase', { number: i + 1 })}</Link>
-                <ul className="small">
-                  {d.matched.map((m) => (
-                    <li key={m.name}>{evidence(m)}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </>
+      {names.length > 0 && (
+        <DuplicateCandidatesList
+          fetching={found.isFetching}
+          error={found.error}
+          answer={found.data}
+          words={{
+            checking: t('duplicates.checking'),
+            unavailable: t('duplicates.unavailable'),
+            none: t('duplicates.none'),
+            found: (count) => t('duplicates.found', { count }),
+          }}
+        />
       )}
     </div>
   );

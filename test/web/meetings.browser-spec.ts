@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '../e2e/support/test-app.js';
 import { newAction, newMeeting } from '../e2e/support/meeting-fixtures.js';
+import { scheduleHandover } from './support/gate-fixtures.js';
 import {
+  GUARD,
   OFFICER,
   SUPERVISOR,
   openAs,
@@ -80,6 +82,8 @@ describeInBrowser('meetings and agreed actions, in Chromium', (start) => {
     const caseId = (fulfilling.body as { id: string }).id;
     const minutes = Buffer.from(`Biên bản làm việc song ngữ ${caseId}`, 'utf8');
     const minutesHash = createHash('sha256').update(minutes).digest('hex');
+    // A handover of the province in the picker's window (at Hữu Nghị, with the Bằng Tường station).
+    await scheduleHandover(h.app, GUARD);
 
     const officer = await openAs(h, OFFICER);
     const { page } = officer;
@@ -122,7 +126,7 @@ describeInBrowser('meetings and agreed actions, in Chromium', (start) => {
     const actions = page.locator('table.meeting-actions');
     await actions
       .getByRole('row', {
-        name: /Trao đổi danh sách người cần xác minh.*VN-LS-BLO.*Sở Công an Khu tự trị dân tộc Choang Quảng Tây/,
+        name: /Trao đổi danh sách người cần xác minh.*Văn phòng liên lạc biên giới Lạng Sơn.*Sở Công an Khu tự trị dân tộc Choang Quảng Tây/,
       })
       .waitFor();
 
@@ -141,6 +145,17 @@ describeInBrowser('meetings and agreed actions, in Chromium', (start) => {
       hasText: 'Danh sách trao đổi tại buổi làm việc',
     });
     await recent.waitFor({ state: 'attached' });
+    // Handovers read as the register names their gate and counterpart unit, not as codes.
+    // Waiting for the name also waits for the register, which the picker reads beside the list.
+    const handover = picker.locator('optgroup[label="Cuộc bàn giao gần đây"] option', {
+      hasText: 'Cửa khẩu quốc tế Hữu Nghị',
+    });
+    await handover.waitFor({ state: 'attached' });
+    const handoverText = await handover.innerText();
+    expect(handoverText).toMatch(
+      /^bàn giao · Cửa khẩu quốc tế Hữu Nghị · .+ · Trạm Kiểm tra biên phòng xuất nhập cảnh Bằng Tường$/,
+    );
+    expect(handoverText).not.toMatch(/HUU_NGHI|CN-BIS-PINGXIANG/);
     await picker.selectOption({ label: await recent.innerText() });
     expect(await done.getByLabel('Mã hồ sơ').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../../api/api.views';
+import { provinceName } from '../../shell/labels.format';
 import { DualTimeText } from '../dual-time.component';
 import { codeText } from '../forms.component';
 import { ActionStepForm, type ActionStep } from './action-step.forms';
 import { AgreeActionForm } from './action.forms';
 import type { MeetingAction, MeetingDetail } from './meeting.views';
 import { useCounterpartName } from '../reference.queries';
+import { ownUnitName } from './own-unit.format';
 
 type Open = { readonly form: 'agree' } | { readonly form: ActionStep; readonly actionId: string } | null;
 const STEPS: readonly ActionStep[] = ['done', 'drop', 'due'];
@@ -18,6 +20,11 @@ const STEPS: readonly ActionStep[] = ['done', 'drop', 'due'];
 export function MeetingActionsSection({ meeting: m, me }: { readonly meeting: MeetingDetail; readonly me: MeView }) {
   const { t } = useTranslation();
   const counterpartName = useCounterpartName();
+  // An officer stays as their user name; a unit of ours is named, like the counterpart beside it.
+  const ownerText = (owner: MeetingAction['owner']) =>
+    owner.kind === 'unit'
+      ? ownUnitName(owner.id, (province) => t('meeting.ownerOffice', { province: provinceName(t, province) }))
+      : owner.id;
   const [open, setOpen] = useState<Open>(null);
   // National readers only read; an officer writes for their own province only (the api says the same).
   const writes = me.may.includes('meeting.write') && me.province === m.province;
@@ -67,7 +74,7 @@ export function MeetingActionsSection({ meeting: m, me }: { readonly meeting: Me
             {m.actions.map((a) => (
               <tr key={a.id}>
                 <td>{a.what}</td>
-                <td>{a.owner.id}</td>
+                <td>{ownerText(a.owner)}</td>
                 <td>{counterpartName(a.counterpart.code)}</td>
                 <td>
                   <DualTimeText at={a.dueAt.at} />

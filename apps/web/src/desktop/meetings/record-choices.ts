@@ -44,6 +44,10 @@ export interface ChoiceWords {
   readonly kind: (kind: RecordKind) => string;
   /** A day (Vietnam calendar) of an instant, as the lists show it. */
   readonly day: (at: string) => string;
+  /** A gate's name in the reader's language (the register's); a code it does not list, as written. */
+  readonly gate: (code: string) => string;
+  /** A counterpart unit's name in the reader's language, the same way. */
+  readonly counterpart: (code: string) => string;
 }
 
 const short = (id: string): string => id.slice(0, 8);
@@ -65,7 +69,12 @@ export function recordChoices(
 ): RecordChoice[] {
   const caseText = (c: RecentCase) => `${words.kind('case')} · ${words.day(c.receivedAt.at)} · ${c.summary}`;
   const handoverText = (h: RecentHandover) =>
-    [words.kind('handover'), h.gate, h.scheduledAt ? words.day(h.scheduledAt.at) : null, h.counterpart]
+    [
+      words.kind('handover'),
+      words.gate(h.gate),
+      h.scheduledAt ? words.day(h.scheduledAt.at) : null,
+      words.counterpart(h.counterpart),
+    ]
       .filter(Boolean)
       .join(' · ');
   const caseById = new Map(cases.map((c) => [c.id, c]));

@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { MeView } from '../../api/api.views';
+import { nameIn } from '../../shell/labels.format';
 import { vietnamDay } from '../../time/dual-time.format';
 import { Field, fieldError } from '../forms.component';
 import { afterLastWrite } from '../read-your-writes';
+import { useCounterpartName, useGates } from '../reference.queries';
 import {
   RECORD_KINDS,
   recordChoices,
@@ -67,12 +69,20 @@ interface Props {
 export function RecordPickerField(props: Props) {
   const { t, i18n } = useTranslation();
   const recent = useRecentRecords(props.me);
+  const gates = useGates();
+  const counterpartName = useCounterpartName();
   const choices = recordChoices(props.links, recent.cases, recent.handovers, {
     kind: (k) => t(`meetingRecord.${k}`),
     day: (at) =>
       new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
         new Date(`${vietnamDay(at)}T00:00:00Z`),
       ),
+    // A boundary marker, or a gate while the register loads, is shown by its code.
+    gate: (code) => {
+      const gate = gates.data?.find((g) => g.code === code);
+      return gate ? nameIn(i18n.language, gate.name) : code;
+    },
+    counterpart: counterpartName,
   });
   const e = props.error;
   return (

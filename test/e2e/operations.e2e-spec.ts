@@ -71,7 +71,12 @@ describe('operations and the published contract', () => {
     });
     const health = await app.raw('/health', admin);
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'up', eventStore: 'pglite', headPosition: made.body.position });
+    expect(health.body).toMatchObject({
+      status: 'up',
+      eventStore: 'pglite',
+      storeThread: 'main',
+      headPosition: made.body.position,
+    });
     await officer.get(`/cases/${made.body.id}`);
     const metrics = await app.raw('/metrics', admin);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startService } from './support/service-process.js';
+import { newCase } from './support/journey.js';
+import { bearerFor, startService } from './support/service-process.js';
 
 describe('starting the service', () => {
   it('refuses a bad configuration at boot with the list of what is wrong', async () => {
@@ -24,6 +25,17 @@ describe('starting the service', () => {
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'up' });
+      // PGlite runs on its own thread by default (PGLITE_THREAD=worker), and a write goes through it.
+      const officer = await bearerFor(dataDir, 'liaison_officer');
+      const made = await fetch(`${url}/api/v1/cases`, {
+        method: 'POST',
+        headers: { authorization: officer, 'content-type': 'application/json' },
+        body: JSON.stringify(newCase),
+      });
+      expect(made.status).toBe(201);
+      const { position } = (await made.json()) as { position: string };
+      const ops = await fetch(`${url}/health`, { headers: { authorization: await bearerFor(dataDir, 'admin') } });
+      expect(await ops.json()).toMatchObject({ eventStore: 'pglite', storeThread: 'worker', headPosition: position });
     } finally {
       await run.stop();
       await rm(dataDir, { recursive: true, force: true });

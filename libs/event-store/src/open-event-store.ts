@@ -3,7 +3,7 @@ import { assertNever } from '#shared-kernel';
 import type { EventStore } from './event-store.port.js';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPglite } from './sql/pglite-client.js';
-import { openPgliteWorker, pgliteWorkerFromSource } from './sql/pglite-thread.js';
+import { openPgliteWorker, pgliteWorkerLoadable } from './sql/pglite-thread.js';
 import { openPostgres, type SqlClient } from './sql/sql-client.js';
 import { SqlEventStore } from './sql/sql-event-store.js';
 
@@ -46,9 +46,9 @@ async function openSql(config: AppConfig): Promise<SqlClient> {
   switch (config.eventStore) {
     case 'pglite': {
       const options = { syncOnCommit: config.pglite.syncOnCommit };
-      // From the TypeScript sources (tests, `--conditions=source`) the worker's entry is not
-      // built: PGlite stays on this thread there; pglite-thread.int-spec tests the worker.
-      if (config.pglite.thread === 'worker' && !pgliteWorkerFromSource())
+      // Inside jest's sandbox the worker's TypeScript entry cannot be loaded: PGlite stays on this
+      // thread there (pglite-thread.int-spec tests the worker; e2e child processes run it).
+      if (config.pglite.thread === 'worker' && pgliteWorkerLoadable())
         return openPgliteWorker(`${config.dataDir}/pglite`, options);
       return openPglite(`${config.dataDir}/pglite`, options);
     }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Optional, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, PgliteClient, SQL_CLIENT, type EventStore, type SqlClient } from '#event-store';
 import { CounterpartGatewayService, KafkaRelayService } from '#messaging';
 import { errorClassOf, ProjectionRunnerLifecycle, type ProjectionProgress } from '#projections';
 import { can } from '#security';
@@ -23,6 +23,8 @@ interface Detailed {
   pid: number;
   running: Component[];
   eventStore: string;
+  /** The embedded store only: whether PGlite runs on its own thread or on the one serving HTTP. */
+  storeThread?: 'main' | 'worker';
   headPosition?: string;
   projections?: { name: string; position: string; lag: string }[];
   /** Why the store could not be reached: the error's class (and SQLSTATE), never its message. */
@@ -34,6 +36,7 @@ interface Detailed {
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
     @Optional() @Inject(PROJECTION_PROGRESS) private readonly projections?: ProjectionProgress,
@@ -51,7 +54,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({
     description:
-      '{ status: "up" } anonymously; with an admin token also { role, pid, running, eventStore, headPosition, projections: [{ name, position, lag }] }',
+      '{ status: "up" } anonymously; with an admin token also { role, pid, running, eventStore, storeThread (embedded store only), headPosition, projections: [{ name, position, lag }] }',
   })
   @ApiServiceUnavailableResponse({ description: '{ status: "down" }: the event store cannot be reached' })
   async health(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Brief | Detailed> {
@@ -74,12 +77,13 @@ export class HealthController {
   }
 
   /** The role and the components actually running (not merely configured) in this process. */
-  private process(): Pick<Detailed, 'role' | 'pid' | 'running' | 'eventStore'> {
+  private process(): Pick<Detailed, 'role' | 'pid' | 'running' | 'eventStore' | 'storeThread'> {
     const running: Component[] = [];
     if (this.runner?.running) running.push('projections');
     if (this.relay?.running) running.push('kafka-relay');
     if (this.gateway?.running) running.push('counterpart-gateway');
-    return { role: this.config.role, pid: process.pid, running, eventStore: this.config.eventStore };
+    const thread = this.sql instanceof PgliteClient ? { storeThread: this.sql.thread } : {};
+    return { role: this.config.role, pid: process.pid, running, eventStore: this.config.eventStore, ...thread };
   }
 
   /**

@@ -4486,7 +4486,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { status: "up" } anonymously; with an admin token also { role, pid, running, eventStore, headPosition, projections: [{ name, position, lag }] } */
+      /** @description { status: "up" } anonymously; with an admin token also { role, pid, running, eventStore, storeThread (embedded store only), headPosition, projections: [{ name, position, lag }] } */
       200: {
         headers: {
           [name: string]: unknown;

@@ -50,6 +50,8 @@ export class PgliteClient extends PoolSqlClient {
     pool: pg.Pool,
     closeDatabase: () => Promise<void>,
     private readonly checkpoints: WalCheckpointer | null,
+    /** Where the database runs: on this thread, or on its own worker thread (operators see it in /health). */
+    readonly thread: 'main' | 'worker',
   ) {
     super(pool, 'pglite', closeDatabase);
   }
@@ -80,7 +82,7 @@ class InThreadPgliteClient extends PgliteClient implements PgliteSqlClient {
     readonly pglite: PGlite,
     checkpoints: WalCheckpointer | null,
   ) {
-    super(pool, () => pglite.close(), checkpoints);
+    super(pool, () => pglite.close(), checkpoints, 'main');
   }
 }
 

@@ -19,6 +19,15 @@ export interface PgliteWorkerOptions extends PgliteOptions {
 export const pgliteWorkerFromSource = (): boolean => import.meta.url.endsWith('.ts');
 
 /**
+ * Whether a worker thread started now can load the worker's entry. The build always can. From
+ * the TypeScript sources it can when this process was started with a loader hook (`--import`),
+ * which a worker thread inherits with the process's execArgv: a service the e2e suites start as
+ * a child process. Inside jest's module sandbox it cannot; PGlite then stays on this thread.
+ */
+export const pgliteWorkerLoadable = (): boolean =>
+  !pgliteWorkerFromSource() || process.execArgv.some((a) => a === '--import' || a.startsWith('--import='));
+
+/**
  * PGlite in a data directory on a worker thread, driven through the same node-postgres adapter
  * as on the calling thread: the adapter's connection hands each protocol message to the thread
  * and parses the answer here, so the SQL code path, transactions and errors are unchanged.
@@ -38,7 +47,7 @@ export async function openPgliteWorker(dataDir: string, options: PgliteWorkerOpt
   }
   // createPgConfig takes anything that executes protocol messages like a PGlite instance.
   const pool = new pg.Pool({ ...createPgConfig(remote as unknown as Parameters<typeof createPgConfig>[0]), max: 1 });
-  return new PgliteClient(pool, () => remote.close(), new WalCheckpointer(pool, options));
+  return new PgliteClient(pool, () => remote.close(), new WalCheckpointer(pool, options), 'worker');
 }
 
 type Pending = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };

@@ -3,14 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
-import { ApiRefusal } from '../../api/api.refusal';
 import { nameIn } from '../../shell/labels.format';
 import type { PersonSummary, WriteAnswer } from '../desktop.views';
 import { Field, FormRefusal, fieldError, vietnamLocalNow } from '../forms.component';
 import { useCounterparts } from '../reference.queries';
 import { ZonedTimeField, zonedInstant, type Side } from '../zoned-time.field';
 import { NO_DISCLOSURE } from './disclosure.fields';
+import { AttachmentsFields, type Attachment } from './message-attachments.fields';
 import { NamedPersonsFields, namedPersonsBody, type NamedPersonsValue } from './named-persons.fields';
+import { TransferBasisFields, type TransferBasis } from './transfer-basis.fields';
 
 const CHANNELS = [
   'official_letter',
@@ -26,13 +27,6 @@ type Channel = (typeof CHANNELS)[number];
 const HANDLING = ['H0', 'H1', 'H2', 'H3'] as const;
 type Handling = (typeof HANDLING)[number];
 type Language = 'vi' | 'zh' | 'en';
-const CONSENTS = ['person', 'legal_representative', 'not_required_by_law'] as const;
-type Consent = (typeof CONSENTS)[number];
-
-interface Attachment {
-  name: string;
-  sha256: string;
-}
 
 interface Done {
   readonly onDone: (written: WriteAnswer) => void;
@@ -74,8 +68,7 @@ export function MessageForm(
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [carriesPersonalData, setCarriesPersonalData] = useState(false);
   const [draft, setDraft] = useState(false);
-  const [consent, setConsent] = useState<Consent>('person');
-  const [legalBasis, setLegalBasis] = useState('');
+  const [basis, setBasis] = useState<TransferBasis>({ consent: 'person', legalBasis: '' });
   const [named, setNamed] = useState<NamedPersonsValue>({ personIds: [], disclosure: NO_DISCLOSURE });
   // Sending personal data to the Chinese side is a cross-border transfer (PDPL 91/2025): the record
   // must say on what basis. Received data needs no basis from us, so only outgoing messages ask.
@@ -91,7 +84,9 @@ export function MessageForm(
         carriesPersonalData,
         ...(direction === 'outgoing' && draft ? { draft: true } : {}),
         // A blank basis is no basis: left out, the api refuses with the sentence that says what is missing.
-        ...(transfer && legalBasis.trim() ? { personalData: { consent, legalBasis } } : {}),
+        ...(transfer && basis.legalBasis.trim()
+          ? { personalData: { consent: basis.consent, legalBasis: basis.legalBasis } }
+          : {}),
         occurredAt: zonedInstant(occurred.local, occurred.side),
         ...(due.local ? { responseDueAt: zonedInstant(due.local, due.side) } : {}),
         ...(ourReference ? { ourReference } : {}),
@@ -122,12 +117,6 @@ export function MessageForm(
     log.mutate();
   };
   const e = log.error;
-  // The domain refuses a missing basis with its own code rather than a field error: show it at the field too.
-  const basisError =
-    fieldError(e, 'personalData') ??
-    (e instanceof ApiRefusal && e.code === 'EXCHANGE.LEGAL_BASIS_REQUIRED' ? 'required' : undefined);
-  const setAttachment = (i: number, change: Partial<Attachment>) =>
-    setAttachments((all) => all.map((a, j) => (j === i ? { ...a, ...change } : a)));
   const heading = creating ? t('exchange.open') : t('exchange.message');
   return (
     <form className="panel form" onSubmit={submit} aria-label={heading}>
@@ -250,28 +239,7 @@ export function MessageForm(
           </p>
         </>
       )}
-      {transfer && (
-        <fieldset>
-          <legend>{t('exchange.transferBasis')}</legend>
-          <p className="field-hint">{t('exchange.transferExplained')}</p>
-          <Field label={t('exchange.consent')} error={fieldError(e, 'personalData.consent')}>
-            {(p) => (
-              <select {...p} value={consent} onChange={(ev) => setConsent(ev.target.value as Consent)}>
-                {CONSENTS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`exchange.consentKind.${c}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('exchange.legalBasis')} hint={t('exchange.legalBasisHint')} error={basisError}>
-            {(p) => (
-              <input {...p} aria-required="true" value={legalBasis} onChange={(ev) => setLegalBasis(ev.target.value)} />
-            )}
-          </Field>
-        </fieldset>
-      )}
+      {transfer && <TransferBasisFields value={basis} onChange={setBasis} error={e} />}
       {transfer && (props.persons ?? []).length > 0 && (
         <NamedPersonsFields
           persons={props.persons ?? []}
@@ -282,92 +250,13 @@ export function MessageForm(
           error={e}
         />
       )}
-      <fieldset>
-        <legend>{t('exchange.attachments')}</legend>
-        {attachments.map((a, i) => (
-          <div className="row" key={i}>
-            <Field
-              label={t('exchange.attachmentName', { number: i + 1 })}
-              error={fieldError(e, `attachments.${i}.name`, `attachments[${i}].name`)}
-            >
-              {(p) => (
-                <input {...p} required value={a.name} onChange={(ev) => setAttachment(i, { name: ev.target.value })} />
-              )}
-            </Field>
-            <Field
-              label={t('exchange.attachmentHash', { number: i + 1 })}
-              error={fieldError(e, `attachments.${i}.sha256`, `attachments[${i}].sha256`)}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  required
-                  size={66}
-                  pattern="[0-9a-fA-F]{64}"
-                  value={a.sha256}
-                  onChange={(ev) => setAttachment(i, { sha256: ev.target.value.trim() })}
-                />
-              )}
-            </Field>
-          </div>
-        ))}
-        <button type="button" onClick={() => setAttachments((all) => [...all, { name: '', sha256: '' }])}>
-          {t('exchange.addAttachment')}
-        </button>
-      </fieldset>
+      <AttachmentsFields value={attachments} onChange={setAttachments} error={e} />
       <FormRefusal error={e} />
       <div className="actions">
         <button type="submit" className="primary" disabled={log.isPending}>
           {t('exchange.save')}
         </button>
         <button type="button" onClick={props.onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** The counterpart acknowledged receipt of our latest message: when (in either side's time) and by whom. */
-export function AcknowledgeForm({ exchangeId, onDone, onCancel }: { readonly exchangeId: string } & Done) {
-  const { t } = useTranslation();
-  const [at, setAt] = useState<{ local: string; side: Side }>({ local: vietnamLocalNow(), side: 'vn' });
-  const [by, setBy] = useState('');
-  const ack = useMutation({
-    mutationFn: () =>
-      answer<WriteAnswer>(
-        api.POST('/api/v1/exchanges/{id}/acknowledgements', {
-          params: { path: { id: exchangeId } },
-          body: { at: zonedInstant(at.local, at.side), ...(by ? { by } : {}) },
-        }),
-      ),
-    onSuccess: onDone,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    ack.mutate();
-  };
-  const e = ack.error;
-  return (
-    <form className="panel form" onSubmit={submit} aria-label={t('exchange.acknowledge')}>
-      <h3>{t('exchange.acknowledge')}</h3>
-      <ZonedTimeField
-        label={t('exchange.acknowledgedAt')}
-        value={at.local}
-        side={at.side}
-        required
-        error={fieldError(e, 'at')}
-        onChange={(local, side) => setAt({ local, side })}
-      />
-      <Field label={t('exchange.acknowledgedBy')} error={fieldError(e, 'by')}>
-        {(p) => <input {...p} value={by} onChange={(ev) => setBy(ev.target.value)} />}
-      </Field>
-      <FormRefusal error={e} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={ack.isPending}>
-          {t('exchange.acknowledge')}
-        </button>
-        <button type="button" onClick={onCancel}>
           {t('form.cancel')}
         </button>
       </div>

@@ -1,157 +1,15 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
-import type { BorderTime, HandoverStatus, MeView, Names } from '../../api/api.views';
+import type { MeView } from '../../api/api.views';
 import { Refusal } from '../../shell/refusal.component';
 import { handoverStatusName } from '../../shell/labels.format';
 import { Link } from '../../shell/router';
-import { formatDualTime } from '../../time/dual-time.format';
-import { DOCUMENT_LABELS, MINUTES_LABELS as L, SEX_LABELS, type Bilingual } from './minutes.labels';
+import { Bi, Blank, BothNames, PaperTime, Row, Signatures } from './minutes-paper.component';
+import { MinutesPersons } from './minutes-persons.section';
+import { MINUTES_LABELS as L } from './minutes.labels';
+import type { MinutesHandover, MinutesPerson } from './minutes.views';
 import './minutes.css';
-
-/** GET /api/v1/handovers/{id} as the minutes use it (libs/handovers handover.view.ts). */
-interface MinutesHandover {
-  readonly id: string;
-  readonly caseId: string;
-  readonly status: HandoverStatus;
-  readonly counterpart: { readonly code: string; readonly name: Names | null };
-  readonly gate: { readonly code: string; readonly name: Names | null; readonly counterpartGate: Names | null };
-  readonly personIds: readonly string[];
-  readonly scheduledAt: BorderTime | null;
-  readonly conductedAt: BorderTime | null;
-  readonly vnOfficers: readonly string[];
-  readonly cnOfficers: readonly string[];
-  readonly received: readonly {
-    readonly personId: string;
-    readonly healthCheck: string | null;
-    readonly masked: boolean;
-    readonly erased: boolean;
-  }[];
-  readonly notReceived: readonly {
-    readonly personId: string;
-    readonly reason: string | null;
-    readonly masked: boolean;
-    readonly erased: boolean;
-  }[];
-  readonly minutes: { readonly number: string; readonly signedAt: BorderTime } | null;
-}
-
-/** GET /api/v1/persons/{id} for a desktop role that may read personal data (libs/persons person.view.ts). */
-interface MinutesPerson {
-  readonly erased: boolean;
-  readonly personal: {
-    readonly fullName: string;
-    readonly nameVariants: readonly { readonly script: string; readonly value: string }[];
-    readonly sex: string | null;
-    readonly dateOfBirth: string | null;
-    readonly documents: readonly { readonly kind: string; readonly number: string }[];
-  } | null;
-}
-
-/** Digits only, the same for both readers of the paper; the zone is said by the label beside it. */
-const PAPER_TIME: Intl.DateTimeFormatOptions = {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-};
-
-/** A label of the form in both languages, each tagged so screen readers and fonts pick the right one. */
-function Bi({ label, stacked = false }: { readonly label: Bilingual; readonly stacked?: boolean }) {
-  return (
-    <span className={stacked ? 'bi bi-stacked' : 'bi'}>
-      <span lang="vi">{label.vi}</span>
-      {stacked ? ' ' : ' / '}
-      <span lang="zh-Hans" className="bi-zh">
-        {label.zh}
-      </span>
-    </span>
-  );
-}
-
-/** A gap to fill in by hand, for what the record does not hold yet. */
-const Blank = ({ wide = false }: { readonly wide?: boolean }) => (
-  <span className={wide ? 'blank blank-wide' : 'blank'} aria-hidden="true" />
-);
-
-function Row({ label, children }: { readonly label: Bilingual; readonly children: ReactNode }) {
-  return (
-    <div className="minutes-row">
-      <dt>
-        <Bi label={label} />
-      </dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function PaperTime({ at }: { readonly at: BorderTime | null }) {
-  const times = at ? formatDualTime(at.at, 'vi', PAPER_TIME) : null;
-  return (
-    <span className="paper-times">
-      <span>
-        <Bi label={L.vnTime} />: {times ? times.vn : <Blank />}
-      </span>
-      <span>
-        <Bi label={L.cnTime} />: {times ? times.cn : <Blank />}
-      </span>
-    </span>
-  );
-}
-
-const BothNames = ({ names }: { readonly names: Names | null }) =>
-  names ? <Bi label={{ vi: names.vi, zh: names.zh }} /> : <Blank wide />;
-
-function PersonName({ person, shown }: { readonly person: MinutesPerson | undefined; readonly shown: boolean }) {
-  if (!shown || !person) return <Bi label={L.masked} />;
-  if (person.erased || !person.personal) return <Bi label={L.erased} />;
-  const chinese = person.personal.nameVariants.find((v) => v.script === 'zh-Hans' || v.script === 'zh-Hant');
-  return (
-    <>
-      <span lang="vi" className="person-name">
-        {person.personal.fullName}
-      </span>
-      {chinese && (
-        <span lang="zh-Hans" className="bi-zh person-name">
-          {' '}
-          {chinese.value}
-        </span>
-      )}
-    </>
-  );
-}
-
-/** A document kind the form knows in both languages; any other as the register wrote it. */
-function DocumentKind({ kind }: { readonly kind: string }) {
-  const label = DOCUMENT_LABELS[kind];
-  return label ? <Bi label={label} /> : <>{kind}</>;
-}
-
-function Signatures({ title, officers }: { readonly title: Bilingual; readonly officers: readonly string[] }) {
-  // Unsigned minutes still need somewhere to write a name: one empty block per side.
-  const names: readonly (string | null)[] = officers.length > 0 ? officers : [null];
-  return (
-    <section className="signature-side">
-      <h3>
-        <Bi label={title} stacked />
-      </h3>
-      {names.map((name, i) => (
-        <dl className="signature-block" key={`${i}-${name ?? ''}`}>
-          <Row label={L.name}>{name ?? <Blank />}</Row>
-          <Row label={L.rank}>
-            <Blank />
-          </Row>
-          <Row label={L.signature}>
-            <span className="signature-line" aria-hidden="true" />
-          </Row>
-        </dl>
-      ))}
-    </section>
-  );
-}
 
 /**
  * The handover minutes as the A4 page both sides sign: every label in Vietnamese and Chinese
@@ -197,12 +55,6 @@ export function MinutesPage({ id, me }: { readonly id: string; readonly me: MeVi
   if (!h || (mayReadPersons && persons.some((p) => p.isPending))) return <p className="muted">{t('app.loading')}</p>;
 
   const draft = h.minutes === null;
-  const outcomeOf = (personId: string) => {
-    const received = h.received.find((p) => p.personId === personId);
-    if (received) return { received: true as const, ...received };
-    const not = h.notReceived.find((p) => p.personId === personId);
-    return not ? { received: false as const, ...not } : null;
-  };
 
   return (
     <>
@@ -291,85 +143,7 @@ export function MinutesPage({ id, me }: { readonly id: string; readonly me: MeVi
           </dl>
         </div>
 
-        <h2 className="minutes-section">
-          <Bi label={L.persons} />
-        </h2>
-        <table className="minutes-persons">
-          <thead>
-            <tr>
-              {[L.no, L.name, L.sex, L.born, L.documents, L.outcome, L.health].map((label) => (
-                <th scope="col" key={label.vi}>
-                  <Bi label={label} stacked />
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {personIds.map((personId, i) => {
-              const person = persons[i]?.data;
-              const shown = mayReadPersons && !!person?.personal;
-              const outcome = outcomeOf(personId);
-              const sex = shown && person?.personal?.sex ? SEX_LABELS[person.personal.sex] : undefined;
-              return (
-                <tr key={personId}>
-                  <td>{i + 1}</td>
-                  <td>
-                    <PersonName person={person} shown={mayReadPersons && !persons[i]?.error} />
-                  </td>
-                  <td>{sex ? <Bi label={sex} /> : shown ? '—' : <Blank />}</td>
-                  <td>{shown ? (person?.personal?.dateOfBirth ?? '—') : <Blank />}</td>
-                  <td>
-                    {shown
-                      ? (person?.personal?.documents ?? []).map((d) => (
-                          <Fragment key={`${d.kind}${d.number}`}>
-                            <DocumentKind kind={d.kind} /> {d.number}
-                            <br />
-                          </Fragment>
-                        ))
-                      : null}
-                  </td>
-                  <td>
-                    {outcome === null ? (
-                      <span className="paper-times">
-                        <span>☐ {<Bi label={L.received} />}</span>
-                        <span>☐ {<Bi label={L.notReceived} />}</span>
-                      </span>
-                    ) : outcome.received ? (
-                      <Bi label={L.received} />
-                    ) : (
-                      <span className="paper-times">
-                        <Bi label={L.notReceived} />
-                        <span>
-                          <Bi label={L.reason} />:{' '}
-                          {outcome.masked ? (
-                            <Bi label={L.masked} />
-                          ) : outcome.erased ? (
-                            <Bi label={L.erased} />
-                          ) : (
-                            outcome.reason
-                          )}
-                        </span>
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {outcome === null ? (
-                      <Blank />
-                    ) : !outcome.received ? (
-                      '—'
-                    ) : outcome.masked ? (
-                      <Bi label={L.masked} />
-                    ) : outcome.erased ? (
-                      <Bi label={L.erased} />
-                    ) : (
-                      (outcome.healthCheck ?? '—')
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <MinutesPersons h={h} persons={persons} mayReadPersons={mayReadPersons} />
 
         <p className="minutes-closing">
           <span lang="vi">{L.closing.vi}</span>

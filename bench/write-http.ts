@@ -130,6 +130,18 @@ export interface LoadFigures {
   readonly statements: string;
 }
 
+/** autocannon on a worker thread against any URL (this process's app or another process). */
+export function generateLoad(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise<LoadResult>((resolve, reject) => {
+    const worker = new Worker(new URL('./http-load.worker.js', import.meta.url), { workerData: spec });
+    worker.once('message', (m: { result?: LoadResult; error?: string }) =>
+      m.result ? resolve(m.result) : reject(new Error(m.error ?? 'load worker failed')),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`load worker exited with ${code} before answering`)));
+  });
+}
+
 export async function runLoad(
   target: HttpTarget,
   scenario: Scenario,
@@ -149,14 +161,7 @@ export async function runLoad(
   const loopBefore = performance.eventLoopUtilization();
   const cpuBefore = process.threadCpuUsage();
   const counter = countQueries();
-  const result = await new Promise<LoadResult>((resolve, reject) => {
-    const worker = new Worker(new URL('./http-load.worker.js', import.meta.url), { workerData: spec });
-    worker.once('message', (m: { result?: LoadResult; error?: string }) =>
-      m.result ? resolve(m.result) : reject(new Error(m.error ?? 'load worker failed')),
-    );
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`load worker exited with ${code} before answering`)));
-  });
+  const result = await generateLoad(spec);
   const loop = performance.eventLoopUtilization(loopBefore);
   const cpu = process.threadCpuUsage(cpuBefore);
   const queries = counter.stop();

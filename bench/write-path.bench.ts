@@ -32,6 +32,7 @@ import {
   resetRawTable,
   rowSizes,
   Stopwatch,
+  withConnections,
   type Timing,
 } from './write-port.js';
 import { casesScenario, exchangeScenario } from './write-scenarios.js';
@@ -185,16 +186,6 @@ async function measurePort(kind: StoreKind, sizes: Sizes): Promise<PortFigures> 
     if (kind === 'postgres') await pool.end();
     await opened.close();
     await fresh.drop();
-  }
-}
-
-/** `count` connections held for the duration of fn (one per concurrent lane). */
-async function withConnections<T>(pool: pg.Pool, count: number, fn: (c: pg.PoolClient[]) => Promise<T>): Promise<T> {
-  const conns = await Promise.all(Array.from({ length: count }, () => pool.connect()));
-  try {
-    return await fn(conns);
-  } finally {
-    for (const c of conns) c.release();
   }
 }
 

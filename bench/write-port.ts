@@ -188,3 +188,17 @@ export function rowSizes(rows: readonly unknown[][]): { data: number; metadata: 
   const n = Math.max(1, rows.length);
   return { data: Math.round(data / n), metadata: Math.round(metadata / n) };
 }
+
+/** `count` connections held for the duration of fn (one per concurrent lane). */
+export async function withConnections<T>(
+  pool: pg.Pool,
+  count: number,
+  fn: (c: pg.PoolClient[]) => Promise<T>,
+): Promise<T> {
+  const conns = await Promise.all(Array.from({ length: count }, () => pool.connect()));
+  try {
+    return await fn(conns);
+  } finally {
+    for (const c of conns) c.release();
+  }
+}

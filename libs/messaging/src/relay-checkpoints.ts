@@ -1,6 +1,14 @@
 import type { SqlClient } from '#event-store';
 
-/** Where a relay remembers the last global position the broker acknowledged. */
+/**
+ * Where a relay remembers the last global position the broker acknowledged.
+ *
+ * Deliberately not the projections' registry (projection_registry): a projection commits its
+ * position in the same transaction as the rows it wrote, so it applies each event exactly once;
+ * the relay's position follows a broker acknowledgement that no database transaction covers, so
+ * it can only move forward after the fact and a crash resends (consumers dedupe on ce_id). The
+ * two positions mean different things and are written under different guarantees.
+ */
 export interface CheckpointStore {
   /** 0n when the relay has never published anything. */
   load(name: string): Promise<bigint>;

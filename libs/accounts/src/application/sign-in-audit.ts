@@ -1,5 +1,5 @@
-import { toNewEvents, type EventStore } from '#event-store';
-import { newId, type Actor, type DomainEvent } from '#shared-kernel';
+import { commandOf, handle, type EventStore, type WriteContext } from '#event-store';
+import { newId, type Actor, type Decider, type DomainCommand, type DomainEvent } from '#shared-kernel';
 import { accountIdOf, signInStreamId } from '../account-stream.js';
 import { isUsername, normalizeUsername } from '../domain/account.values.js';
 
@@ -55,7 +55,15 @@ export const recordedName = (typed: unknown): string => {
   return isUsername(name) ? name : NOT_A_NAME;
 };
 
-/** Appends one sign-in event; `any` revision: attempts never conflict with each other. */
+/** Records an attempt: nothing to decide, the attempt happened; the stream protects no invariant. */
+type RecordSignIn = DomainCommand<'RecordSignIn', { event: SignInEvent }>;
+const signInDecider: Decider<null, RecordSignIn, SignInEvent> = {
+  initialState: null,
+  decide: ({ data }) => [data.event],
+  evolve: (state) => state,
+};
+
+/** Appends one sign-in event through the one write path; `any` revision: attempts never conflict. */
 export async function recordSignIn(
   store: EventStore,
   event: SignInEvent,
@@ -63,10 +71,16 @@ export async function recordSignIn(
   now: Date,
   correlationId: string = newId(),
 ): Promise<bigint> {
-  const name = event.data.username ?? '';
-  const [stamped] = toNewEvents([event], { actor, now, correlationId });
-  const result = await store.append([
-    { streamId: signInStreamId(accountIdOf(name)), events: [stamped], expectedRevision: 'any' },
-  ]);
-  return result.position;
+  const accountId = accountIdOf(event.data.username ?? '');
+  const ctx: WriteContext = { actor, now, correlationId, causationId: null };
+  const answer = await handle({
+    store,
+    decider: signInDecider,
+    streamId: signInStreamId(accountId),
+    id: accountId,
+    command: commandOf<RecordSignIn>('RecordSignIn', { event }, ctx),
+    ctx,
+    concurrency: 'any',
+  });
+  return BigInt(answer.position);
 }

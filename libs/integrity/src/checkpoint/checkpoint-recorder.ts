@@ -117,6 +117,9 @@ export class CheckpointRecorder {
       });
       let position: bigint;
       try {
+        // The one append outside handle(): a checkpoint is not a decision on a stream's state but
+        // a signature over the whole log, built from the integrity index; its sequence number is
+        // the expected revision, and a race is settled by taking the other checkpoint in above.
         const result = await this.store.append([
           {
             streamId: CHECKPOINT_STREAM,

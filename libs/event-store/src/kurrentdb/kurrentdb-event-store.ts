@@ -1,18 +1,6 @@
-import {
-  BACKWARDS,
-  END,
-  KurrentDBClient,
-  START,
-  STREAM_STATE,
-  excludeSystemEvents,
-  type AppendRecordInput,
-  type AppendStreamRequest,
-  type ConsistencyCheck,
-  type EventData,
-} from '@kurrent/kurrentdb-client';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-envelope.js';
-import { canonicalJson } from '../hash-chain.js';
-import { IdempotencyConflictError, WrongExpectedRevisionError, EventTooLargeError } from '../event-store.errors.js';
+import { IdempotencyConflictError } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -34,16 +22,13 @@ import {
 import type { SqlClient } from '../sql/sql-client.js';
 import { StreamHeadCache, type StreamHead } from '../append/stream-head-cache.js';
 import { IdempotencyClaims, IdempotencyOutcomeUnknownError } from './idempotency-claims.js';
-import {
-  decodeEvent,
-  encodeMetadata,
-  exactState,
-  toLogPosition,
-  type KurrentStreamState,
-} from './kurrentdb-envelope.js';
-import { isRevisionConflict, isStreamNotFound, isTransient, isUnsupported, sizeRefusal } from './kurrentdb-errors.js';
+import { isRevisionConflict, isTransient, sizeRefusal } from './kurrentdb-errors.js';
 import { openKurrentFeed } from './kurrentdb-feed.js';
+import { KurrentDbReader } from './kurrentdb-reader.js';
+import { batchBytes, KurrentDbWriter, refusedBeforeWriting } from './kurrentdb-writer.js';
 import { ResumableSubscription } from './resumable-subscription.js';
+
+export { MultiStreamAppendUnsupportedError } from './kurrentdb-writer.js';
 
 export interface KurrentDbEventStoreOptions {
   /** Streams whose head is remembered between appends (default 10,000). */
@@ -61,16 +46,6 @@ export interface KurrentDbEventStoreOptions {
 const RACE_RETRIES = 8;
 const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024 - 16 * 1024;
 
-type MultiApi = 'records' | 'streams';
-
-/** A multi-stream write this server cannot make atomically: refused, never split. */
-export class MultiStreamAppendUnsupportedError extends Error {
-  constructor(reason: string) {
-    super(`KurrentDB cannot make this multi-stream append atomic: ${reason}`);
-    this.name = 'MultiStreamAppendUnsupportedError';
-  }
-}
-
 /**
  * EventStore over KurrentDB (ADR 0006) with idempotency records in PostgreSQL. One long-lived
  * client per store (gRPC channel + the native reader), disposed by close(). Writes, stream reads
@@ -82,8 +57,9 @@ export class KurrentDbEventStore implements EventStore {
   private readonly cache: StreamHeadCache;
   private readonly maxEventBytes: number;
   private readonly claims: IdempotencyClaims;
+  private readonly reader: KurrentDbReader;
+  private readonly writer: KurrentDbWriter;
   private readonly subscriptions = new Set<ResumableSubscription>();
-  private multiApi: MultiApi = 'records';
   private closed = false;
 
   /**
@@ -116,6 +92,8 @@ export class KurrentDbEventStore implements EventStore {
     this.cache = new StreamHeadCache(options.headCacheSize ?? 10_000);
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.claims = new IdempotencyClaims(sql);
+    this.reader = new KurrentDbReader(client, this.cache);
+    this.writer = new KurrentDbWriter(client);
   }
 
   async append(writes: readonly StreamWrite[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -152,7 +130,7 @@ export class KurrentDbEventStore implements EventStore {
       const batch = prepareBatch(writes, heads, this.maxEventBytes);
       if (batch.count === 0) return { ...batch.result(0n), position: await this.headPosition() };
       try {
-        await this.write(writes, heads, batch);
+        await this.writer.write(writes, heads, batch);
       } catch (error) {
         if (!isRevisionConflict(error)) throw sizeRefusal(error, batchBytes(batch)) ?? error;
         for (const w of writes) this.cache.forget(w.streamId);
@@ -161,57 +139,6 @@ export class KurrentDbEventStore implements EventStore {
       }
       for (const [streamId, head] of batch.newHeads) this.cache.remember(streamId, head);
       return this.positioned(batch);
-    }
-  }
-
-  private async write(writes: readonly StreamWrite[], heads: Heads, batch: AppendBatch): Promise<void> {
-    const byStream = eventsByStream(batch);
-    const state = (streamId: string): KurrentStreamState => exactState(heads.get(streamId)?.revision ?? null);
-    if (writes.length === 1) {
-      const w = writes[0];
-      await this.client.appendToStream(w.streamId, byStream.get(w.streamId) ?? [], {
-        streamState: state(w.streamId),
-        requiresLeader: true,
-      });
-      return;
-    }
-    if (this.multiApi === 'records') {
-      // 26.1+: one request, records in the caller's order, every write's expectation as a check
-      // (also the expectation-only ones, which then guard the others atomically).
-      const records: AppendRecordInput[] = writes.flatMap((w) =>
-        (byStream.get(w.streamId) ?? []).map((record) => ({ streamName: w.streamId, record })),
-      );
-      const checks = writes.map((w): ConsistencyCheck => ({
-        type: STREAM_STATE,
-        streamName: w.streamId,
-        expectedState: state(w.streamId),
-      }));
-      try {
-        await this.client.appendRecords(records, checks);
-        return;
-      } catch (error) {
-        if (!isUnsupported(error)) throw error;
-        this.multiApi = 'streams';
-      }
-    }
-    // 25.1: multiStreamAppend takes only streams it writes to, so an expectation-only guard on
-    // another stream cannot be part of the same atomic append: refuse rather than check it apart.
-    const guards = writes.filter((w) => w.events.length === 0);
-    if (guards.length > 0) {
-      throw new MultiStreamAppendUnsupportedError(
-        `stream ${guards[0].streamId} is only checked, which needs appendRecords (KurrentDB 26.1 or later)`,
-      );
-    }
-    const requests: AppendStreamRequest[] = writes.map((w) => ({
-      streamName: w.streamId,
-      events: byStream.get(w.streamId) ?? [],
-      expectedState: state(w.streamId),
-    }));
-    try {
-      await this.client.multiStreamAppend(requests);
-    } catch (error) {
-      if (isUnsupported(error)) throw new MultiStreamAppendUnsupportedError('the server is older than 25.1');
-      throw error;
     }
   }
 
@@ -253,74 +180,18 @@ export class KurrentDbEventStore implements EventStore {
       if (cached && expected === 'no_stream') throw revisionConflict(w, cached.revision);
       if (cached && (typeof expected !== 'bigint' || cached.revision === expected)) heads.set(w.streamId, cached);
       else if (!fresh && w.events.length > 0 && expected === 'no_stream') heads.set(w.streamId, null);
-      else heads.set(w.streamId, await this.readHead(w.streamId));
+      else heads.set(w.streamId, await this.reader.readHead(w.streamId));
     }
     for (const w of writes) checkExpectation(w, heads.get(w.streamId) ?? null);
     return heads;
   }
 
-  private async readHead(streamId: string): Promise<StreamHead | null> {
-    try {
-      const last = this.client.readStream(streamId, {
-        direction: BACKWARDS,
-        fromRevision: END,
-        maxCount: 1,
-        requiresLeader: true,
-      });
-      for await (const resolved of last) {
-        const e = resolved.event ? decodeEvent(resolved.event) : null;
-        if (!e) throw new Error(`stream ${streamId} ends with an event this ledger did not write`);
-        const head = { revision: e.revision, hash: e.metadata.hash };
-        this.cache.remember(streamId, head);
-        return head;
-      }
-      return null;
-    } catch (error) {
-      if (isStreamNotFound(error)) return null;
-      throw error;
-    }
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.reader.readStream(streamId, options);
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    const from = options.fromRevision !== undefined && options.fromRevision > 0n ? options.fromRevision : 0n;
-    const to = options.toRevision;
-    if (to !== undefined && to < from) return;
-    // The native reader pulls pages from the server as this generator is consumed: nothing is
-    // buffered beyond one page, whatever the stream's length.
-    const events = this.client.readStream(streamId, {
-      fromRevision: from,
-      ...(to !== undefined ? { maxCount: to - from + 1n } : {}),
-      requiresLeader: true,
-    });
-    try {
-      let last: RecordedEvent | null = null;
-      for await (const resolved of events) {
-        const e = resolved.event ? decodeEvent(resolved.event) : null;
-        if (!e) continue;
-        last = e;
-        yield e;
-      }
-      if (last) this.cache.remember(streamId, { revision: last.revision, hash: last.metadata.hash });
-    } catch (error) {
-      if (isStreamNotFound(error)) return;
-      throw error;
-    }
-  }
-
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const after = options.after !== undefined && options.after > 0n ? options.after : 0n;
-    const events = this.client.readAll({
-      fromPosition: after > 0n ? toLogPosition(after) : START,
-      filter: excludeSystemEvents(),
-      requiresLeader: true,
-    });
-    for await (const resolved of events) {
-      const e = resolved.event ? decodeEvent(resolved.event) : null;
-      // A read from a position includes the event AT it; the port's `after` is exclusive.
-      if (!e || e.position <= after) continue;
-      if (options.to !== undefined && e.position > options.to) return;
-      yield e;
-    }
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.reader.readAll(options);
   }
 
   subscribeAll(after: bigint, handlers: SubscriptionHandlers): Subscription {
@@ -335,18 +206,8 @@ export class KurrentDbEventStore implements EventStore {
     return subscription;
   }
 
-  async headPosition(): Promise<bigint> {
-    const newestFirst = this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      filter: excludeSystemEvents(),
-      requiresLeader: true,
-    });
-    for await (const resolved of newestFirst) {
-      const e = resolved.event ? decodeEvent(resolved.event) : null;
-      if (e) return e.position;
-    }
-    return 0n;
+  headPosition(): Promise<bigint> {
+    return this.reader.headPosition();
   }
 
   /** A twin request still appending is waited for (bounded); an interrupted one is reported, not guessed. */
@@ -373,44 +234,6 @@ export class KurrentDbEventStore implements EventStore {
     if (this.closed) throw new Error('event store is closed');
   }
 }
-
-/** Errors after which the server surely wrote nothing, so an idempotency claim may be released. */
-function refusedBeforeWriting(error: unknown): boolean {
-  return (
-    error instanceof WrongExpectedRevisionError ||
-    error instanceof EventTooLargeError ||
-    error instanceof MultiStreamAppendUnsupportedError
-  );
-}
-
-/**
- * The batch's events as KurrentDB event data, per stream in order. The bodies are the canonical
- * JSON that was hashed (bigint, Date and undefined normalised as the hash saw them), so a read
- * re-hashes to the same value.
- */
-function eventsByStream(batch: AppendBatch): Map<string, EventData[]> {
-  const out = new Map<string, EventData[]>();
-  for (const e of batch.result(0n).events) {
-    const list = out.get(e.streamId) ?? [];
-    list.push({
-      id: e.id,
-      contentType: 'application/json',
-      type: e.type,
-      data: JSON.parse(canonicalJson(e.data)) as Record<string, unknown>,
-      metadata: encodeMetadata(canonicalJson(e.metadata), e.schemaVersion),
-    });
-    out.set(e.streamId, list);
-  }
-  return out;
-}
-
-const batchBytes = (batch: AppendBatch): number =>
-  batch
-    .result(0n)
-    .events.reduce(
-      (n, e) => n + Buffer.byteLength(canonicalJson(e.data)) + Buffer.byteLength(canonicalJson(e.metadata)),
-      0,
-    );
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

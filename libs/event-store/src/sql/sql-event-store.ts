@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../event-envelope.js';
-import { IdempotencyConflictError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import { WrongExpectedRevisionError } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -17,10 +17,8 @@ import {
   describeExpected,
   needsUnnest,
   prepareBatch,
-  revisionConflict,
   statementParams,
   type AppendBatch,
-  type Heads,
 } from '../append/append-batch.js';
 import { AppendCombiner } from './append-combiner.js';
 import { DEFAULT_PAGE, readAllPages, readStreamPages } from './event-pages.js';
@@ -28,8 +26,12 @@ import { migrateEventStore } from './event-store.schema.js';
 import { claimFor, claimParams, UntemplatedResponseError } from '../append/idempotency-claim.js';
 import * as S from './event-store.statements.js';
 import { PoolSqlClient, type SqlClient } from './sql-client.js';
+import { isConstraint, translateSqlError } from './sql-errors.js';
+import { SqlStreamHeads } from './sql-stream-heads.js';
 import { StreamHeadCache, type StreamHead } from '../append/stream-head-cache.js';
 import { CatchUpSubscription, PgNotificationListener, WakeSignal } from './sql-subscription.js';
+
+export { DuplicateEventIdError } from './sql-errors.js';
 
 export interface SqlEventStoreOptions {
   /** Streams whose head is remembered between appends (default 10,000). */
@@ -44,25 +46,10 @@ export interface SqlEventStoreOptions {
   readonly groupCommit?: boolean;
 }
 
-/** The same event id was recorded before: a replayed write, not a new fact. */
-export class DuplicateEventIdError extends Error {
-  constructor() {
-    super('an event with this id is already recorded');
-    this.name = 'DuplicateEventIdError';
-  }
-}
-
 const RACE_RETRIES = 8;
 
 /** Every store over one SqlClient shares one signal, so they wake each other's subscriptions. */
 const signals = new WeakMap<SqlClient, WakeSignal>();
-
-function sqlError(error: unknown): { code?: string; constraint?: string } {
-  return typeof error === 'object' && error !== null ? error : {};
-}
-
-const isConstraint = (error: unknown, constraint: string): boolean =>
-  sqlError(error).code === '23505' && sqlError(error).constraint === constraint;
 
 const toJson = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null';
@@ -76,6 +63,7 @@ const toJson = (value: unknown): string =>
  */
 export class SqlEventStore implements EventStore {
   private readonly cache: StreamHeadCache;
+  private readonly heads: SqlStreamHeads;
   private readonly pollIntervalMs: number;
   private readonly maxEventBytes: number;
   private readonly notify: boolean;
@@ -96,6 +84,7 @@ export class SqlEventStore implements EventStore {
     options: SqlEventStoreOptions = {},
   ) {
     this.cache = new StreamHeadCache(options.headCacheSize ?? 10_000);
+    this.heads = new SqlStreamHeads(sql, this.cache);
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.maxEventBytes = options.maxEventBytes ?? 1024 * 1024;
     this.notify = options.notify ?? sql.kind === 'postgres';
@@ -143,10 +132,10 @@ export class SqlEventStore implements EventStore {
   ): Promise<AppendResult> {
     const streams = new Set(writes.map((w) => w.streamId));
     for (let attempt = 1; ; attempt++) {
-      const known = await this.resolveHeads(writes, attempt > 1);
+      const known = await this.heads.resolve(writes, attempt > 1);
       // At send time the cache may know newer heads (this process's own appends in between).
       const prepare = (): AppendBatch => {
-        const batch = prepareBatch(writes, this.freshest(writes, known), this.maxEventBytes);
+        const batch = prepareBatch(writes, this.heads.freshest(writes, known), this.maxEventBytes);
         return idem ? { ...batch, claim: claimFor(idem, batch) } : batch;
       };
       try {
@@ -159,7 +148,7 @@ export class SqlEventStore implements EventStore {
         const { batch, lastPosition } = await this.combiner.append({ streams, key: idem?.key, prepare });
         return batch.result(lastPosition);
       } catch (error) {
-        if (!isConstraint(error, 'events_stream_revision_uq')) throw this.translate(error, idem?.key);
+        if (!isConstraint(error, 'events_stream_revision_uq')) throw translateSqlError(error, idem?.key);
         for (const w of writes) this.cache.forget(w.streamId);
         if (attempt >= RACE_RETRIES) {
           const w = writes[0];
@@ -173,26 +162,13 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  /** The later of what was resolved and what the cache knows now; the expectation re-checked. */
-  private freshest(writes: readonly StreamWrite[], known: Heads): Heads {
-    const heads = new Map<string, StreamHead | null>();
-    for (const w of writes) {
-      const resolved = known.get(w.streamId) ?? null;
-      const cached = this.cache.get(w.streamId);
-      const head = cached && (!resolved || cached.revision > resolved.revision) ? cached : resolved;
-      checkExpectation(w, head);
-      heads.set(w.streamId, head);
-    }
-    return heads;
-  }
-
   private async appendLocked(writes: readonly StreamWrite[], options: AppendOptions): Promise<AppendResult> {
     const idem = options.idempotency;
     try {
       const { batch, result } = await this.sql.transaction(async (tx) => {
         const lock = await tx.query<{ last: bigint }>(S.LOCK_POSITION.text, [], S.LOCK_POSITION.name);
         // A new statement, so a new snapshot: it sees every append committed before the lock.
-        const heads = await this.readHeads(
+        const heads = await this.heads.read(
           tx,
           writes.map((w) => w.streamId),
         );
@@ -210,7 +186,7 @@ export class SqlEventStore implements EventStore {
       if (batch.count > 0) this.signal.wake();
       return result;
     } catch (error) {
-      throw this.translate(error, idem?.key);
+      throw translateSqlError(error, idem?.key);
     }
   }
 
@@ -231,54 +207,6 @@ export class SqlEventStore implements EventStore {
 
   private remember(heads: ReadonlyMap<string, StreamHead>): void {
     for (const [streamId, head] of heads) this.cache.remember(streamId, head);
-  }
-
-  private translate(error: unknown, idempotencyKey?: string): unknown {
-    if (idempotencyKey !== undefined && isConstraint(error, 'idempotency_keys_pkey')) {
-      return new IdempotencyConflictError(idempotencyKey);
-    }
-    if (isConstraint(error, 'events_id_uq')) return new DuplicateEventIdError();
-    return error;
-  }
-
-  /**
-   * What each write appends after. The cache answers when it can (see StreamHeadCache); an
-   * expected 'no_stream' needs no read at all, since a wrong guess collides on revision 0.
-   */
-  private async resolveHeads(writes: readonly StreamWrite[], fresh: boolean): Promise<Heads> {
-    const heads = new Map<string, StreamHead | null>();
-    const unknown: string[] = [];
-    for (const w of writes) {
-      const cached = fresh ? undefined : this.cache.get(w.streamId);
-      const expected = w.expectedRevision;
-      if (cached && typeof expected === 'bigint' && cached.revision > expected) {
-        throw revisionConflict(w, cached.revision);
-      }
-      if (cached && expected === 'no_stream') throw revisionConflict(w, cached.revision);
-      if (cached && (typeof expected !== 'bigint' || cached.revision === expected)) heads.set(w.streamId, cached);
-      else if (!fresh && expected === 'no_stream') heads.set(w.streamId, null);
-      else unknown.push(w.streamId);
-    }
-    if (unknown.length > 0) {
-      for (const [streamId, head] of await this.readHeads(this.sql, unknown)) heads.set(streamId, head);
-    }
-    for (const w of writes) checkExpectation(w, heads.get(w.streamId) ?? null);
-    return heads;
-  }
-
-  private async readHeads(q: SqlClient, streamIds: readonly string[]): Promise<Map<string, StreamHead | null>> {
-    const r = await q.query<{ stream_id: string; revision: bigint | null; hash: string | null }>(
-      S.READ_HEADS.text,
-      [streamIds],
-      S.READ_HEADS.name,
-    );
-    const heads = new Map<string, StreamHead | null>();
-    for (const row of r.rows) {
-      const head = row.revision === null || row.hash === null ? null : { revision: row.revision, hash: row.hash };
-      heads.set(row.stream_id, head);
-      if (head) this.cache.remember(row.stream_id, head);
-    }
-    return heads;
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

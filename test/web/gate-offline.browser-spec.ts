@@ -1,7 +1,5 @@
-import { localTimes } from '#shared-kernel';
-import type { BrowserContext, Page } from 'playwright-core';
-import { openCase, presumedVictim, registerPerson } from '../e2e/support/journey.js';
-import type { Caller } from '../e2e/support/test-app.js';
+import type { Page } from 'playwright-core';
+import { conducted, fillConfirmation, handoverOfToday, outbox } from './support/gate-offline-fixtures.js';
 import {
   GUARD,
   PASSWORD,
@@ -13,50 +11,8 @@ import {
   type WebHarness,
 } from './support/web-harness.js';
 
-const HOUR = 60 * 60_000;
-
-/** Another guard of the same gate, sharing the phone. */
-const SECOND_GUARD = { ...GUARD, username: 'web.guard2', name: 'Lò Văn Sáng' };
-
-/**
- * A handover at Hữu Nghị scheduled at the start of the current hour (always today in Vietnam,
- * whatever the time of the run: the service worker keeps only today's handovers).
- */
-async function handoverOfToday(
-  h: WebHarness,
-  schedule = true,
-): Promise<{ handoverId: string; caseId: string; officer: Caller }> {
-  const officer = await h.app.as('liaison_officer');
-  const caseId = await openCase(officer);
-  const personId = await registerPerson(officer, caseId, presumedVictim);
-  const proposed = await officer.post('/handovers', {
-    caseId,
-    gate: 'HUU_NGHI',
-    counterpart: 'CN-BIS-PINGXIANG',
-    proposedBy: 'cn',
-    personIds: [personId],
-    proposedAt: localTimes(new Date(Date.now() - 24 * HOUR).toISOString()).cn,
-  });
-  if (proposed.status !== 201) throw new Error(`not proposed: ${proposed.status} ${JSON.stringify(proposed.body)}`);
-  if (!schedule) {
-    await listedForGuard(h, proposed.body.position as string);
-    return { handoverId: proposed.body.id as string, caseId, officer };
-  }
-  const hourStart = Math.floor(Date.now() / HOUR) * HOUR;
-  const scheduled = await officer.post(`/handovers/${proposed.body.id}/schedule`, {
-    gate: 'HUU_NGHI',
-    scheduledAt: localTimes(new Date(hourStart).toISOString()).cn,
-  });
-  if (scheduled.status !== 200) throw new Error(`not scheduled: ${scheduled.status} ${JSON.stringify(scheduled.body)}`);
-  await listedForGuard(h, scheduled.body.position as string);
-  return { handoverId: proposed.body.id as string, caseId, officer };
-}
-
-async function listedForGuard(h: WebHarness, position: string): Promise<void> {
-  const asGuard = await h.app.as('border_guard', { sub: GUARD.username, unit: GUARD.unit, gates: GUARD.gates });
-  const listed = await asGuard.get(`/handovers?minPosition=${position}`);
-  if (listed.status !== 200) throw new Error(`list not ready: ${listed.status}`);
-}
+// The gate app without a link: the service worker's shell and copies, an offline confirmation.
+// How the outbox treats refusals and a shared phone: gate-outbox.browser-spec.ts.
 
 /**
  * Once the gate's service worker controls the page (it claims it on activation). A promise in
@@ -74,36 +30,12 @@ async function openHandover(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Nguyễn Thị Hoa', level: 3 }).waitFor();
 }
 
-async function fillConfirmation(page: Page, minutes: string): Promise<void> {
-  await page.getByLabel('Cán bộ phía Việt Nam').fill('Hoàng Văn Đức, Đồn Biên phòng Hữu Nghị');
-  await page.getByLabel('Cán bộ phía Trung Quốc').fill('李明, 凭祥边境管理大队');
-  await page.getByLabel('Kiểm tra sức khỏe').fill('Sức khỏe bình thường');
-  await page.getByLabel('Số biên bản', { exact: true }).fill(minutes);
-}
-
-/** How many HandoverConducted events the case's timeline holds, once the read side has had `waitMs` to catch up. */
-async function conducted(officer: Caller, caseId: string, waitMs = 0): Promise<number> {
-  const count = async () => {
-    const timeline = await officer.get(`/cases/${caseId}/timeline`);
-    if (timeline.status !== 200) throw new Error(`timeline: ${timeline.status}`);
-    return (JSON.stringify(timeline.body).match(/"HandoverConducted"/g) ?? []).length;
-  };
-  const until = Date.now() + waitMs;
-  let n = await count();
-  while (n === 0 && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    n = await count();
-  }
-  return n;
-}
-
 describeInBrowser('the gate app offline (Chromium, 360 px)', (start) => {
   let h: WebHarness;
 
   beforeAll(async () => {
     h = await start('gate offline');
     await h.createAccount(GUARD);
-    await h.createAccount(SECOND_GUARD);
   }, 120_000);
 
   it('a confirmation made offline survives a reload offline and is recorded exactly once when the link returns', async () => {
@@ -253,95 +185,6 @@ describeInBrowser('the gate app offline (Chromium, 360 px)', (start) => {
     expect(await page.getByText('Nguyễn Thị Hoa').count()).toBe(0);
     expect(problems).toEqual([]);
   });
-
-  it('a 401 keeps the item and asks to sign in again; it is sent after signing in', async () => {
-    const { handoverId, caseId, officer } = await handoverOfToday(h);
-    const { context, page, problems } = await h.open(PHONE_VIEWPORT);
-    await page.goto(`${h.url}/gate/handovers/${handoverId}`);
-    await signIn(page, GUARD.username);
-    await page.getByRole('heading', { name: 'Nguyễn Thị Hoa', level: 3 }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await fillConfirmation(page, '08/BB-ĐBP');
-    await clearSession(context);
-    await page.getByRole('button', { name: 'Xác nhận bàn giao' }).click();
-    await page.getByRole('status').filter({ hasText: 'Phiên làm việc đã kết thúc' }).waitFor();
-    expect(await pendingItems(page)).toBe(1);
-    expect(await conducted(officer, caseId)).toBe(0);
-
-    await signIn(page, GUARD.username);
-    await page.getByRole('heading', { name: 'Người được tiếp nhận' }).waitFor();
-    await page.locator('.outbox li').filter({ hasText: 'Đã gửi lúc' }).first().waitFor({ timeout: 30_000 });
-    expect(await pendingItems(page)).toBe(0);
-    expect(await conducted(officer, caseId, 10_000)).toBe(1);
-    expect(problems).toEqual([]);
-  });
-
-  it('a refusal (409) marks the item "Cần xử lý" in words; the guard discards it explicitly', async () => {
-    const { handoverId } = await handoverOfToday(h);
-    const { page, problems } = await h.open(PHONE_VIEWPORT);
-    await page.goto(`${h.url}/gate/handovers/${handoverId}`);
-    await signIn(page, GUARD.username);
-    await page.getByRole('heading', { name: 'Nguyễn Thị Hoa', level: 3 }).waitFor();
-    // Meanwhile a supervisor confirmed it from the office (the phone could not reach the service).
-    const supervisor = await h.app.as('supervisor');
-    const detail = await supervisor.get(`/handovers/${handoverId}`);
-    const now = localTimes(new Date().toISOString()).vn;
-    const confirmed = await supervisor.post(`/handovers/${handoverId}/confirmation`, {
-      conductedAt: now,
-      vnOfficers: ['Trần Văn Nam'],
-      cnOfficers: ['王强'],
-      received: (detail.body.personIds as string[]).map((personId) => ({ personId })),
-      minutes: { number: '09/BB-ĐBP', signedAt: now, languages: ['vi', 'zh'] },
-    });
-    expect(confirmed.status).toBe(200);
-
-    await fillConfirmation(page, '10/BB-ĐBP');
-    await page.getByRole('button', { name: 'Xác nhận bàn giao' }).click();
-    const item = page.locator('.outbox li').filter({ hasText: 'Xác nhận bàn giao' });
-    await item.getByText('Cần xử lý').waitFor();
-    expect(await item.getByRole('alert').innerText()).not.toBe('');
-    expect(await outbox(page)).toEqual([
-      expect.objectContaining({ state: 'attention', refusal: expect.objectContaining({ status: 409 }) }),
-    ]);
-    page.once('dialog', (dialog) => void dialog.accept());
-    await item.getByRole('button', { name: 'Bỏ' }).click();
-    await item.waitFor({ state: 'detached' });
-    expect(await outbox(page)).toHaveLength(0);
-    expect(problems).toEqual([]);
-  });
-
-  it('on a shared phone, a pending item is sent only with the session of the guard who made it', async () => {
-    const { handoverId, caseId, officer } = await handoverOfToday(h);
-    const { context, page, problems } = await h.open(PHONE_VIEWPORT);
-    await page.goto(`${h.url}/gate/handovers/${handoverId}`);
-    await signIn(page, GUARD.username);
-    await page.getByRole('heading', { name: 'Nguyễn Thị Hoa', level: 3 }).waitFor();
-    await context.setOffline(true);
-    await fillConfirmation(page, '11/BB-ĐBP');
-    await page.getByRole('button', { name: 'Xác nhận bàn giao' }).click();
-    await page.locator('.outbox li').getByText('Chờ gửi').waitFor();
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByLabel('Tên đăng nhập').waitFor();
-
-    await context.setOffline(false);
-    await signIn(page, SECOND_GUARD.username);
-    await page.getByRole('heading', { name: 'Nguyễn Thị Hoa', level: 3 }).waitFor();
-    await page.getByRole('heading', { name: 'Xác nhận bàn giao' }).waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
-    expect(await page.locator('.outbox').count()).toBe(0);
-    expect(await pendingItems(page)).toBe(1);
-    expect(await conducted(officer, caseId)).toBe(0);
-
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await signIn(page, GUARD.username);
-    await page
-      .locator('.outbox li')
-      .getByText(/^Đã gửi lúc /)
-      .waitFor({ timeout: 30_000 });
-    expect(await conducted(officer, caseId, 10_000)).toBe(1);
-    expect(problems).toEqual([]);
-  });
 });
 
 /** Once the worker's data cache holds a copy of each of these api paths (a path ending in / is a prefix). */
@@ -355,28 +198,4 @@ async function cachedCopies(page: Page, paths: string[]): Promise<void> {
     if (Date.now() > until) throw new Error(`not all cached: ${paths.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function clearSession(context: BrowserContext): Promise<void> {
-  await context.clearCookies();
-}
-
-/** Items of the outbox (IndexedDB) still waiting to be sent. */
-async function pendingItems(page: Page): Promise<number> {
-  return (await outbox(page)).filter((i) => i.state === 'pending').length;
-}
-
-/** The outbox (IndexedDB) as the app stored it (a string: the test's own types have no DOM). */
-type StoredItem = { state: string; body: string; refusal?: unknown };
-
-async function outbox(page: Page): Promise<StoredItem[]> {
-  return page.evaluate<StoredItem[]>(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('blo-gate-outbox');
-    open.onerror = () => reject(new Error(String(open.error)));
-    open.onsuccess = () => {
-      const all = open.result.transaction('items').objectStore('items').getAll();
-      all.onsuccess = () => resolve(all.result);
-      all.onerror = () => reject(new Error(String(all.error)));
-    };
-  })`);
 }

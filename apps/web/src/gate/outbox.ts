@@ -127,8 +127,21 @@ let signedIn: string | undefined;
  * is never in flight twice from here; across tabs the Idempotency-Key keeps it to one write.
  */
 export function flush(): Promise<void> {
-  flushing ??= sendPending().finally(() => (flushing = undefined));
+  flushing ??= sendPending().finally(() => {
+    flushing = undefined;
+    countAttempt();
+  });
   return flushing;
+}
+
+/**
+ * Every finished attempt is counted on the document (`data-outbox-attempts` on <html>): whether
+ * the phone has tried since the link came back is otherwise invisible when nothing was due, and
+ * support (devtools) and the browser tests need to tell "tried, nothing to send" from "not yet".
+ */
+function countAttempt(): void {
+  const root = document.documentElement;
+  root.dataset.outboxAttempts = String(Number(root.dataset.outboxAttempts ?? '0') + 1);
 }
 
 async function sendPending(): Promise<void> {

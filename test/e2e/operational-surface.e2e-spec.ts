@@ -95,6 +95,8 @@ describe('operational surface (default configuration: plain http, no CORS)', () 
         pid: process.pid,
         running: ['projections'],
         eventStore: 'pglite',
+        // Inside jest's sandbox the embedded store runs on the calling thread.
+        storeThread: 'main',
         reason: 'Error',
       });
     } finally {

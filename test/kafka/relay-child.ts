@@ -4,8 +4,10 @@
  *   node --conditions=source --import ./libs/testing/src/ts-child-register.mjs test/kafka/relay-child.ts
  * with RELAY_PGLITE_DIR, RELAY_BROKERS, RELAY_TOPIC and RELAY_BATCH set. Prints `acked` when the
  * broker acknowledged a batch and `checkpoint <position>` once that is recorded; stops cleanly on
- * SIGTERM. RELAY_CHECKPOINT_DELAY_MS widens the window between the two (a slow database), so a
- * test can kill the process exactly where at-least-once delivery redelivers.
+ * SIGTERM. With RELAY_CHECKPOINT_HOLD_ABOVE set, recording a position above it never finishes (a
+ * database that stopped answering) and the child prints `holding <position>`: that position's
+ * batch is acknowledged and not recorded, so a test that kills the process then is sure to be
+ * where at-least-once delivery redelivers, however slow the machine.
  */
 import { logLevel } from 'kafkajs';
 import { SqlEventStore, openPglite } from '#event-store';
@@ -27,11 +29,14 @@ const sql = await openPglite(env('RELAY_PGLITE_DIR'));
 const store = await SqlEventStore.open(sql, { pollIntervalMs: 200 });
 const sqlCheckpoints = new SqlCheckpointStore(sql);
 await sqlCheckpoints.migrate();
-const delayMs = Number(process.env.RELAY_CHECKPOINT_DELAY_MS ?? 0);
+const holdAbove = process.env.RELAY_CHECKPOINT_HOLD_ABOVE ? BigInt(process.env.RELAY_CHECKPOINT_HOLD_ABOVE) : null;
 const checkpoints: CheckpointStore = {
   load: (name) => sqlCheckpoints.load(name),
   save: async (name, position) => {
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (holdAbove !== null && position > holdAbove) {
+      process.stdout.write(`holding ${position}\n`);
+      await new Promise<never>(() => undefined);
+    }
     await sqlCheckpoints.save(name, position);
   },
 };

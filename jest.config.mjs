@@ -26,7 +26,11 @@ export default {
   // and starts a fresh worker whenever the last one grew past it.
   workerIdleMemoryLimit: '1500MB',
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
-  reporters: ['default', '<rootDir>/libs/testing/src/skip-summary-reporter.mjs'],
+  reporters: [
+    'default',
+    '<rootDir>/libs/testing/src/skip-summary-reporter.mjs',
+    '<rootDir>/libs/testing/src/run-timing-reporter.mjs',
+  ],
   projects: [
     // test/web holds the web app's Node-side checks (apps/web itself is browser code, see its tsconfig).
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/web/**/*.spec.ts'] },

@@ -6,6 +6,7 @@ export * from './command-handling.js';
 export * from './sql/sql-client.js';
 export * from './sql/pglite-client.js';
 export * from './sql/sql-event-store.js';
+export { DuplicateEventIdError } from './sql/sql-errors.js';
 export * from './open-event-store.js';
 export * from './upcasting.js';
 export * from './trace-context.js';

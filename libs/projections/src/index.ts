@@ -1,5 +1,6 @@
 export * from './projection.js';
 export * from './runner/projection-runner.js';
+export type { RebuildResult } from './runner/generation-builder.js';
 export { errorClassOf } from './runner/batch-applier.js';
 export { registryRows, type RegistryRow } from './runner/projection-registry.js';
 export { RegistryProgress } from './runner/registry-progress.js';

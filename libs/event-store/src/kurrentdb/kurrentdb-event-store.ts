@@ -28,8 +28,6 @@ import { KurrentDbReader } from './kurrentdb-reader.js';
 import { batchBytes, KurrentDbWriter, refusedBeforeWriting } from './kurrentdb-writer.js';
 import { ResumableSubscription } from './resumable-subscription.js';
 
-export { MultiStreamAppendUnsupportedError } from './kurrentdb-writer.js';
-
 export interface KurrentDbEventStoreOptions {
   /** Streams whose head is remembered between appends (default 10,000). */
   readonly headCacheSize?: number;

@@ -31,8 +31,6 @@ import { SqlStreamHeads } from './sql-stream-heads.js';
 import { StreamHeadCache, type StreamHead } from '../append/stream-head-cache.js';
 import { CatchUpSubscription, PgNotificationListener, WakeSignal } from './sql-subscription.js';
 
-export { DuplicateEventIdError } from './sql-errors.js';
-
 export interface SqlEventStoreOptions {
   /** Streams whose head is remembered between appends (default 10,000). */
   readonly headCacheSize?: number;

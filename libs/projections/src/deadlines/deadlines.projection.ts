@@ -6,8 +6,6 @@ import { BOARD_EVENT_TYPES } from './deadlines.events.js';
 import { ruleOf, type Keys } from './deadlines.rules.js';
 import { deadlinesDdl } from './deadlines.tables.js';
 
-export { DEADLINE_KINDS, type DeadlineKind } from './deadlines.tables.js';
-
 /** When the event happened as declared; events without their own instant lend the envelope's. */
 const instantOf = (e: RecordedEvent): string =>
   (e.data as { occurredAt?: ZonedInstant } | null)?.occurredAt?.at ?? e.metadata.occurredAt.at;

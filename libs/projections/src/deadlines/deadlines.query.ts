@@ -1,7 +1,7 @@
 import type { SqlClient } from '#event-store';
 import { localTimes } from '#shared-kernel';
 import type { TableNamer } from '../projection.js';
-import type { DeadlineKind } from './deadlines.projection.js';
+import type { DeadlineKind } from './deadlines.tables.js';
 
 /** The limits the board applies (a structural subset of DeadlineLimits in #config). */
 export interface BoardLimits {

@@ -8,7 +8,8 @@ import {
   type ReportingPeriod,
   type ReportingWindow,
 } from '../statistics/statistics.period.js';
-import { windowStatistics, type StatisticsLimits } from '../statistics/statistics.query.js';
+import { windowStatistics } from '../statistics/statistics.query.js';
+import type { StatisticsLimits } from '../statistics/statistics-report.values.js';
 import { campaignList, type CampaignEntry } from './meetings.query.js';
 
 /**

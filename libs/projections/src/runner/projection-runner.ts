@@ -1,6 +1,5 @@
 import type { EventStore, SqlClient } from '#event-store';
 import type { Projection } from '../projection.js';
-export type { RebuildResult } from './generation-builder.js';
 import { errorClassOf } from './batch-applier.js';
 import { runBuild, type BuildHost, type RebuildResult, type Slot } from './generation-builder.js';
 import {
@@ -15,7 +14,6 @@ import {
 import { Pauses } from '#platform';
 import { Mutex, PositionWaiters } from './runner-support.js';
 import { DEFAULT_LINGER_MS, DEFAULT_MIN_BATCH, LiveLoop } from './live-loop.js';
-export { DEFAULT_LINGER_MS, DEFAULT_MIN_BATCH } from './live-loop.js';
 
 export interface ProjectionRunnerOptions {
   /** Events per transaction (default 1,000). */

@@ -1,6 +1,5 @@
 import { CiphertextInvalidError, DataErasedError, SubjectKeyNotFoundError, type PersonalDataCipher } from '#security';
-import { SEXES, type Sex } from './statistics.projection.js';
-import type { SexOpener } from './statistics.projection.js';
+import { SEXES, type Sex, type SexOpener } from './statistics.events.js';
 
 const isSex = (value: unknown): value is Sex =>
   typeof value === 'string' && (SEXES as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { publish, toCsv, toXlsx, unitOf, SUPPRESSED } from './statistics.export.js';
-import type { StatisticsBody, StatisticsReport } from './statistics.query.js';
+import type { StatisticsBody, StatisticsReport } from './statistics-report.values.js';
 
 const body = (n: (k: string) => number): StatisticsBody => ({
   reports: {

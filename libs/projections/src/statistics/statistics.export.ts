@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { StatisticsBody, StatisticsReport } from './statistics.query.js';
+import type { StatisticsBody, StatisticsReport } from './statistics-report.values.js';
 
 /**
  * Published aggregates must not let anyone re-identify a victim (docs/domain.md, Statistics):

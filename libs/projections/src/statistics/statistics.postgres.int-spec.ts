@@ -4,7 +4,8 @@ import { createTestDatabase, postgresUrlOrSkip } from '#testing';
 import { ProjectionHarness, viewNamer, z, type GivenEvent } from '../spec-support/projection.spec-fixtures.js';
 import { parsePeriod } from './statistics.period.js';
 import { statisticsProjection } from './statistics.projection.js';
-import { periodStatistics, type StatisticsReport } from './statistics.query.js';
+import { periodStatistics } from './statistics.query.js';
+import type { StatisticsReport } from './statistics-report.values.js';
 
 const HOUR = 3_600_000;
 const LIMITS = { messageReplyDefaultMs: 5 * 24 * HOUR, urgentReplyMs: 6 * HOUR };

@@ -5,8 +5,6 @@ import { STATISTICS_EVENT_TYPES, type Sex, type SexOpener, type StatisticsEventD
 import { applyEvent } from './statistics.evolve.js';
 import { STATISTICS_TABLES, statisticsDdl, type StatisticsTable } from './statistics.tables.js';
 
-export { SEXES, type Sex, type SexOpener } from './statistics.events.js';
-
 const SEALED_TYPES = new Set(['PersonRegistered', 'PersonalDataCorrected']);
 
 /** Counts for the periodic statistics (docs/domain.md, Statistics). */

@@ -1,4 +1,4 @@
-import { hoursAt } from './statistics.query.js';
+import { hoursAt } from './reply-hours.js';
 
 describe('percentiles of grouped minutes', () => {
   it('interpolates between the nearest ranks as percentile_cont does', () => {

@@ -13,20 +13,6 @@ import {
   type WindowQuery,
 } from './statistics-report.values.js';
 
-// The report's shape and the reply-time percentile live in files of their own; importers still find them here.
-export {
-  CLASSIFIED_TARGET,
-  RESOLVED_TARGET,
-  type Counts,
-  type ExchangeDirectionStats,
-  type Hours,
-  type PriorityStats,
-  type StatisticsBody,
-  type StatisticsLimits,
-  type StatisticsReport,
-} from './statistics-report.values.js';
-export { hoursAt } from './reply-hours.js';
-
 /** Roles on the victim track: relatives and suspects are not "persons received". */
 const COUNTED_ROLES = ['presumed_victim', 'victim', 'accompanying_minor'];
 

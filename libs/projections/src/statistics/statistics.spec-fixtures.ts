@@ -1,7 +1,8 @@
 import type { SqlClient } from '#event-store';
 import { viewNamer } from '../spec-support/projection.spec-fixtures.js';
 import { parsePeriod } from './statistics.period.js';
-import { periodStatistics, type StatisticsReport } from './statistics.query.js';
+import { periodStatistics } from './statistics.query.js';
+import type { StatisticsReport } from './statistics-report.values.js';
 
 /** The reply limits the statistics specs measure against: seven days, eight hours when urgent. */
 export const STATISTICS_LIMITS = { messageReplyDefaultMs: 7 * 86_400_000, urgentReplyMs: 8 * 3_600_000 };

@@ -1,11 +1,52 @@
 // Module hooks that let a test start a real child process written in TypeScript:
-//   node --conditions=source --import ./test/kafka/ts-child-register.mjs child.ts
+//   node --conditions=source --import ./libs/testing/src/ts-child-register.mjs child.ts
 // `#lib` imports resolve to their TypeScript source (the "source" condition of package.json),
 // a relative `./x.js` falls back to `./x.ts`, and .ts files are transpiled one by one with the
 // project's own TypeScript (no type check: jest's ts-jest and tsc do that).
-import { existsSync, readFileSync } from 'node:fs';
+//
+// Each output is kept in node_modules/.cache/blo-ts-child, keyed by a hash of the source, the
+// options and the compiler's version: a suite starts dozens of these processes, and without the
+// cache every one of them transpiled the whole service again (seconds each on two cores).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+
+// Names, not the enums' numbers, so the key needs no compiler: loading TypeScript itself takes
+// longer than reading a warm cache, so it is only loaded on a miss.
+const OPTIONS = {
+  module: 'esnext',
+  target: 'es2023',
+  experimentalDecorators: true,
+  emitDecoratorMetadata: true,
+  useDefineForClassFields: false,
+  esModuleInterop: true,
+  inlineSourceMap: true,
+};
+const CACHE = fileURLToPath(new URL('../../../node_modules/.cache/blo-ts-child/', import.meta.url));
+const require = createRequire(import.meta.url);
+const TS_VERSION = JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')).version;
+const SALT = `${TS_VERSION}\n${JSON.stringify(OPTIONS)}\n`;
+let compiler = null;
+
+async function transpile(file, source) {
+  const key = createHash('sha256').update(SALT).update(file).update('\n').update(source).digest('hex');
+  const cached = `${CACHE}${key}.js`;
+  if (existsSync(cached)) return readFileSync(cached, 'utf8');
+  compiler ??= (await import('typescript')).default;
+  const compilerOptions = compiler.convertCompilerOptionsFromJson(OPTIONS, '').options;
+  const { outputText } = compiler.transpileModule(source, { fileName: file, compilerOptions });
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    // Written aside and renamed, so a process starting meanwhile never reads half a file.
+    const aside = `${cached}.${process.pid}.tmp`;
+    writeFileSync(aside, outputText);
+    renameSync(aside, cached);
+  } catch {
+    // A read-only checkout: transpile every time.
+  }
+  return outputText;
+}
 
 export async function resolve(specifier, context, nextResolve) {
   const parent = context.parentURL ?? '';
@@ -21,17 +62,5 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-    fileName: file,
-    compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2023,
-      experimentalDecorators: true,
-      emitDecoratorMetadata: true,
-      useDefineForClassFields: false,
-      esModuleInterop: true,
-      inlineSourceMap: true,
-    },
-  });
-  return { format: 'module', source: outputText, shortCircuit: true };
+  return { format: 'module', source: await transpile(file, readFileSync(file, 'utf8')), shortCircuit: true };
 }

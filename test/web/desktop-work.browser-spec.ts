@@ -206,6 +206,7 @@ describeInBrowser('the desktop at work, in Chromium at 1366 px', (start) => {
     const row = page.getByRole('row').filter({ hasText: 'vu.thi.mai' });
     await row.waitFor();
     expect(await row.innerText()).toContain('Cán bộ BLO');
+    expect(await row.innerText()).toContain('Văn phòng liên lạc biên giới Lạng Sơn (VN-LS-BLO)');
     expect(await page.content()).not.toContain('Một mật khẩu đủ dài 2026');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'desktop-users');

@@ -1,4 +1,4 @@
-import { liaisonOfficeProvince, ownUnitName } from '../../apps/web/src/desktop/meetings/own-unit.format.js';
+import { liaisonOfficeProvince, ownUnitName } from '../../apps/web/src/shell/own-unit.format.js';
 import { parseChoice, recordChoices, type ChoiceWords } from '../../apps/web/src/desktop/meetings/record-choices.js';
 
 // The register's names as the picker looks them up; a code the register does not list stays a code.

@@ -59,7 +59,11 @@ describeInBrowser('the web app in Chromium', (start) => {
     await signIn(page, OFFICER.username);
     await page.getByRole('heading', { name: 'Xin chào, Nguyễn Thị Hoa' }).waitFor();
     const header = await page.getByRole('banner').innerText();
-    for (const text of ['Nguyễn Thị Hoa', 'Cán bộ BLO', 'Lạng Sơn', 'VN-LS-BLO']) expect(header).toContain(text);
+    for (const text of ['Nguyễn Thị Hoa', 'Cán bộ BLO', 'Văn phòng liên lạc biên giới Lạng Sơn'])
+      expect(header).toContain(text);
+    // The unit is named from its code; the home page keeps the code beside the name.
+    expect(header).not.toContain('VN-LS-BLO');
+    expect(await page.locator('.facts').innerText()).toContain('Văn phòng liên lạc biên giới Lạng Sơn (VN-LS-BLO)');
     // What an officer may do (GET /me `may`): no audit, no user administration.
     expect(await navLinks(page)).toEqual([
       'Trang đầu',
@@ -76,7 +80,7 @@ describeInBrowser('the web app in Chromium', (start) => {
     await waitForLang(page, 'zh-Hans');
     await page.getByRole('heading', { name: '您好，Nguyễn Thị Hoa' }).waitFor();
     expect(await navLinks(page)).toEqual(['首页', '案件', '期限', '会谈与例会', '指导委员会报告', '统计']);
-    expect(await page.getByRole('banner').innerText()).toContain('谅山省');
+    expect(await page.getByRole('banner').innerText()).toContain('谅山省边境联络办公室');
     await screenshot(page, 'desktop-shell-zh');
 
     await chooseLanguage(page, 'English');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../api/api.views';
-import { provinceName, roleName } from '../shell/labels.format';
+import { provinceName, roleName, unitWithCode } from '../shell/labels.format';
 import { screensFor, usesGateApp } from './desktop-nav.model';
 
 /** Where the desktop opens: who you are signed in as, and where to go from here. */
@@ -21,7 +21,7 @@ export function HomePage({ me }: { readonly me: MeView }) {
         </div>
         <div>
           <dt>{t('session.unit')}</dt>
-          <dd>{me.unit}</dd>
+          <dd>{unitWithCode(t, me.unit)}</dd>
         </div>
       </dl>
       <p>{screens.length > 0 ? t('home.intro') : t('home.noScreens')}</p>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSession } from '../session/session.context';
 import { LanguageSwitcher } from './language-switcher.component';
-import { provinceName, roleName } from './labels.format';
+import { provinceName, roleName, unitName } from './labels.format';
 
 /**
  * The bar at the top of every signed-in screen: who is signed in (name, roles, province, unit,
@@ -27,7 +27,7 @@ export function AppHeader({ title, gates }: { readonly title?: string; readonly 
           <span aria-hidden="true"> · </span>
           <span>{provinceName(t, me.province)}</span>
           <span aria-hidden="true"> · </span>
-          <span>{me.unit}</span>
+          <span title={me.unit}>{unitName(t, me.unit)}</span>
           {gates && (
             <>
               <span aria-hidden="true"> · </span>

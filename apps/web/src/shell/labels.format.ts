@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { HandoverStatus, Names, Role } from '../api/api.views';
+import { ownUnitName } from './own-unit.format';
 
 /** Words for the api's codes. The codes come from the api's closed lists, so the keys exist (the types say so). */
 
@@ -21,4 +22,14 @@ export function nameIn(language: string, names: Names): string {
   if (language.startsWith('zh')) return names.zh;
   if (language === 'en') return names.en;
   return names.vi;
+}
+
+/** One of our units in words: a liaison office by name in the screen's language, any other unit by its code. */
+export const unitName = (t: TFunction, code: string): string =>
+  ownUnitName(code, (province) => t('session.liaisonOffice', { province: provinceName(t, province) }));
+
+/** A unit named, with its code beside the name where they differ (what an administrator checks against). */
+export function unitWithCode(t: TFunction, code: string): string {
+  const name = unitName(t, code);
+  return name === code ? code : `${name} (${code})`;
 }

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../../api/api.views';
-import { provinceName } from '../../shell/labels.format';
+import { unitName } from '../../shell/labels.format';
 import { DualTimeText } from '../dual-time.component';
 import { codeText } from '../forms.component';
 import { ActionStepForm, type ActionStep } from './action-step.forms';
 import { AgreeActionForm } from './action.forms';
 import type { MeetingAction, MeetingDetail } from './meeting.views';
 import { useCounterpartName } from '../reference.queries';
-import { ownUnitName } from './own-unit.format';
 
 type Open = { readonly form: 'agree' } | { readonly form: ActionStep; readonly actionId: string } | null;
 const STEPS: readonly ActionStep[] = ['done', 'drop', 'due'];
@@ -21,10 +20,7 @@ export function MeetingActionsSection({ meeting: m, me }: { readonly meeting: Me
   const { t } = useTranslation();
   const counterpartName = useCounterpartName();
   // An officer stays as their user name; a unit of ours is named, like the counterpart beside it.
-  const ownerText = (owner: MeetingAction['owner']) =>
-    owner.kind === 'unit'
-      ? ownUnitName(owner.id, (province) => t('meeting.ownerOffice', { province: provinceName(t, province) }))
-      : owner.id;
+  const ownerText = (owner: MeetingAction['owner']) => (owner.kind === 'unit' ? unitName(t, owner.id) : owner.id);
   const [open, setOpen] = useState<Open>(null);
   // National readers only read; an officer writes for their own province only (the api says the same).
   const writes = me.may.includes('meeting.write') && me.province === m.province;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/api.client';
 import type { MeView, Role } from '../../api/api.views';
 import { Refusal } from '../../shell/refusal.component';
-import { provinceName, roleName } from '../../shell/labels.format';
+import { provinceName, roleName, unitWithCode } from '../../shell/labels.format';
 import type { Page, UserItem, WriteAnswer } from '../desktop.views';
 import { Field, FormRefusal, fieldError } from '../forms.component';
 
@@ -97,7 +97,7 @@ function UserRow({ user, admin, self }: { readonly user: UserItem; readonly admi
       <td>{user.username}</td>
       <td>{user.name}</td>
       <td>{user.roles.map((r) => roleName(tt, r as Role)).join(', ')}</td>
-      <td>{user.unit}</td>
+      <td>{unitWithCode(t, user.unit)}</td>
       <td>{provinceName(t, user.province)}</td>
       <td>{user.gates.join(', ') || '—'}</td>
       <td>{user.disabled ? t('users.disabled') : t('users.active')}</td>

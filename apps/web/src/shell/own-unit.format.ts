@@ -1,9 +1,9 @@
 /**
  * Our own units have no register the api serves (only the Chinese units and the gates are in
  * the reference data), but their codes say what they are: `VN-LS-BLO` is the Border Liaison
- * Office of Lạng Sơn. So an agreed action's owner unit is read from its code, and any other code
- * (a border post, a national office, an abbreviation not listed here) is shown as it is written.
- * Pure, so it is tested in Node.
+ * Office of Lạng Sơn. So the signed-in officer's unit, a user's unit and an agreed action's owner
+ * are read from their codes, and any other code (a border post, a national office, an
+ * abbreviation not listed here) is shown as it is written. Pure, so it is tested in Node.
  */
 
 /** The province part of a unit code, as officers write it (VN-LC-BLO pairs with Hà Khẩu: Lào Cai). */

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '#config';
 import { openEventStore } from '#event-store';
@@ -36,6 +34,7 @@ import {
   withConnections,
 } from './write-port.js';
 import { casesScenario } from './write-scenarios.js';
+import { cpuTicks, SERVICE_MAIN, startChild } from './service-child.js';
 
 /**
  * Several api processes (`API_PROCESSES`, issue 14): deploy/'s topology on PostgreSQL, a
@@ -44,62 +43,7 @@ import { casesScenario } from './write-scenarios.js';
  * connections as clients, in the same run, as in the write section; the runs differ only in the
  * number of api processes, so their ratio to each other is the gain of the setting.
  */
-const MAIN = fileURLToPath(new URL('../apps/api/src/main.js', import.meta.url));
 const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
-
-interface Child {
-  readonly process: ChildProcess;
-  waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
-  stop(): Promise<void>;
-}
-
-/** The built service as its own process (the bench runs from dist/, so main.js is beside it). */
-function startChild(env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    process: child,
-    waitFor: (pattern, timeoutMs) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const m = pattern.exec(out);
-          if (!m) return;
-          clearTimeout(timer);
-          child.stdout?.off('data', check);
-          resolve(m);
-        };
-        const timer = setTimeout(
-          () => reject(new Error(`no ${pattern} after ${timeoutMs} ms: ${err.slice(-500)}`)),
-          timeoutMs,
-        );
-        child.stdout?.on('data', check);
-        void exited.then(() => reject(new Error(`service exited before ${pattern}: ${err.slice(-500)}`)));
-        check();
-      }),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** The machine's CPU counters (all cores, since boot), from /proc/stat; null where there is none. */
-function cpuTicks(): { idle: number; total: number } | null {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    // idle + iowait are the time no process ran.
-    return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
-  } catch {
-    return null;
-  }
-}
 
 interface Row {
   readonly label: string;
@@ -257,7 +201,7 @@ async function run(): Promise<void> {
   );
   const why = await postgresUnavailable();
   if (why) return log(`  SKIPPED — ${why} (set BENCH_DATABASE_URL)`);
-  if (!existsSync(MAIN)) return log(`  SKIPPED — ${MAIN} is not built (npm run bench builds it)`);
+  if (!existsSync(SERVICE_MAIN)) return log(`  SKIPPED — ${SERVICE_MAIN} is not built (npm run bench builds it)`);
   log(`  before: ${loadLine()}`);
   const db = await createBenchDatabase();
   const workerDir = await mkdtemp(join(tmpdir(), 'blo-bench-procs-worker-'));

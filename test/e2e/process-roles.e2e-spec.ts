@@ -166,5 +166,16 @@ describeWhen(kafkaUnavailable() ?? postgresUnavailable(), 'one job per process (
       caseIds: [caseId],
       messages: [{ direction: 'incoming', subject: '关于一名获救妇女的通报' }],
     });
+
+    // What both processes wrote is JSON lines an operator's collector reads; Node's own warnings
+    // (kafkajs 2.2.4 sets a negative timer on Node 24) are among them, not free text on stderr.
+    for (const p of processes) {
+      expect(p.stderr()).not.toMatch(/\(node:\d+\)|Warning:/);
+      for (const line of p
+        .stdout()
+        .split('\n')
+        .filter((l) => l.trim() !== ''))
+        expect(() => JSON.parse(line)).not.toThrow();
+    }
   }, 240_000);
 });

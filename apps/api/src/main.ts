@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { loadConfigOrExit, type AppConfig } from '#config';
 import { superviseApiProcesses, supervisesApiProcesses } from './api-processes.js';
 import { createApp } from './app.factory.js';
+import { createAppLogger } from './logging/app-logger.js';
+import { logProcessWarnings } from './logging/process-warnings.js';
 
 /**
  * What the process says once it listens. Printed whatever LOG_LEVEL says (it is how an operator
@@ -24,6 +26,7 @@ function announce(config: AppConfig, headline: string, hints: readonly string[])
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  logProcessWarnings(createAppLogger(config));
   if (supervisesApiProcesses(config)) {
     superviseApiProcesses(config, (headline) => announce(config, headline, []));
     return;

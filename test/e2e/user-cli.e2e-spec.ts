@@ -1,27 +1,9 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { runCli } from './support/cli-process.js';
 import { PASSWORD, signIn } from './support/sign-in-fixtures.js';
 import { describeEachStore, startTestApp, type TestApp } from './support/test-app.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const HOOKS = join(ROOT, 'libs/testing/src/ts-child-register.mjs');
-
 /** `npm run cli -- user …` as a real process, the password piped to its standard input. */
-function cli(env: Record<string, string>, args: readonly string[], stdin = '') {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', HOOKS, join(ROOT, 'apps/cli/src/main.ts'), 'user', ...args],
-    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-  child.stdin.end(stdin);
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, out, err })),
-  );
-}
+const cli = (env: Record<string, string>, args: readonly string[], stdin = '') => runCli(env, ['user', ...args], stdin);
 
 /**
  * On PGlite the CLI asks the running service over HTTP (the service owns the data directory);

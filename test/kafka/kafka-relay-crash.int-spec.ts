@@ -22,8 +22,6 @@ interface RelayProcess {
   readonly checkpoints: bigint[];
   /** The position whose checkpoint the child holds back, once it does. */
   held(): bigint | null;
-  /** Batches the broker acknowledged. */
-  acked(): number;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr(): string;
 }
@@ -55,13 +53,11 @@ function startRelayProcess(brokers: string[], topic: string, holdAbove: bigint |
   const checkpoints: bigint[] = [];
   let err = '';
   let partial = '';
-  let acked = 0;
   let held: bigint | null = null;
   child.stdout.on('data', (chunk: Buffer) => {
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) {
-      if (line === 'acked') acked += 1;
       const m = /^checkpoint (\d+)$/.exec(line);
       if (m) checkpoints.push(BigInt(m[1]));
       const h = /^holding (\d+)$/.exec(line);
@@ -74,7 +70,7 @@ function startRelayProcess(brokers: string[], topic: string, holdAbove: bigint |
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
     child.once('exit', (code, signal) => ok({ code, signal })),
   );
-  return { child, checkpoints, held: () => held, acked: () => acked, exited, stderr: () => err };
+  return { child, checkpoints, held: () => held, exited, stderr: () => err };
 }
 
 describeWhen(kafkaUnavailable(), 'Kafka relay process killed with SIGKILL mid-stream', () => {

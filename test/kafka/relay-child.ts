@@ -2,8 +2,8 @@
  * A relay in its own process, so a test can kill -9 it mid-stream and start another. Run by
  * kafka-relay-crash.int-spec.ts as
  *   node --conditions=source --import ./libs/testing/src/ts-child-register.mjs test/kafka/relay-child.ts
- * with RELAY_PGLITE_DIR, RELAY_BROKERS, RELAY_TOPIC and RELAY_BATCH set. Prints `acked` when the
- * broker acknowledged a batch and `checkpoint <position>` once that is recorded; stops cleanly on
+ * with RELAY_PGLITE_DIR, RELAY_BROKERS, RELAY_TOPIC and RELAY_BATCH set. Prints
+ * `checkpoint <position>` once a position the broker acknowledged is recorded; stops cleanly on
  * SIGTERM. With RELAY_CHECKPOINT_HOLD_ABOVE set, recording a position above it never finishes (a
  * database that stopped answering) and the child prints `holding <position>`: that position's
  * batch is acknowledged and not recorded, so a test that kills the process then is sure to be
@@ -11,13 +11,7 @@
  */
 import { logLevel } from 'kafkajs';
 import { SqlEventStore, openPglite } from '#event-store';
-import {
-  KafkaRelay,
-  KafkajsPublisher,
-  SqlCheckpointStore,
-  type CheckpointStore,
-  type MessagePublisher,
-} from '#messaging';
+import { KafkaRelay, KafkajsPublisher, SqlCheckpointStore, type CheckpointStore } from '#messaging';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -40,18 +34,11 @@ const checkpoints: CheckpointStore = {
     await sqlCheckpoints.save(name, position);
   },
 };
-const kafkajs = new KafkajsPublisher({
+const publisher = new KafkajsPublisher({
   brokers: env('RELAY_BROKERS').split(','),
   clientId: 'relay-child',
   logLevel: logLevel.NOTHING,
 });
-const publisher: MessagePublisher = {
-  publish: async (batch) => {
-    await kafkajs.publish(batch);
-    process.stdout.write('acked\n');
-  },
-  close: () => kafkajs.close(),
-};
 const relay = new KafkaRelay({
   store,
   publisher,

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { servesApi, type AppConfig } from '#config';
 import { AppModule } from './app.module.js';
 import { HTTP_METRICS, type HttpMetrics } from './metrics/http-metrics.js';
@@ -18,9 +19,15 @@ import { WriteAnswerInterceptor } from './http/write-answer.interceptor.js';
 import { createAppLogger, requestIdOf, withQuietStartup } from './logging/app-logger.js';
 import { installRequestLog } from './logging/request-log.js';
 
-/** Builds the whole application from one config object; main.ts, the tests and the bench use it. */
-export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestFastifyApplication> {
-  const logger = createAppLogger(config, options.quiet);
+/**
+ * Builds the whole application from one config object; main.ts, the tests and the bench use it.
+ * main.ts hands in the process's logger (it logs process warnings before the app exists).
+ */
+export async function createApp(
+  config: AppConfig,
+  options: { quiet?: boolean; logger?: PinoLogger } = {},
+): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createAppLogger(config, options.quiet);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: (raw: IncomingMessage) => {

@@ -26,12 +26,13 @@ function announce(config: AppConfig, headline: string, hints: readonly string[])
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  logProcessWarnings(createAppLogger(config));
+  const logger = createAppLogger(config);
+  logProcessWarnings(logger);
   if (supervisesApiProcesses(config)) {
     superviseApiProcesses(config, (headline) => announce(config, headline, []));
     return;
   }
-  const app = await createApp(config);
+  const app = await createApp(config, { logger });
   await app.listen({ host: config.host, port: config.port });
   const bound = app.getHttpServer().address();
   const port = typeof bound === 'object' && bound ? bound.port : config.port;

@@ -29,13 +29,24 @@ const TS_VERSION = JSON.parse(readFileSync(require.resolve('typescript/package.j
 const SALT = `${TS_VERSION}\n${JSON.stringify(OPTIONS)}\n`;
 let compiler = null;
 
+/** TypeScript and the options in its own form, loaded on the first miss and kept. */
+async function loadCompiler() {
+  if (compiler) return compiler;
+  const ts = (await import('typescript')).default;
+  compiler = { ts, options: ts.convertCompilerOptionsFromJson(OPTIONS, '').options };
+  return compiler;
+}
+
 async function transpile(file, source) {
   const key = createHash('sha256').update(SALT).update(file).update('\n').update(source).digest('hex');
   const cached = `${CACHE}${key}.js`;
-  if (existsSync(cached)) return readFileSync(cached, 'utf8');
-  compiler ??= (await import('typescript')).default;
-  const compilerOptions = compiler.convertCompilerOptionsFromJson(OPTIONS, '').options;
-  const { outputText } = compiler.transpileModule(source, { fileName: file, compilerOptions });
+  try {
+    return readFileSync(cached, 'utf8');
+  } catch {
+    // Not transpiled yet.
+  }
+  const { ts, options } = await loadCompiler();
+  const { outputText } = ts.transpileModule(source, { fileName: file, compilerOptions: options });
   try {
     mkdirSync(CACHE, { recursive: true });
     // Written aside and renamed, so a process starting meanwhile never reads half a file.
